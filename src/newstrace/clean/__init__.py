@@ -1,0 +1,59 @@
+"""Clean stage: a RawDoc becomes an Article (body, structure, evidence)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..records import Article, Found, RawDoc
+
+
+@dataclass(frozen=True, slots=True)
+class CleanOptions:
+    entities: bool = False  # run spaCy NER (needs the nlp extra)
+    # site -> keys of lines that recur across many of its pages (from a corpus pass)
+    site_lines: tuple[tuple[str, frozenset[int]], ...] = ()
+
+    def common_lines(self, site: str | None) -> frozenset[int] | None:
+        for name, keys in self.site_lines:
+            if name == site:
+                return keys
+        return None
+
+
+def clean_document(raw: RawDoc, options: CleanOptions | None = None, *, nlp=None) -> Article:
+    """The clean article of one document. Raises on pages that cannot be cleaned."""
+    from .structure import build_article
+
+    options = options or CleanOptions()
+    meta: dict[str, Found] = {}
+    if raw.kind == "html":
+        from .html import extract_html
+
+        extract = extract_html(raw.body, raw.url)
+        lines, meta, method = extract.lines, dict(extract.meta), extract.method
+    else:
+        from .text import classify_lines
+
+        lines = classify_lines(raw.body, common_lines=options.common_lines(raw.site))
+        method = "text:lines"
+    if raw.title:
+        meta["title"] = Found(raw.title, "input field title")
+    if raw.published:
+        meta["published"] = Found(raw.published, "input field published")
+    article = build_article(raw, lines, meta or None, nlp=nlp if options.entities else None)
+    return _with(article, raw, method)
+
+
+def _with(article: Article, raw: RawDoc, method: str) -> Article:
+    from dataclasses import replace
+
+    return replace(
+        article,
+        doc_id=raw.doc_id,
+        site=article.site or raw.site,
+        url=article.url or raw.url,
+        method=article.method or method,
+    )
+
+
+__all__ = ["CleanOptions", "clean_document"]

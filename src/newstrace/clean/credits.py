@@ -1,0 +1,215 @@
+"""Credit lines: the line that names the outlet a text came from.
+
+`parse_credit("Sourse: sputniknews.com")` -> ("Sputnik", "sputniknews.com", "source").
+Outlet names and domains are normalised through a small built-in table of
+major outlets and agencies; unknown domains map to themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+# domain -> outlet name (first domain listed for a name is its main one)
+OUTLETS: dict[str, str] = {
+    "sputniknews.com": "Sputnik", "sputnikglobe.com": "Sputnik", "sputniknews.ru": "Sputnik",
+    "reuters.com": "Reuters", "apnews.com": "AP", "ap.org": "AP", "afp.com": "AFP",
+    "rt.com": "RT", "tass.com": "TASS", "tass.ru": "TASS", "ria.ru": "RIA Novosti",
+    "interfax.ru": "Interfax", "interfax.com": "Interfax", "xinhuanet.com": "Xinhua",
+    "news.cn": "Xinhua", "ansa.it": "ANSA", "dpa.com": "dpa", "efe.com": "EFE",
+    "upi.com": "UPI", "ptinews.com": "PTI", "bloomberg.com": "Bloomberg",
+    "bbc.com": "BBC", "bbc.co.uk": "BBC", "cnn.com": "CNN", "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post", "theguardian.com": "The Guardian",
+    "wsj.com": "The Wall Street Journal", "ft.com": "Financial Times", "aljazeera.com": "Al Jazeera",
+    "foxnews.com": "Fox News", "nbcnews.com": "NBC News", "cbsnews.com": "CBS News",
+    "abcnews.go.com": "ABC News", "npr.org": "NPR", "politico.com": "Politico",
+    "dw.com": "DW", "france24.com": "France 24", "euronews.com": "Euronews",
+    "globaltimes.cn": "Global Times", "chinadaily.com.cn": "China Daily", "cgtn.com": "CGTN",
+    "presstv.ir": "Press TV", "kyodonews.net": "Kyodo", "yna.co.kr": "Yonhap",
+    "aa.com.tr": "Anadolu", "ukrinform.net": "Ukrinform", "unian.info": "UNIAN",
+    "lusa.pt": "Lusa", "europapress.es": "Europa Press", "timesofindia.indiatimes.com":
+    "The Times of India", "thehill.com": "The Hill", "breitbart.com": "Breitbart",
+    "zerohedge.com": "ZeroHedge", "dailymail.co.uk": "Daily Mail", "independent.co.uk":
+    "The Independent", "telegraph.co.uk": "The Telegraph", "spiegel.de": "Der Spiegel",
+    "lemonde.fr": "Le Monde", "elpais.com": "El País", "kommersant.ru": "Kommersant",
+    "rbc.ru": "RBC", "lenta.ru": "Lenta.ru", "iz.ru": "Izvestia", "pravda.ru": "Pravda",
+    "antaranews.com": "Antara", "bernama.com": "Bernama", "prensa-latina.cu": "Prensa Latina",
+    "aap.com.au": "AAP", "thecanadianpress.com": "The Canadian Press", "irna.ir": "IRNA",
+    "news.yahoo.com": "Yahoo News", "msn.com": "MSN", "axios.com": "Axios",
+}
+
+# spelled-out names and native spellings -> outlet name
+ALIASES: dict[str, str] = {
+    "sputnik": "Sputnik", "sputnik news": "Sputnik", "sputnik international": "Sputnik",
+    "спутник": "Sputnik", "reuters": "Reuters", "thomson reuters": "Reuters", "рейтер": "Reuters",
+    "ap": "AP", "associated press": "AP", "the associated press": "AP", "ap news": "AP",
+    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP", "франс пресс": "AFP",
+    "rt": "RT", "russia today": "RT", "tass": "TASS", "тасс": "TASS", "itar-tass": "TASS",
+    "ria novosti": "RIA Novosti", "ria": "RIA Novosti", "риа новости": "RIA Novosti",
+    "interfax": "Interfax", "интерфакс": "Interfax", "xinhua": "Xinhua", "синьхуа": "Xinhua",
+    "ansa": "ANSA", "dpa": "dpa", "deutsche presse-agentur": "dpa", "efe": "EFE",
+    "agencia efe": "EFE", "upi": "UPI", "united press international": "UPI",
+    "pti": "PTI", "press trust of india": "PTI", "bloomberg": "Bloomberg", "bbc": "BBC",
+    "bbc news": "BBC", "cnn": "CNN", "kyodo": "Kyodo", "yonhap": "Yonhap", "anadolu": "Anadolu",
+    "anadolu agency": "Anadolu", "lusa": "Lusa", "ukrinform": "Ukrinform", "unian": "UNIAN",
+}
+
+_NAME_TO_DOMAIN: dict[str, str] = {}
+for _domain, _name in OUTLETS.items():
+    _NAME_TO_DOMAIN.setdefault(_name, _domain)
+
+# markers; group "rest" is what the line credits. Order matters (longer first).
+_SEP = r"\s*(?:[:\-–—]\s*|\s)"
+_MARKERS: list[tuple[str, str, bool]] = [
+    # (regex, form, strong) — strong markers accept any short name after them
+    (r"this (?:article|story|post|piece) (?:was )?(?:first|originally) (?:appeared|published|posted)"
+     r"(?: (?:on|in|at|by))?", "first-appeared", True),
+    (r"(?:this (?:article|story) )?(?:was )?originally (?:published|posted|appeared)"
+     r"(?: (?:by|at|on|in))?", "first-appeared", True),
+    (r"first (?:published|appeared)(?: (?:by|at|on|in))?", "first-appeared", True),
+    (r"republished (?:with permission )?(?:from|by)", "first-appeared", True),
+    (r"read (?:the )?(?:more|full (?:story|article)|original(?: article)?)(?: (?:at|on))?",
+     "read-more", False),
+    (r"(?:h/t|h\.t\.|hat[ -]tip)(?: to)?", "hat-tip", True),
+    (r"so(?:u?r[cs]e?|urse|uce|urce)s?", "source", True),
+    (r"источник(?:и)?|по материалам", "source", True),
+    (r"fonte|quelle|fuente|sumber|źródło|zdroj|kaynak|bron|lähde|källa|kilde", "source", True),
+    (r"via", "via", False),
+    (r"credit|courtesy(?: of)?", "credit", True),
+]
+_MARKER_RES = [
+    (re.compile(rf"^\s*[\[(]?\s*(?:{rx})(?P<sep>{_SEP})(?P<rest>.+?)[\])]?\s*$", re.I), form, strong)
+    for rx, form, strong in _MARKERS
+]
+
+_DOMAIN = r"(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]{2,18}"
+_DOMAIN_RE = re.compile(rf"^(?:www\.)?({_DOMAIN})/?$", re.I)
+_URL_RE = re.compile(rf"^(?:https?://)(?:www\.)?({_DOMAIN})(?::\d+)?(?:[/?#]\S*)?$", re.I)
+_URL_IN_RE = re.compile(rf"(?:https?://)?(?:www\.)?({_DOMAIN})(?:[/?#]\S*)?", re.I)
+_COPYRIGHT_RE = re.compile(
+    r"^\s*(?:©|\(c\)|copyright\b|℗)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<rest>.*?)\s*$", re.I)
+_PHOTO_RE = re.compile(r"\bphoto\b|\bimages?\b|\bfoto\b|\bфото\b|\s/\s|\w/\w+\s*\w*$", re.I)
+_RIGHTS_RE = re.compile(
+    r"[.,;]?\s*(?:all rights reserved|все права защищены|tous droits réservés|"
+    r"alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati)\.?.*$", re.I)
+_NAME_RE = re.compile(r"^[\w\"'“”«»&.\-–,| ]{2,60}$")
+_TLD_2 = {"co.uk", "com.au", "co.jp", "com.cn", "co.kr", "com.tr", "co.in", "com.br", "go.com"}
+
+
+def normalise_domain(host: str) -> str:
+    """`https://www.uk.reuters.com/x` -> `reuters.com` (known outlets), else the bare host."""
+    host = host.lower().strip().rstrip("/.")
+    host = re.sub(r"^[a-z]+://", "", host).split("/")[0].split(":")[0]
+    if host.startswith("www."):
+        host = host[4:]
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        candidate = ".".join(parts[i:])
+        if candidate in OUTLETS:
+            return candidate
+    keep = 3 if ".".join(parts[-2:]) in _TLD_2 else 2
+    return ".".join(parts[-keep:]) if len(parts) > keep else host
+
+
+def outlet_for(text: str) -> tuple[str, str | None]:
+    """Normalise an outlet mention (name, domain or URL) to (outlet, domain)."""
+    text = text.strip().strip(" .,;:\"'“”«»()[]")
+    m = _URL_RE.match(text) or _DOMAIN_RE.match(text)
+    if m:
+        domain = normalise_domain(m.group(1))
+        return OUTLETS.get(domain, domain), domain
+    name = ALIASES.get(text.lower())
+    if name is None:
+        name = ALIASES.get(re.sub(r"^the\s+", "", text.lower()))
+    if name is None:
+        by_name = {v.lower(): v for v in OUTLETS.values()}
+        name = by_name.get(text.lower())
+    if name is not None:
+        return name, _NAME_TO_DOMAIN.get(name)
+    return text, None
+
+
+def _target(rest: str, strong: bool) -> tuple[str, str | None] | None:
+    """The outlet a marker's target names, or None when it does not look like one."""
+    rest = rest.strip().rstrip(".").strip()
+    if not rest:
+        return None
+    url = _URL_RE.match(rest) or _DOMAIN_RE.match(rest)
+    if url:
+        return outlet_for(rest)
+    if len(rest) > 70:
+        # a long tail: accept when it carries a URL (e.g. "Lavrov said ... https://...")
+        found = _URL_IN_RE.search(rest) if strong else None
+        return outlet_for(found.group(0)) if found and "://" in found.group(0) else None
+    # "Reuters, AP" / "Reuters and TASS" -> the first one
+    first = re.split(r"\s*(?:,|;|\band\b|\bи\b|&|\|)\s*", rest)[0].strip()
+    if not first:
+        return None
+    outlet, domain = outlet_for(first)
+    known = domain is not None or first.lower() in ALIASES
+    if known:
+        return outlet, domain
+    if not strong:
+        return None
+    words = first.split()
+    if len(words) > 6 or not _NAME_RE.match(first) or not (first[0].isupper() or first[0].isdigit()):
+        return None
+    if re.search(r"[.!?]\s+\S", first):  # a sentence, not a name
+        return None
+    return outlet, domain
+
+
+def _copyright(line: str) -> tuple[str, str | None, str] | None:
+    m = _COPYRIGHT_RE.match(line)
+    if not m:
+        return None
+    head = line[: m.start("rest")]
+    if not re.search(r"©|\(c\)|\d{4}", head, re.I):
+        return None  # the word "copyright" alone starts sentences too
+    rest = _RIGHTS_RE.sub("", m.group("rest")).strip(" .,")
+    rest = re.sub(r"^by\s+", "", rest, flags=re.I)
+    if not rest or len(rest) > 80 or len(rest.split()) > 8:
+        return None
+    if not (rest[0].isupper() or rest[0].isdigit() or _DOMAIN_RE.match(rest)):
+        return None
+    if _PHOTO_RE.search(rest) and not _DOMAIN_RE.match(rest):
+        return None  # a photo credit ("© Sputnik / Vitaly Belousov"): a caption, not a text credit
+    outlet, domain = outlet_for(re.sub(r"\s+(?:inc|llc|ltd|gmbh|s\.a|plc)\.?$", "", rest, flags=re.I))
+    return outlet, domain, "copyright"
+
+
+def parse_credit(line: str) -> tuple[str, str | None, str] | None:
+    """(outlet, domain, form) when `line` credits an outlet, else None.
+
+    form: source | via | read-more | first-appeared | hat-tip | credit |
+    copyright | domain | url. Copyright footers are returned with form
+    "copyright" (they may be the page's own); photo credits return None.
+    """
+    text = " ".join(line.split())
+    if not text or len(text) > 300:
+        return None
+    m = _URL_RE.match(text)
+    if m:
+        domain = normalise_domain(m.group(1))
+        return OUTLETS.get(domain, domain), domain, "url"
+    m = _DOMAIN_RE.match(text)
+    if m and not re.fullmatch(r"[\d.]+", text):
+        domain = normalise_domain(m.group(1))
+        return OUTLETS.get(domain, domain), domain, "domain"
+    found = _copyright(text)
+    if found:
+        return found
+    for rx, form, strong in _MARKER_RES:
+        m = rx.match(text)
+        if not m:
+            continue
+        # "Source: X" is strong; "Source X" / "Credit Suisse" only with a known outlet
+        spelled = bool(m.group("sep").strip()) or form in ("first-appeared", "hat-tip")
+        target = _target(m.group("rest"), strong and spelled)
+        if target is not None:
+            return target[0], target[1], form
+        return None
+    return None
+
+
+__all__ = ["parse_credit", "outlet_for", "normalise_domain", "OUTLETS", "ALIASES"]

@@ -1,0 +1,149 @@
+"""Dates stated in news text, in several languages, to ISO 8601.
+
+`find_date("May 19, 2021")` -> DateHit("2021-05-19", 0, 12).
+A date without a year gives "--MM-DD" (ISO 8601 for a day without year).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_MONTHS_RAW = {
+    1: "jan january janv janvier januar jänner enero ene gennaio gen janeiro januari "
+       "января январь янв січня styczeń stycznia",
+    2: "feb february febr févr février februar febrero febbraio fevereiro februari "
+       "февраля февраль фев лютого lutego",
+    3: "mar march mars märz marz marzo março maret maart марта март мар березня marca",
+    4: "apr april avr avril abril abr aprile апреля апрель апр квітня kwietnia",
+    5: "may mai mayo maggio mag maio mei мая май травня maja",
+    6: "jun june juin juni junio giugno giu junho июня июнь июн червня czerwca",
+    7: "jul july juil juillet juli julio luglio lug julho июля июль июл липня lipca",
+    8: "aug august août aout agosto ago agustus augustus августа август авг серпня sierpnia",
+    9: "sep sept september septembre septiembre settembre set setembro сентября "
+       "сентябрь сен вересня września",
+    10: "oct october octobre oktober octubre ottobre ott outubro okt oktober "
+        "октября октябрь окт жовтня października",
+    11: "nov november novembre noviembre novembro ноября ноябрь ноя листопада listopada",
+    12: "dec december décembre dezember diciembre dic dicembre dezembro des desember "
+        "декабря декабрь дек грудня grudnia",
+}
+MONTHS: dict[str, int] = {w: n for n, ws in _MONTHS_RAW.items() for w in ws.split()}
+_MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+_M = rf"(?P<mon>{_MONTH})\.?"
+_TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|в\s+)?(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?:\s*(?P<ap>[ap]\.?m\.?))?)?"
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+
+_PATTERNS = [
+    # 2021-05-19, 2021-05-19T14:30
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?"),
+    # 19.05.2021 14:30, 19/05/2021, 05/19/2021
+    re.compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep){_YEAR}\b{_TIME}"),
+    # May 19, 2021 / May 19 2021 / Nov 29
+    re.compile(rf"\b{_M}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?{_TIME}", re.I),
+    # 19 May 2021 / 3. Mai 2021 / 19 de mayo de 2021 / 29 ноя / 19 мая 2021 г.
+    re.compile(rf"\b(?P<d>[0-3]?\d)(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?{_M}(?=[\s,.]|$)"
+               rf"(?:,?\s*(?:de\s+)?{_YEAR}\b)?{_TIME}", re.I),
+]
+
+
+# month words that are also common words: without a year they need a capital
+_AMBIGUOUS = {"may", "mar", "set", "gen", "ago", "des", "mag", "ene", "mei", "dic", "ott", "lug",
+              "giu", "jun", "jul", "mai", "okt", "abr", "dec", "sep", "nov", "feb", "apr", "aug", "oct", "jan"}
+
+
+class DateHit(NamedTuple):
+    iso: str
+    start: int
+    end: int
+
+
+def _iso(y: str | None, mo: int, d: int, hh: str | None, mi: str | None, ap: str | None) -> str | None:
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    day = f"{y}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}"
+    if hh is not None and mi is not None:
+        h = int(hh)
+        if ap and ap.lower().startswith("p") and h < 12:
+            h += 12
+        if ap and ap.lower().startswith("a") and h == 12:
+            h = 0
+        if y:
+            return f"{day}T{h:02d}:{mi}"
+    return day
+
+
+def _from_match(m: re.Match) -> str | None:
+    g = m.groupdict()
+    hh, mi, ap = g.get("hh"), g.get("mi"), g.get("ap")
+    if "a" in g and g.get("a") is not None:
+        a, b = int(g["a"]), int(g["b"])
+        if g["sep"] == "/" and a <= 12 < b:  # US month/day/year
+            a, b = b, a
+        return _iso(g["y"], b, a, hh, mi, ap)
+    if g.get("mon"):
+        mon = g["mon"]
+        mo = MONTHS.get(mon.lower().rstrip("."))
+        if mo is None or (not g.get("y") and mon.islower() and mon in _AMBIGUOUS):
+            return None
+        return _iso(g.get("y"), mo, int(g["d"]), hh, mi, ap)
+    return _iso(g["y"], int(g["mo"]), int(g["d"]), hh, mi, ap)
+
+
+def find_dates(text: str, *, need_year: bool = False) -> list[DateHit]:
+    """Every date in `text`, left to right, without overlaps."""
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+    for rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            iso = _from_match(m)
+            if iso is None or (need_year and iso.startswith("--")):
+                continue
+            hits.append(DateHit(iso, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def find_date(text: str, *, need_year: bool = False) -> DateHit | None:
+    """The first date in `text`, or None."""
+    hits = find_dates(text, need_year=need_year)
+    return hits[0] if hits else None
+
+
+_LABEL_RE = re.compile(
+    r"^\s*(?P<label>published|posted|updated|last updated|modified|date|опубликовано|"
+    r"обновлено|дата публикации|veröffentlicht|aktualisiert|publié le|publié|mis à jour|"
+    r"publicado|actualizado|pubblicato|aggiornato|diterbitkan|dipublikasikan)\b\s*(?:on|am|le|el|il)?\s*:?\s*",
+    re.I)
+
+
+def date_line(text: str) -> tuple[str, str, int, int] | None:
+    """A line that is (mostly) a date: (iso, evidence, start, end) in the line, else None.
+
+    "Published: May 19, 2021 14:30" -> ("2021-05-19T14:30", "published line", ...);
+    "19.05.2021" -> ("2021-05-19", "date line", ...).
+    """
+    label = _LABEL_RE.match(text)
+    offset = label.end() if label else 0
+    rest = text[offset:]
+    hit = find_date(rest, need_year=True)
+    if hit is None:
+        return None
+    leftover = (rest[: hit.start] + rest[hit.end:]).strip(" \t|,.-–—")
+    leftover = re.sub(r"\b(?:at|um|à|в|г|года?|UTC|GMT|MSK|CET|CEST|EST|EDT|[+-]\d{2}:?\d{2})\b\.?", "",
+                      leftover, flags=re.I)
+    leftover = re.sub(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?", "", leftover.strip(), flags=re.I)
+    if len(leftover.strip(" ,.|()")) > 4:
+        return None
+    if label:
+        kind = label.group("label").lower()
+        evidence = "updated line" if kind.startswith(("updated", "last", "modified", "обнов", "aktual",
+                                                       "mis à", "actual", "aggior")) else "published line"
+    else:
+        evidence = "date line"
+    return hit.iso, evidence, offset + hit.start, offset + hit.end
+
+
+__all__ = ["DateHit", "find_date", "find_dates", "date_line", "MONTHS"]

@@ -1,0 +1,193 @@
+"""Page metadata from a parsed HTML tree: <meta>, JSON-LD, <title>, <html lang>.
+
+Each value comes back as a `Found` whose evidence names where it was read.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from urllib.parse import urljoin
+
+from ..records import Found
+
+log = logging.getLogger(__name__)
+
+_ISO_DATE = re.compile(r"((?:19|20)\d\d)-?([01]\d)-?([0-3]\d)")
+_ARTICLE_TYPES = ("article", "posting", "report", "blog")
+
+# (attribute, name) pairs in order of trust, per field
+_META = {
+    "title": [("property", "og:title"), ("name", "twitter:title"), ("name", "dc.title")],
+    "published": [
+        ("property", "article:published_time"), ("property", "og:published_time"),
+        ("itemprop", "datePublished"), ("name", "date"), ("name", "pubdate"),
+        ("name", "publishdate"), ("name", "dc.date"), ("name", "dc.date.issued"),
+        ("name", "parsely-pub-date"), ("name", "sailthru.date"), ("property", "og:updated_time"),
+    ],
+    "byline": [
+        ("name", "author"), ("property", "article:author"), ("name", "parsely-author"),
+        ("name", "sailthru.author"), ("name", "dc.creator"), ("name", "byl"),
+    ],
+    "site_name": [("property", "og:site_name"), ("name", "application-name")],
+    "description": [
+        ("property", "og:description"), ("name", "description"), ("name", "twitter:description"),
+    ],
+    "canonical_url": [("property", "og:url")],
+    "lang": [("http-equiv", "content-language"), ("property", "og:locale")],
+}
+
+
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _meta_tags(tree) -> dict[tuple[str, str], str]:
+    """(attribute, lower-cased name) -> content of the first such <meta>."""
+    out: dict[tuple[str, str], str] = {}
+    for el in tree.iter("meta"):
+        content = _clean(el.get("content"))
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            name = el.get(attr)
+            if name:
+                out.setdefault((attr, name.strip().lower()), content)
+    return out
+
+
+def _jsonld_objects(tree) -> list[dict]:
+    objs: list[dict] = []
+    for el in tree.iter("script"):
+        if "ld+json" not in (el.get("type") or ""):
+            continue
+        try:
+            data = json.loads(el.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                objs.append(item)
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+    return objs
+
+
+def _names(value) -> list[str]:
+    """Names from a JSON-LD author/publisher value (str, dict or list of them)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    return []
+
+
+def _jsonld(tree) -> dict[str, str]:
+    """Fields of the first article-like JSON-LD object (falls back to any object)."""
+    objs = _jsonld_objects(tree)
+
+    def is_article(obj: dict) -> bool:
+        kind = obj.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        return any(isinstance(k, str) and any(t in k.lower() for t in _ARTICLE_TYPES)
+                   for k in kinds)
+
+    objs.sort(key=lambda o: not is_article(o))
+    out: dict[str, str] = {}
+    for obj in objs:
+        for key, field in (("headline", "title"), ("datePublished", "published"),
+                           ("inLanguage", "lang"), ("url", "canonical_url"),
+                           ("description", "description")):
+            value = obj.get(key)
+            if isinstance(value, str) and _clean(value) and field not in out:
+                out[field] = _clean(value)
+        authors = [_clean(n) for n in _names(obj.get("author")) if _clean(n)]
+        if authors and "byline" not in out:
+            out["byline"] = ", ".join(dict.fromkeys(authors))
+        publisher = [_clean(n) for n in _names(obj.get("publisher")) if _clean(n)]
+        if publisher and "site_name" not in out:
+            out["site_name"] = publisher[0]
+    return out
+
+
+def iso_date(value: str) -> str | None:
+    """YYYY-MM-DD from an ISO-like date string, else None."""
+    m = _ISO_DATE.search(value or "")
+    if not m or not ("01" <= m.group(2) <= "12" and "01" <= m.group(3) <= "31"):
+        return None
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+
+
+def extract_meta(tree, url: str | None = None, *, dates: bool = True) -> dict[str, Found]:
+    """Metadata of a parsed page. Order of trust: JSON-LD, then <meta>, then the page."""
+    tags = _meta_tags(tree)
+    ld = _jsonld(tree)
+    found: dict[str, Found] = {}
+
+    def put(field: str, value: str | None, evidence: str) -> None:
+        value = _clean(value)
+        if value and field not in found:
+            found[field] = Found(value, evidence)
+
+    for field, pairs in _META.items():
+        if field in ld and field != "published":
+            put(field, ld[field], f"json-ld {field}")
+        for attr, name in pairs:
+            value = tags.get((attr, name))
+            if field == "byline" and value and value.startswith("http"):
+                continue
+            if field == "published":
+                value = iso_date(value or "")
+            put(field, value, f"meta {name}")
+    if "published" in ld and iso_date(ld["published"]):
+        found["published"] = Found(iso_date(ld["published"]), "json-ld datePublished")
+    _from_page(tree, url, found, put)
+    if dates and "published" not in found:
+        _htmldate(tree, url, put)
+    for key in ("canonical_url",):
+        if key in found and url:
+            found[key] = Found(urljoin(url, found[key].value), found[key].evidence)
+    return found
+
+
+def _from_page(tree, url, found, put) -> None:
+    for el in tree.iter("link"):
+        if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
+            if "canonical_url" in found and found["canonical_url"].evidence == "meta og:url":
+                del found["canonical_url"]
+            put("canonical_url", el.get("href"), "link rel=canonical")
+            break
+    lang = tree.get("lang") or tree.get("xml:lang") if tree.tag == "html" else None
+    if lang:
+        found.pop("lang", None)
+        put("lang", lang, "html lang")
+    title = tree.find(".//title")
+    if title is not None:
+        put("title", title.text_content(), "html title")
+    if "title" not in found:
+        h1 = tree.find(".//h1")
+        if h1 is not None:
+            put("title", h1.text_content(), "h1")
+
+
+def _htmldate(tree, url, put) -> None:
+    try:
+        from htmldate import find_date
+    except ImportError:  # core dependency; tolerate its absence
+        return
+    try:
+        value = find_date(tree, url=url, extensive_search=False, original_date=True)
+    except Exception as err:  # htmldate is third-party: never let it sink a page
+        log.debug("htmldate failed: %s", err)
+        return
+    put("published", iso_date(value or ""), "htmldate")
+
+
+__all__ = ["extract_meta", "iso_date"]

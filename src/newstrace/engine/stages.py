@@ -1,0 +1,126 @@
+"""The corpus-wide stages: site templates, reuse and provenance.
+
+Each records the digest of its input; a re-run with the same input is a no-op,
+and a killed one is redone whole (its output is swapped in one transaction).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections import defaultdict
+
+from ..ingest import read_path
+from ..settings import Settings
+from ..store import db as store
+from ..store.read import load_articles
+
+log = logging.getLogger(__name__)
+
+SITE_SAMPLE = 300  # pages per site looked at for template lines
+
+
+def _stage_done(con, name: str, digest: str) -> bool:
+    row = con.execute("SELECT input_digest FROM stages WHERE name = ?", [name]).fetchone()
+    return bool(row) and row[0] == digest
+
+
+def _mark(con, name: str, digest: str, rows: int) -> None:
+    con.execute("INSERT OR REPLACE INTO stages VALUES (?, ?, ?)", [name, digest, rows])
+
+
+def _digest(*parts) -> str:
+    return hashlib.sha1(json.dumps(parts, default=str).encode()).hexdigest()
+
+
+def site_lines_stage(con, files: list[str], settings: Settings):
+    """Per site, the keys of text lines that recur across many of its pages."""
+    from ..clean.text import common_site_lines
+
+    digest = _digest(files)
+    if not _stage_done(con, "site_lines", digest):
+        texts: dict[str, list[str]] = defaultdict(list)
+        for path in files:
+            for raw in read_path(path, settings.max_bytes):
+                if raw.kind == "text" and raw.site and not raw.error:
+                    if len(texts[raw.site]) < SITE_SAMPLE:
+                        texts[raw.site].append(raw.body)
+        table = {site: sorted(common_site_lines(t)) for site, t in texts.items() if len(t) >= 3}
+        con.execute("BEGIN TRANSACTION")
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('site_lines', ?)", [json.dumps(table)])
+        _mark(con, "site_lines", digest, sum(len(v) for v in table.values()))
+        con.execute("COMMIT")
+    row = con.execute("SELECT value FROM meta WHERE key = 'site_lines'").fetchone()
+    table = json.loads(row[0]) if row else {}
+    return tuple((site, frozenset(keys)) for site, keys in sorted(table.items()) if keys)
+
+
+def _articles_digest(con, extra) -> str:
+    row = con.execute(
+        "SELECT count(*), md5(coalesce(string_agg(doc_id || ':' || md5(text), ',' "
+        "ORDER BY doc_id), '')) FROM articles"
+    ).fetchone()
+    return _digest(row, extra)
+
+
+def reuse_stage(con, settings: Settings, on_progress=None) -> None:
+    from ..reuse import ReuseOptions, find_reuse
+
+    options = ReuseOptions()
+    if settings.min_passage_tokens:
+        from dataclasses import replace
+
+        options = replace(options, min_passage_tokens=settings.min_passage_tokens)
+    digest = _articles_digest(con, repr(options))
+    if _stage_done(con, "reuse", digest):
+        return
+    docs = con.execute("SELECT doc_id, text FROM articles ORDER BY doc_id").fetchall()
+    if on_progress:
+        on_progress("reuse", 0, len(docs))
+    result = find_reuse(docs, options)
+    con.execute("BEGIN TRANSACTION")
+    store.replace_table(con, "alignments", store.alignment_rows(result.alignments), 8)
+    n = store.replace_table(con, "families", store.member_rows(result.members), 4)
+    _mark(con, "reuse", digest, n)
+    con.execute("COMMIT")
+    if on_progress:
+        on_progress("reuse", len(docs), len(docs))
+
+
+def trace_stage(con, settings: Settings, on_progress=None) -> None:
+    from ..trace import trace_families
+
+    reuse = con.execute("SELECT input_digest FROM stages WHERE name = 'reuse'").fetchone()
+    digest = _digest(reuse[0] if reuse else None)
+    if _stage_done(con, "trace", digest):
+        return
+    members = _members(con)
+    alignments = _alignments(con)
+    articles = load_articles(con)
+    provenance, edits = trace_families(articles, members, alignments)
+    con.execute("BEGIN TRANSACTION")
+    n = store.replace_table(con, "provenance", store.provenance_rows(provenance), 8)
+    store.replace_table(con, "edits", store.edit_rows(edits), 7)
+    _mark(con, "trace", digest, n)
+    con.execute("COMMIT")
+    if on_progress:
+        on_progress("trace", n, n)
+
+
+def _members(con):
+    from ..records import Member
+
+    rows = con.execute("SELECT doc_id, family_id, role, coverage FROM families "
+                       "ORDER BY family_id, doc_id").fetchall()
+    return [Member(*r) for r in rows]
+
+
+def _alignments(con):
+    from ..records import Alignment
+
+    rows = con.execute("SELECT * FROM alignments ORDER BY a, b, a_start").fetchall()
+    return [Alignment(*r) for r in rows]
+
+
+__all__ = ["site_lines_stage", "reuse_stage", "trace_stage"]
