@@ -56,7 +56,19 @@ class _Bars:
             bar.close()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Errors newstrace raises on purpose end the command with their message, no traceback."""
+
+    def invoke(self, ctx):
+        from .errors import NewstraceError
+
+        try:
+            return super().invoke(ctx)
+        except NewstraceError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.version_option(package_name="newstrace")
 def main(verbose: int) -> None:
@@ -256,6 +268,33 @@ def report(db, out_dir):
 
     path = write_report(db, out_dir)
     click.echo(f"report -> {path}")
+
+
+@main.command()
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the networks as JSON.")
+def networks(db, as_json):
+    """Outlet networks: sites that share templates, credit forms and fast copying.
+
+    Each network comes with its evidence in plain words.
+
+    \b
+    Examples:
+      newstrace networks --db news.duckdb
+      newstrace networks --db news.duckdb --json
+    """
+    from .networks import format_networks, network_rows
+    from .store.db import connect
+
+    con = connect(db, read_only=True)
+    try:
+        rows = network_rows(con)
+    finally:
+        con.close()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_networks(rows) if rows else "no outlet networks found")
 
 
 @main.command("train-cleaner")

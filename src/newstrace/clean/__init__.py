@@ -41,6 +41,14 @@ def clean_document(raw: RawDoc, options: CleanOptions | None = None, *, nlp=None
     if raw.published:
         meta["published"] = Found(raw.published, "input field published")
     article = build_article(raw, lines, meta or None, nlp=nlp if options.entities else None)
+    if article.published is None:
+        from dataclasses import replace
+
+        from .infer_date import infer_date
+
+        found = infer_date(article.text, captions=article.captions)
+        if found is not None:
+            article = replace(article, published=found)
     return _with(article, raw, method)
 
 

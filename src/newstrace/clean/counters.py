@@ -38,6 +38,8 @@ _TOKENS = re.compile(
     rf"|(?P<bare>(?P<bn>{_NUM}))",
     re.I,
 )
+_LETTERS = re.compile(r"[^\W\d_]+")
+_UNITS = {"k", "m", "тыс", "rating", "votes"}
 _SEPARATORS = re.compile(r"^[\s|·•/,;:()\-–—]*$")
 
 
@@ -74,8 +76,10 @@ def _scan(line: str) -> tuple[list[tuple[str, str]], str]:
 def parse_counters(line: str) -> list[tuple[str, str]]:
     """[(label, value)] when the whole line is counters, else []."""
     text = line.strip()
-    if not text or len(text) > 80:
+    if not text or len(text) > 80 or not any(c.isdigit() or c in _ICONS for c in text):
         return []
+    if any(w.lower() not in _LABELS and w.lower() not in _UNITS for w in _LETTERS.findall(text)):
+        return []  # a word that is no counter label: not a counter line
     found, rest = _scan(text)
     if not found or not _SEPARATORS.match(rest):
         return []
@@ -85,14 +89,19 @@ def parse_counters(line: str) -> list[tuple[str, str]]:
     return found
 
 
+_TAIL = re.compile(
+    rf"(?:\s*[|·•]?\s*(?:\d{{1,2}}[.,]\d{{1,2}}(?:\s*\(\d{{1,3}}%\))?|\(\d{{1,3}}%\)|"
+    rf"{_NUM}\s*(?:{_WORD})|(?:{_WORD})\s*:?\s*{_NUM}|[{_ICONS}]\s*(?:{_NUM})?))\s*$", re.I)
+
+
 def strip_counters(line: str) -> str:
     """The line without trailing counter / rating widgets ("Title 0.00 (0%) 0 votes" -> "Title")."""
     text = line.rstrip()
+    if not any(c.isdigit() or c in _ICONS for c in text[-40:]):
+        return text
     while True:
-        m = re.search(
-            rf"(?:\s*[|·•]?\s*(?:\d{{1,2}}[.,]\d{{1,2}}(?:\s*\(\d{{1,3}}%\))?|\(\d{{1,3}}%\)|"
-            rf"{_NUM}\s*(?:{_WORD})\b|(?:{_WORD})\s*:?\s*{_NUM}|[{_ICONS}]\s*(?:{_NUM})?))\s*$",
-            text, re.I)
+        cut = max(0, len(text) - 60)  # widgets are short: look at the tail only
+        m = _TAIL.search(text, cut)
         if not m or m.start() == 0:
             return text
         text = text[: m.start()].rstrip()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from newstrace.clean.dates import find_date
+
 # domain -> outlet name (first domain listed for a name is its main one)
 OUTLETS: dict[str, str] = {
     "sputniknews.com": "Sputnik", "sputnikglobe.com": "Sputnik", "sputniknews.ru": "Sputnik",
@@ -34,6 +36,7 @@ OUTLETS: dict[str, str] = {
     "rbc.ru": "RBC", "lenta.ru": "Lenta.ru", "iz.ru": "Izvestia", "pravda.ru": "Pravda",
     "antaranews.com": "Antara", "bernama.com": "Bernama", "prensa-latina.cu": "Prensa Latina",
     "aap.com.au": "AAP", "thecanadianpress.com": "The Canadian Press", "irna.ir": "IRNA",
+    "latimes.com": "Los Angeles Times", "usatoday.com": "USA Today", "cnbc.com": "CNBC",
     "news.yahoo.com": "Yahoo News", "msn.com": "MSN", "axios.com": "Axios",
 }
 
@@ -50,7 +53,7 @@ ALIASES: dict[str, str] = {
     "agencia efe": "EFE", "upi": "UPI", "united press international": "UPI",
     "pti": "PTI", "press trust of india": "PTI", "bloomberg": "Bloomberg", "bbc": "BBC",
     "bbc news": "BBC", "cnn": "CNN", "kyodo": "Kyodo", "yonhap": "Yonhap", "anadolu": "Anadolu",
-    "anadolu agency": "Anadolu", "lusa": "Lusa", "ukrinform": "Ukrinform", "unian": "UNIAN",
+    "anadolu agency": "Anadolu", "al jazeera media network": "Al Jazeera", "lusa": "Lusa", "ukrinform": "Ukrinform", "unian": "UNIAN",
 }
 
 _NAME_TO_DOMAIN: dict[str, str] = {}
@@ -86,13 +89,22 @@ _DOMAIN_RE = re.compile(rf"^(?:www\.)?({_DOMAIN})/?$", re.I)
 _URL_RE = re.compile(rf"^(?:https?://)(?:www\.)?({_DOMAIN})(?::\d+)?(?:[/?#]\S*)?$", re.I)
 _URL_IN_RE = re.compile(rf"(?:https?://)?(?:www\.)?({_DOMAIN})(?:[/?#]\S*)?", re.I)
 _COPYRIGHT_RE = re.compile(
-    r"^\s*(?:©|\(c\)|copyright\b|℗)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"^\s*(?:(?:©|\(c\)|copyright\b|℗)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*[,.]?\s*)?"
     r"(?P<rest>.*?)\s*$", re.I)
 _PHOTO_RE = re.compile(r"\bphoto\b|\bimages?\b|\bfoto\b|\bфото\b|\s/\s|\w/\w+\s*\w*$", re.I)
 _RIGHTS_RE = re.compile(
     r"[.,;]?\s*(?:all rights reserved|все права защищены|tous droits réservés|"
-    r"alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati)\.?.*$", re.I)
+    r"alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|"
+    r"todos os direitos reservados|unless otherwise noted)\.?.*$", re.I)
+_LEGAL = re.compile(r"(?:[,.]?\s+(?:inc|llc|ltd|limited|pvt|pty|plc|gmbh|s\.a|corp|co)\.?|[,.]?\s+(?:19|20)\d{2}"
+                    r"|\s*[-–|•.,]+)\s*$", re.I)
 _NAME_RE = re.compile(r"^[\w\"'“”«»&.\-–,| ]{2,60}$")
+_NOT_OUTLETS = set(
+    "amzn.to amazon.com bit.ly t.co goo.gl ow.ly tinyurl.com buff.ly dlvr.it twitter.com x.com "
+    "facebook.com fb.me instagram.com youtube.com youtu.be t.me telegram.me wa.me linkedin.com "
+    "tiktok.com vk.com ok.ru pinterest.com reddit.com google.com apple.com podcasts.apple.com "
+    "spotify.com soundcloud.com flickr.com imgur.com giphy.com wikipedia.org".split())
+_WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun".split())
 _TLD_2 = {"co.uk", "com.au", "co.jp", "com.cn", "co.kr", "com.tr", "co.in", "com.br", "go.com"}
 
 
@@ -143,8 +155,8 @@ def _target(rest: str, strong: bool) -> tuple[str, str | None] | None:
         return outlet_for(found.group(0)) if found and "://" in found.group(0) else None
     # "Reuters, AP" / "Reuters and TASS" -> the first one
     first = re.split(r"\s*(?:,|;|\band\b|\bи\b|&|\|)\s*", rest)[0].strip()
-    if not first:
-        return None
+    if not first or find_date(first) or first.lower().rstrip(".") in _WEEKDAYS:
+        return None  # "First published on Nov 20, 2019" names a date, not an outlet
     outlet, domain = outlet_for(first)
     known = domain is not None or first.lower() in ALIASES
     if known:
@@ -167,14 +179,20 @@ def _copyright(line: str) -> tuple[str, str | None, str] | None:
     if not re.search(r"©|\(c\)|\d{4}", head, re.I):
         return None  # the word "copyright" alone starts sentences too
     rest = _RIGHTS_RE.sub("", m.group("rest")).strip(" .,")
-    rest = re.sub(r"^by\s+", "", rest, flags=re.I)
+    rest = re.sub(r"^(?:by|copyright)\s+", "", rest, flags=re.I)
+    paren = re.search(rf"\((?:https?://)?(?:www\.)?({_DOMAIN})/?\)", rest, re.I)
+    rest = re.split(r"\s*(?:[,|•(]|\.\s)\s*", rest)[0]
+    while _LEGAL.search(rest):
+        rest = _LEGAL.sub("", rest)
     if not rest or len(rest) > 80 or len(rest.split()) > 8:
         return None
     if not (rest[0].isupper() or rest[0].isdigit() or _DOMAIN_RE.match(rest)):
         return None
     if _PHOTO_RE.search(rest) and not _DOMAIN_RE.match(rest):
         return None  # a photo credit ("© Sputnik / Vitaly Belousov"): a caption, not a text credit
-    outlet, domain = outlet_for(re.sub(r"\s+(?:inc|llc|ltd|gmbh|s\.a|plc)\.?$", "", rest, flags=re.I))
+    outlet, domain = outlet_for(rest)
+    if paren and domain is None:
+        domain = normalise_domain(paren.group(1))
     return outlet, domain, "copyright"
 
 
@@ -188,14 +206,12 @@ def parse_credit(line: str) -> tuple[str, str | None, str] | None:
     text = " ".join(line.split())
     if not text or len(text) > 300:
         return None
-    m = _URL_RE.match(text)
-    if m:
-        domain = normalise_domain(m.group(1))
-        return OUTLETS.get(domain, domain), domain, "url"
-    m = _DOMAIN_RE.match(text)
+    m = _URL_RE.match(text) or _DOMAIN_RE.match(text)
     if m and not re.fullmatch(r"[\d.]+", text):
         domain = normalise_domain(m.group(1))
-        return OUTLETS.get(domain, domain), domain, "domain"
+        if domain in _NOT_OUTLETS:
+            return None  # a link to a shortener or a platform names no outlet
+        return OUTLETS.get(domain, domain), domain, "url" if "://" in text else "domain"
     found = _copyright(text)
     if found:
         return found

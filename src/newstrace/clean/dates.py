@@ -93,6 +93,8 @@ def _from_match(m: re.Match) -> str | None:
 def find_dates(text: str, *, need_year: bool = False) -> list[DateHit]:
     """Every date in `text`, left to right, without overlaps."""
     hits: list[DateHit] = []
+    if not any(c.isdigit() for c in text):
+        return hits
     taken: list[tuple[int, int]] = []
     for rx in _PATTERNS:
         for m in rx.finditer(text):

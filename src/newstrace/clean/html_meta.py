@@ -160,8 +160,7 @@ def extract_meta(tree, url: str | None = None, *, dates: bool = True) -> dict[st
 def _from_page(tree, url, found, put) -> None:
     for el in tree.iter("link"):
         if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
-            if "canonical_url" in found and found["canonical_url"].evidence == "meta og:url":
-                del found["canonical_url"]
+            found.pop("canonical_url", None)  # <link rel=canonical> beats og:url / JSON-LD url
             put("canonical_url", el.get("href"), "link rel=canonical")
             break
     lang = tree.get("lang") or tree.get("xml:lang") if tree.tag == "html" else None

@@ -8,6 +8,7 @@ when a scraper cut sentences at links). Pure functions, numpy only.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -20,50 +21,66 @@ SPACE = re.compile(r"\s+")
 DIGITS = re.compile(r"\d")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # sentence end, allowing closing quotes/brackets after it
-TERMINAL = re.compile(r"[.!?。！？…][\"'”’»)\]]*$")
-SENT_INNER = re.compile(r"[.!?。！？](?:\s|$)|[。！？]")
 TITLE_SPLIT = re.compile(r"\s+[|\-–—:•»]\s+|\s*[|•»]\s*")
 INVISIBLE = "\u200b\u200c\u200d\ufeff\u2060"
 
-COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|copyright|all rights reserved|derechos reservados|direitos reservados"
-    r"|tutti i diritti|alle rechte|все права|版權|版权|저작권|無断転載|hak cipta",
-    re.I,
-)
-COOKIE = re.compile(r"cookie|gdpr|consent|datenschutz|privacy|privacidade|конфиденциал", re.I)
-SUBSCRIBE = re.compile(
-    r"newsletter|subscribe|sign up|sign in|log ?in|register|inscreva|assine|подпис|iscriviti"
-    r"|abonn|anmelden|구독|登録|berlangganan|download (?:the|our) app",
-    re.I,
-)
-SHARE = re.compile(
-    r"\bshare\b|tweet|facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram|e-?mail\b"
-    r"|print\b|compartilh|condivid|teilen|поделит|vk\b|공유|シェア|bagikan|copy link",
-    re.I,
-)
-RELATED = re.compile(
-    r"read more|related|recommended|see also|more from|more stories|you may also|you might"
-    r"|trending|most popular|most read|leia (?:também|mais)|veja também|читайте также|leggi anche"
-    r"|mehr zum thema|lihat juga|baca juga|관련|関連|next article|previous article|\bnext\b|\bprev",
-    re.I,
-)
-ADVERT = re.compile(r"advert|sponsored|anzeige|publicidade|реклама|pubblicit|광고|広告|iklan", re.I)
+# debris cues: whole lower-cased words, 5-letter stems, word pairs, and CJK substrings
+_CUE_LISTS = {
+    "copyright": "copyright copyrighted ©",
+    "cookie": "cookie cookies gdpr consent privacy privacidade datenschutz конфиденциальности",
+    "subscribe": "newsletter newsletters subscribe subscription subscribers login logout register"
+                 " signup inscreva assine iscriviti abonnieren anmelden berlangganan подписаться"
+                 " подписка",
+    "share": "share shares tweet facebook twitter whatsapp linkedin pinterest reddit telegram"
+             " email mail print compartilhe compartilhar condividi teilen поделиться vk bagikan"
+             " flipboard instagram youtube rss",
+    "related": "related recommended trending popular prev previous next leia veja читайте"
+               " leggi lihat baca более",
+    "advert": "advertisement advertising ad ads sponsored anzeige werbung publicidade реклама"
+              " pubblicità iklan",
+    "rating": "vote votes rating ratings stars голосов avaliação",
+    "date": "ago jan feb mar apr may jun jul aug sep sept oct nov dec january february march"
+            " april june july august september october november december updated published",
+}
+CUE_WORDS = {w: cat for cat, ws in _CUE_LISTS.items() for w in ws.split()}
+CUE_STEMS = {"copyr": "copyright", "cooki": "cookie", "subsc": "subscribe", "newsl": "subscribe",
+             "adver": "advert", "spons": "advert", "recom": "related"}
+CUE_PAIRS = {"read more": "related", "see also": "related", "more from": "related",
+             "more stories": "related", "you may": "related", "you might": "related",
+             "most read": "related", "leia também": "related", "veja também": "related",
+             "читайте также": "related", "leggi anche": "related", "baca juga": "related",
+             "lihat juga": "related", "sign up": "subscribe", "sign in": "subscribe",
+             "log in": "subscribe", "all rights": "copyright", "rights reserved": "copyright",
+             "direitos reservados": "copyright", "все права": "copyright",
+             "hak cipta": "copyright", "copy link": "share", "tutti i": "copyright"}
+CUE_CJK = {"저작권": "copyright", "無断転載": "copyright", "版權": "copyright", "版权": "copyright",
+           "구독": "subscribe", "登録": "subscribe", "공유": "share", "シェア": "share",
+           "관련": "related", "関連": "related", "광고": "advert", "広告": "advert"}
+CUE_SET = frozenset(CUE_WORDS)
+CUE_STEM_SET = frozenset(CUE_STEMS)
+CUE_PAIR_SET = frozenset(CUE_PAIRS)
+LONG_CUES = ("©", "copyright", "cookie", "all rights", "privacy")
 COUNTER = re.compile(
     r"^[\W\d_]*\d[\W\d_]*$|^\d[\d.,]*\s*[kKmM]?\s*(?:views?|comments?|shares?|votes?|likes?"
     r"|просмотр\w*|коммент\w*|visualiza\w*|comentários?|commenti|aufrufe|조회\w*)$",
     re.I,
 )
-RATING = re.compile(r"\bvotes?\b|\brating\b|\bstars?\b|\(\d+%\)|голос|avalia", re.I)
-DATEISH = re.compile(
-    r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d\d\b|\bago\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
-    r"|nov|dec)[a-z]*\b|\d+\s*(?:min|hours?|days?)\b",
-    re.I,
-)
 BYLINE = re.compile(r"^(?:by|por|di|von|от|oleh|автор)\s", re.I)
-LINKY = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\.(?:com|org|net|ru|br)\b", re.I)
-NAV_SEP = re.compile(r"[|»›•/·]")
+GLUE = re.compile(r"[a-z][.?!]?[A-Z][a-z]")  # inline elements glued without a space
+NAV_SEP = "|»›•/·"
+TERMINALS = ".!?。！？…"
+CLOSERS = "\"'”’»)]"
 
-N_OWN = 33  # features a line has on its own (see `own_features`)
+# names of the `own_features` columns, in order
+OWN_NAMES = (
+    "log_chars", "log_words", "cjk_share", "terminal", "ends_colon", "ends_open", "sentence_marks",
+    "punct_share", "digit_share", "upper_share", "lower_share", "short_share", "starts_lower",
+    "starts_punct", "word_len", "commas", "copyright", "cookie", "subscribe", "share", "related",
+    "advert", "counter", "rating", "date", "byline", "link", "nav_seps", "all_caps",
+    "starts_quote", "prose", "nav_like", "all_capitalised",
+)
+COL = {name: i for i, name in enumerate(OWN_NAMES)}
+N_OWN = len(OWN_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +93,7 @@ class Page:
     X: np.ndarray
     repeats: list[int]
     title_match: list[bool]
+    main: tuple[int, int] = (0, 0)  # [start, end) line range of the densest prose block
 
 
 def normalise(text: str) -> str:
@@ -107,30 +125,64 @@ def is_blank(text: str) -> bool:
     return not text.strip().strip(INVISIBLE).strip()
 
 
+def _cues(s: str, words: list[str]) -> dict[str, int]:
+    """Debris cue categories a line shows (only lines of a few words are checked fully)."""
+    low = s.lower()
+    if len(words) >= 25:
+        return {"copyright": 1} if any(k in low for k in LONG_CUES) else {}
+    lw = [w.lower() for w in words]
+    found = {CUE_WORDS[w]: 1 for w in CUE_SET.intersection(lw)}
+    for w in CUE_STEM_SET.intersection([w[:5] for w in lw]):
+        found[CUE_STEMS[w]] = 1
+    if len(lw) > 1:
+        for w in CUE_PAIR_SET.intersection(map(" ".join, zip(lw, lw[1:], strict=False))):
+            found[CUE_PAIRS[w]] = 1
+    if "©" in s or "(c) " in low:
+        found["copyright"] = 1
+    if "http" in low or "www." in low or ".com" in low or "@" in s:
+        found["link"] = 1
+    if any(len(w) == 4 and w[:2] in ("19", "20") and w.isdigit() for w in words):
+        found["date"] = 1
+    if not s.isascii():
+        for k, cat in CUE_CJK.items():
+            if k in s:
+                found[cat] = 1
+    return found
+
+
 def own_features(s: str) -> list[float]:
     """Features of one (stripped) line taken alone."""
     n = len(s)
     words = WORD.findall(s)
     nw = len(words)
     cjk = len(CJK.findall(s)) if not s.isascii() else 0
-    alpha = [w for w in words if w[0].isalpha()]
-    na = len(alpha) or 1
-    upper = sum(1 for w in alpha if w[0].isupper())
-    lower = sum(1 for w in alpha if w[0].islower())
-    short = sum(1 for w in alpha if len(w) <= 3 and w.islower())
+    upper = lower = short = letters = 0
+    for w in words:
+        letters += len(w)
+        c = w[0]
+        if c.isupper():
+            upper += 1
+        elif c.islower():
+            lower += 1
+            if len(w) <= 3:
+                short += 1
+    na = (upper + lower) or 1
     digits = len(DIGITS.findall(s))
-    letters = sum(len(w) for w in words)
     punct = n - letters - s.count(" ")
     first = s[0]
-    terminal = bool(TERMINAL.search(s))
+    tail = s.rstrip(CLOSERS) or s
+    terminal = tail[-1] in TERMINALS
+    cues = _cues(s, words)
+    small = nw < 12
+    counter = n < 40 and COUNTER.match(s) is not None
     return [
-        np.log1p(n),
-        np.log1p(nw),
+        math.log1p(n),
+        math.log1p(nw),
         cjk / n,
         float(terminal),
-        float(s.endswith(":")),
+        float(s[-1] == ":"),
         float(s[-1] in ",;(–—-"),
-        len(SENT_INNER.findall(s)),
+        sum(s.count(c) for c in ".!?。！？"),
         punct / n,
         digits / n,
         upper / na,
@@ -140,18 +192,18 @@ def own_features(s: str) -> list[float]:
         float(not first.isalnum() and first not in "\"'“‘«(["),
         letters / (nw or 1),
         s.count(",") + s.count("、") + s.count("，"),
-        float(bool(COPYRIGHT.search(s))),
-        float(bool(COOKIE.search(s))),
-        float(bool(SUBSCRIBE.search(s))),
-        float(bool(SHARE.search(s))) if nw < 12 else 0.0,
-        float(bool(RELATED.search(s))) if nw < 12 else 0.0,
-        float(bool(ADVERT.search(s))) if nw < 6 else 0.0,
-        float(bool(COUNTER.match(s))),
-        float(bool(RATING.search(s))) if nw < 8 else 0.0,
-        len(DATEISH.findall(s)) if nw < 15 else 0.0,
-        float(bool(BYLINE.match(s))),
-        float(bool(LINKY.search(s))),
-        len(NAV_SEP.findall(s)),
+        cues.get("copyright", 0),
+        cues.get("cookie", 0),
+        cues.get("subscribe", 0),
+        cues.get("share", 0) if small else 0,
+        cues.get("related", 0) if small else 0,
+        cues.get("advert", 0) if nw < 6 else 0,
+        float(counter),
+        cues.get("rating", 0) if nw < 8 else 0,
+        cues.get("date", 0) if nw < 15 else 0,
+        float(BYLINE.match(s) is not None) if small else 0.0,
+        cues.get("link", 0),
+        sum(s.count(c) for c in NAV_SEP) if small else 0,
         float(s.isupper()),
         float(first in "\"'“‘«„"),
         float(nw >= 10 and terminal),  # a prose line
@@ -215,6 +267,13 @@ def fragment_blocks(texts: list[str], terminal: np.ndarray) -> np.ndarray:
     return ids
 
 
+def _since(flags: np.ndarray, cap: int = 1000) -> np.ndarray:
+    """Lines since the last True flag (0 on it), `cap` before the first."""
+    idx = np.arange(len(flags))
+    last = np.maximum.accumulate(np.where(flags, idx, -1))
+    return np.where(last >= 0, idx - last, cap).astype(float)
+
+
 def title_segments(first: str) -> set[str]:
     """Normalised pieces of a page title such as 'Headline | Site'."""
     parts = {normalise(p) for p in TITLE_SPLIT.split(first)}
@@ -239,11 +298,12 @@ def build_page(text: str) -> Page:
         seen.add(k)
     segs = title_segments(texts[0])
     title_match = [i > 0 and (k in segs or (len(k) >= 12 and k in norm[0])) for i, k in enumerate(norm)]
-    nw = own[:, 1]
-    terminal = own[:, 3]
-    prose = own[:, 30]
-    chars = np.expm1(own[:, 0])
+    nw = own[:, COL["log_words"]]
+    terminal = own[:, COL["terminal"]]
+    chars = np.expm1(own[:, COL["log_chars"]])
 
+    cue = own[:, COL["copyright"]:COL["advert"] + 1].max(axis=1)
+    glue = np.array([len(GLUE.findall(t)) if len(t) > 20 else 0 for t in texts], dtype=float)
     blocks = fragment_blocks(texts, terminal)
     bchars = np.bincount(blocks, weights=chars)[blocks]
     bwords = np.bincount(blocks, weights=np.expm1(nw))[blocks]
@@ -276,16 +336,26 @@ def build_page(text: str) -> Page:
         np.log1p(np.abs(dist)),
         np.full(n, chars[lo:hi].sum() / total),
         np.full(n, np.log1p(n)),
+        chars / chars.max(),
+        bchars / bchars.max(),
+        _window_mean(bprose * chars, 5) * 11 / ((bprose * chars).sum() or 1.0),
+        np.log1p(_since(np.array(title_match))),
+        np.log1p(_since(np.array(title_match)[::-1])[::-1]),
+        np.cumsum(bprose * chars) / ((bprose * chars).sum() or 1.0),
+        np.log1p(np.cumsum(cue)),
+        np.log1p(np.cumsum(cue[::-1])[::-1]),
+        np.full(n, (blines > 1).mean()),
+        glue,
     ]
     for k in (-2, -1, 1, 2):
-        ctx += [_shift(nw, k), _shift(terminal, k), _shift(bprose, k), _shift(own[:, 32], k)]
+        ctx += [_shift(nw, k), _shift(terminal, k), _shift(bprose, k), _shift(own[:, COL["all_capitalised"]], k)]
     for k in (3, 10):
         ctx += [_window_mean(nw, k), _window_mean(terminal, k), _window_mean(bprose, k),
-                _window_mean(own[:, 31], k)]
+                _window_mean(own[:, COL["nav_like"]], k)]
     X = np.column_stack([own] + ctx)
-    return Page(texts, starts, ends, X, repeats, title_match)
+    return Page(texts, starts, ends, X, repeats, title_match, (lo, hi))
 
 
 def n_features() -> int:
-    return N_OWN + 14 + 16 + 8
+    return N_OWN + 24 + 16 + 8
 

@@ -43,11 +43,11 @@ _AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?:[-–—]\s*)?(?P<verb>{_VERB})\s+(?
 _AFTER_NAME_FIRST = re.compile(
     rf"^[\s,]*(?:[-–—]\s*)?(?P<who>{_NAME}|he|she|they|it|the [\w\- ]{{3,60}}?|[\w\-]+ [\w\- ]{{0,50}}?)\s+{_ADVERBS}(?P<verb>{_VERB})\b")
 _BEFORE = re.compile(
-    rf"^(?P<who>(?:{_NAME}|[Tt]he [\w\-’' ]{{3,60}}?|[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w\-]+ [\w\-’' ]{{0,50}}?))"
+    rf"^(?P<who>(?:{_NAME}|(?:[Tt]he|[Aa]n?) [\w\-’' ]{{3,60}}?|[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w\-]+ [\w\-’' ]{{0,50}}?))"
     rf"\s+{_ADVERBS}(?P<verb>{_VERB})\b")
 _ACCORDING = re.compile(
     r"\b(?:[Aa]ccording to|[Ss]elon|[Ss]egún|[Ss]econdo|[Ll]aut|[Пп]о словам|[Пп]о данным|"
-    r"[Кк]ак сообщает|[Кк]ак сообщил[аи]?)\s+(?P<src>[^,.;:!?()\"“”«»]{2,90}?)(?=[,.;:!?]|\s+(?:that|the|a|an)\s|$)")
+    r"[Кк]ак сообщает|[Кк]ак сообщил[аи]?)\s+(?P<src>[^,.;:!?()\"“”«»]{2,90}?)(?=[,.;:!?]|\s+(?:that|which|who)\s|$)")
 _ABBREV = re.compile(r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|St|Jr|Sr|Prof|No|vs|etc|Inc|Corp|Co|Ltd|"
                      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]\.[A-Z])\.)$")
 _TITLES = set(
@@ -97,7 +97,8 @@ class _Names:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.runs = [m.group(0) for m in re.finditer(rf"{_UPW}(?:\s+(?:of\s+)?{_UPW})+", text)]
+        word = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.|[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]+)"
+        self.runs = [m.group(0) for m in re.finditer(rf"{word}(?:[ ]+(?:of[ ]+)?{word})+", text)]
 
     def full(self, who: str) -> str:
         last = who.split()[-1]
@@ -106,7 +107,6 @@ class _Names:
             words = run.split()
             if words[-1] != last:
                 continue
-            person = [w for w in words if w.lower() not in _TITLES]
             tail: list[str] = []
             for w in reversed(words):
                 if w.lower() in _TITLES:
@@ -114,16 +114,14 @@ class _Names:
                 tail.insert(0, w)
             if 2 <= len(tail) <= 4 and len(" ".join(tail)) > len(best):
                 best = " ".join(tail)
-            elif not tail and person:
-                continue
         return best
 
     def role(self, phrase: str) -> str | None:
         words = [w for w in phrase.split() if w.lower() not in {"the", "a", "an", "his", "her", "its"}]
         if not words or words[-1].lower() not in _TITLES:
             return None
-        rx = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + rf"\s+(?P<name>{_UPW}(?:\s+{_UPW}){{1,2}})",
-                        re.I)
+        role = r"[ ]+".join(map(re.escape, words))
+        rx = re.compile(rf"\b(?i:{role})[ ]+(?P<name>{_UPW}(?:[ ]+{_UPW}){{1,2}})")
         for m in rx.finditer(self.text):
             name = m.group("name")
             if name[0].isupper() and name.split()[0].lower() not in _TITLES:
@@ -135,10 +133,13 @@ def _resolve(who: str, names: _Names, last: str | None) -> str | None:
     who = who.strip(" ,")
     if who.lower() in _PRONOUNS:
         return last
-    if who[:1].isupper() and all(w[:1].isupper() or w in {"de", "van", "von", "der", "bin"} for w in who.split()):
-        if who.split()[0].lower() in {"the", "a"}:
+    words = who.split()
+    if who[:1].isupper() and all(w[:1].isupper() or w in {"de", "van", "von", "der", "bin"} for w in words):
+        if words[0].lower() in {"the", "a"}:
             return names.role(who) or who
-        return names.full(who)
+        while len(words) > 2 and words[0].lower() in _TITLES:
+            words = words[1:]  # "White House Press Secretary Stephanie Grisham" -> the person
+        return names.full(" ".join(words))
     resolved = names.role(who)
     if resolved:
         return resolved

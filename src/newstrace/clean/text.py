@@ -1,9 +1,9 @@
 """Text-mode body cleaning: keep the article lines of a scraped page, drop debris.
 
-`classify_lines` scores every non-blank line with a small two-stage tree
-ensemble (stage 1: the line and its neighbourhood, `lines.build_page`;
-stage 2: the stage-1 scores of its neighbours), then a few hard rules
-(repeated headline, counters, site template lines). Dropped lines get a
+`classify_lines` scores every non-blank line with a small boosted-tree model
+over features of the line and its neighbourhood (`lines.build_page`), then
+applies a few hard rules (repeated headline, counters, site template lines)
+and a fallback (a page left nearly empty keeps its densest block of prose). Dropped lines get a
 short reason. The model is plain JSON evaluated with numpy; scikit-learn is
 only needed to train it (`newstrace.clean.train_text`).
 """
@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import NewstraceError
 from ..records import Line
 from . import lines as L
 from .lines import Page, build_page, is_blank, line_key
@@ -28,9 +29,10 @@ from .lines import Page, build_page, is_blank, line_key
 log = logging.getLogger(__name__)
 
 MODEL_FILE = "text_model.json"
+MIN_WORDS = 25  # fewer kept words than this: fall back to the densest prose block
 
 __all__ = ["classify_lines", "common_site_lines", "line_key", "load_model", "TreeEnsemble",
-           "TextModel", "stage2_features", "kept_text"]
+           "TextModel", "kept_text"]
 
 
 @dataclass(frozen=True)
@@ -62,53 +64,86 @@ class TreeEnsemble:
     def to_dict(self) -> dict:
         return {
             "feature": self.feature.tolist(),
-            "threshold": [round(float(t), 6) for t in self.threshold],
+            "threshold": self.threshold.tolist(),
             "left": self.left.tolist(),
             "right": self.right.tolist(),
-            "value": [round(float(v), 6) for v in self.value],
+            "value": [round(float(v), 8) for v in self.value],
             "roots": self.roots.tolist(),
             "depth": self.depth,
             "baseline": self.baseline,
         }
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_heap", _heap_layout(self))
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Probability of the positive class for each row of X."""
         n = X.shape[0]
         if n == 0:
             return np.zeros(0)
-        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        rows = np.arange(n)[:, None]
-        leaf_feature = self.feature.copy()
+        feature, threshold, leaves = self._heap
+        n_trees, inner = feature.shape
+        flat_x = np.ascontiguousarray(X, dtype=float).ravel()
+        row_base = (np.arange(n) * X.shape[1])[:, None]
+        tree_base = np.arange(n_trees) * inner
+        h = np.zeros((n, n_trees), dtype=np.int64)
         for _ in range(self.depth):
-            f = leaf_feature[node]
-            inner = f >= 0
-            if not inner.any():
-                break
-            x = X[rows, np.where(inner, f, 0)]
-            nxt = np.where(x <= self.threshold[node], self.left[node], self.right[node])
-            node = np.where(inner, nxt, node)
-        raw = self.baseline + self.value[node].sum(axis=1)
+            at = tree_base + h
+            h = 2 * h + 1 + (flat_x[row_base + feature.ravel()[at]] > threshold.ravel()[at])
+        raw = self.baseline + leaves.ravel()[np.arange(n_trees) * (inner + 1) + h - inner].sum(1)
         return 1.0 / (1.0 + np.exp(-raw))
+
+
+def _heap_layout(te: TreeEnsemble) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every tree padded to full depth in heap order (children of h: 2h+1, 2h+2).
+
+    A leaf above the last level becomes a node that always goes left
+    (threshold +inf) down to copies of its value, so evaluation is a fixed
+    number of vectorised steps.
+    """
+    depth = max(te.depth, 1)
+    inner, n_trees = 2**depth - 1, len(te.roots)
+    feature = np.zeros((n_trees, inner), dtype=np.int64)
+    threshold = np.full((n_trees, inner), np.inf)
+    leaves = np.zeros((n_trees, inner + 1))
+    for t, root in enumerate(te.roots.tolist()):
+        stack = [(root, 0, 0)]  # node, heap slot, level
+        while stack:
+            node, slot, level = stack.pop()
+            if te.feature[node] < 0:
+                first = slot
+                for _ in range(depth - level):
+                    first = 2 * first + 1
+                width = 2 ** (depth - level)
+                leaves[t, first - inner:first - inner + width] = te.value[node]
+                continue
+            feature[t, slot] = te.feature[node]
+            threshold[t, slot] = te.threshold[node]
+            stack.append((int(te.left[node]), 2 * slot + 1, level + 1))
+            stack.append((int(te.right[node]), 2 * slot + 2, level + 1))
+    return feature, threshold, leaves
 
 
 @dataclass(frozen=True)
 class TextModel:
-    stage1: TreeEnsemble
-    stage2: TreeEnsemble
+    trees: TreeEnsemble
     threshold: float
 
     @classmethod
     def from_dict(cls, d: dict) -> TextModel:
-        return cls(TreeEnsemble.from_dict(d["stage1"]), TreeEnsemble.from_dict(d["stage2"]),
-                   float(d["threshold"]))
+        if d.get("n_features") != L.n_features():
+            raise NewstraceError(
+                f"text model expects {d.get('n_features')} line features, this version computes "
+                f"{L.n_features()}: retrain it with `newstrace train-cleaner`"
+            )
+        return cls(TreeEnsemble.from_dict(d["trees"]), float(d["threshold"]))
 
     def to_dict(self) -> dict:
-        return {"version": 1, "stage1": self.stage1.to_dict(), "stage2": self.stage2.to_dict(),
-                "threshold": self.threshold, "n_features": L.n_features()}
+        return {"version": 2, "trees": self.trees.to_dict(), "threshold": self.threshold,
+                "n_features": L.n_features()}
 
     def scores(self, page: Page) -> np.ndarray:
-        q = self.stage1.predict(page.X)
-        return self.stage2.predict(stage2_features(page, q))
+        return self.trees.predict(page.X)
 
 
 @lru_cache(maxsize=4)
@@ -121,35 +156,7 @@ def load_model(path: str | None = None) -> TextModel:
     return TextModel.from_dict(json.loads(raw))
 
 
-def stage2_features(page: Page, q: np.ndarray) -> np.ndarray:
-    """Stage-2 rows: a line's stage-1 score, its neighbours' and a few own features."""
-    n = len(q)
-    X = page.X
-    chars = np.expm1(X[:, 0])
-    lo, hi = L.best_block(np.where(q >= 0.5, chars, -np.minimum(chars, 80.0) - 20.0) * 1.0)
-    dist = L.block_distance(n, lo, hi)
-    cols = [q]
-    for k in (-3, -2, -1, 1, 2, 3):
-        cols.append(L._shift(q, k))
-    for k in (2, 5, 15):
-        cols.append(L._window_mean(q, k))
-    cols += [
-        np.sign(dist),
-        np.log1p(np.abs(dist)),
-        np.full(n, q.mean() if n else 0.0),
-        np.full(n, (q * chars).sum() / (chars.sum() or 1.0)),
-        X[:, 1],  # words
-        X[:, 3],  # terminal
-        X[:, N_REPEAT],
-        X[:, N_REPEAT + 2],  # title match
-        X[:, N_REPEAT + 3],  # relative position
-        X[:, N_REPEAT + 9],  # fragment block is prose
-        X[:, N_REPEAT + 6],  # fragment block words
-    ]
-    return np.column_stack(cols)
-
-
-N_REPEAT = L.N_OWN  # index of the first context column (log repeats)
+C = L.COL
 
 
 def _reason(page: Page, i: int, common: bool) -> str:
@@ -157,41 +164,48 @@ def _reason(page: Page, i: int, common: bool) -> str:
     x = page.X[i]
     if common:
         return "site template"
-    if page.title_match[i]:
+    if page.title_match[i] or _repeated_first(page, i):
         return "repeated headline"
-    if x[22]:
+    if x[C["counter"]]:
         return "counter"
-    if x[23]:
+    if x[C["rating"]]:
         return "rating widget"
-    if x[16]:
+    if x[C["copyright"]]:
         return "copyright"
-    if x[17] and x[1] >= np.log1p(4):
+    if x[C["cookie"]] and x[C["log_words"]] >= np.log1p(4):
         return "cookie notice"
-    if x[19]:
+    if x[C["share"]]:
         return "share buttons"
-    if x[20]:
+    if x[C["related"]]:
         return "related links"
-    if x[18]:
+    if x[C["subscribe"]]:
         return "subscription"
-    if x[21]:
+    if x[C["advert"]]:
         return "advertisement"
     if page.repeats[i] > 1:
         return "repeated line"
-    if len(s) < 40 and not x[3]:
-        return "navigation" if x[9] >= 0.5 else "short line"
+    if len(s) < 40 and not x[C["terminal"]]:
+        return "navigation" if x[C["upper_share"]] >= 0.5 else "short line"
     return "low score"
 
 
-def _hard_drop(page: Page, i: int, q: float) -> bool:
+def _words(page: Page, keep: np.ndarray) -> float:
+    return float(np.expm1(page.X[keep, C["log_words"]]).sum())
+
+
+def _hard_drop(page: Page, i: int) -> bool:
     """Lines dropped whatever the model says."""
     x = page.X[i]
-    if x[22] and len(page.texts[i]) < 24:  # bare counters: "0", "201"
+    if x[C["counter"]] and len(page.texts[i]) < 24:  # bare counters: "0", "201"
         return True
-    if x[23] and x[1] <= np.log1p(6) and not x[3]:  # "0.00 (0%) 0 votes"
+    if x[C["rating"]] and x[C["log_words"]] <= np.log1p(6) and not x[C["terminal"]]:  # "0.00 (0%) 0 votes"
         return True
-    if page.title_match[i]:
-        return True
-    return False
+    return page.title_match[i] or _repeated_first(page, i)
+
+
+def _repeated_first(page: Page, i: int) -> bool:
+    """The first line, when it recurs as the page's headline."""
+    return i == 0 and page.repeats[0] > 1 and not page.X[0, C["terminal"]] and any(page.title_match)
 
 
 def classify_lines(
@@ -204,13 +218,17 @@ def classify_lines(
     if not page.texts:
         return out
     q = model.scores(page)
+    keep_all = q >= model.threshold
+    if _words(page, keep_all) < MIN_WORDS:
+        lo, hi = page.main
+        keep_all[lo:hi] = True
     for i, s in enumerate(page.texts):
         start, end = page.starts[i], page.ends[i]
         if is_blank(s):
             out.append(Line(s, start, end, False, "empty"))
             continue
         common = bool(common_lines) and line_key(s) in common_lines
-        keep = bool(q[i] >= model.threshold) and not common and not _hard_drop(page, i, q[i])
+        keep = bool(keep_all[i]) and not common and not _hard_drop(page, i)
         out.append(Line(s, start, end, keep, "" if keep else _reason(page, i, common)))
     return out
 
@@ -224,7 +242,7 @@ def _headline_page(page: Page) -> Page:
     if not page.texts or any(page.title_match):
         return page
     first = L.normalise(page.texts[0])
-    if page.repeats[0] < 2 or page.X[0, 3] or len(first) < 12:
+    if page.repeats[0] < 2 or page.X[0, C["terminal"]] or len(first) < 12:
         return page
     match = [L.normalise(s) == first for s in page.texts]
     return Page(page.texts, page.starts, page.ends, page.X, page.repeats, match)

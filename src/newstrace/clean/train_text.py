@@ -18,15 +18,13 @@ import numpy as np
 
 from ..errors import InputError, MissingExtra
 from .lines import Page, build_page
-from .text import TextModel, TreeEnsemble, stage2_features
+from .text import TextModel, TreeEnsemble
 
 log = logging.getLogger(__name__)
 
 TOKEN = re.compile(r"\w+")
 VARIANTS = ("text_dump", "text_dump_inline_split")
-STAGE1 = {"max_iter": 250, "learning_rate": 0.08, "max_depth": 6, "max_leaf_nodes": 24,
-          "min_samples_leaf": 20, "l2_regularization": 1.0}
-STAGE2 = {"max_iter": 120, "learning_rate": 0.08, "max_depth": 5, "max_leaf_nodes": 16,
+PARAMS = {"max_iter": 200, "learning_rate": 0.1, "max_depth": 5, "max_leaf_nodes": 24,
           "min_samples_leaf": 20, "l2_regularization": 1.0}
 LABEL_SHARE = 0.7
 
@@ -89,10 +87,11 @@ def _sklearn():
     return HistGradientBoostingClassifier
 
 
-def fit_trees(X: np.ndarray, y: np.ndarray, params: dict, seed: int = 0) -> TreeEnsemble:
+def fit_trees(X: np.ndarray, y: np.ndarray, params: dict, seed: int = 0,
+              sample_weight: np.ndarray | None = None) -> TreeEnsemble:
     """Fit boosted trees and export them to a numpy-only `TreeEnsemble`."""
     clf = _sklearn()(random_state=seed, early_stopping=False, **params)
-    clf.fit(X, y)
+    clf.fit(X, y, sample_weight=sample_weight)
     feature, threshold, left, right, value, roots = [], [], [], [], [], []
     depth = 0
     for (pred,) in clf._predictors:
@@ -113,41 +112,35 @@ def fit_trees(X: np.ndarray, y: np.ndarray, params: dict, seed: int = 0) -> Tree
                         np.array(right), np.array(value), np.array(roots), depth, baseline)
 
 
-def _stack(pages: Sequence[tuple[Page, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    return np.vstack([p.X for p, _ in pages]), np.concatenate([y for _, y in pages])
+def _stack(pages: Sequence[tuple[Page, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    X = np.vstack([p.X for p, _ in pages])
+    y = np.concatenate([y for _, y in pages])
+    return X, y, np.concatenate([token_weights(p) for p, _ in pages])
 
 
-def fit(pages: Sequence[tuple[Page, np.ndarray]], groups: Sequence[int], folds: int = 4,
-        threshold: float = 0.5, seed: int = 0) -> TextModel:
-    """Stage 1 on all pages; stage 2 on out-of-fold stage-1 scores (folds by `groups`)."""
-    groups = np.asarray(groups)
-    X, y = _stack(pages)
-    stage1 = fit_trees(X, y, STAGE1, seed)
-    fold_of = {g: i % folds for i, g in enumerate(np.unique(groups))}
-    oof = [None] * len(pages)
-    for f in range(folds):
-        train = [p for p, g in zip(pages, groups) if fold_of[g] != f]
-        model = fit_trees(*_stack(train), STAGE1, seed)
-        for i, (p, _) in enumerate(pages):
-            if fold_of[groups[i]] == f:
-                oof[i] = model.predict(p.X)
-    X2 = np.vstack([stage2_features(p, q) for (p, _), q in zip(pages, oof)])
-    stage2 = fit_trees(X2, y, STAGE2, seed)
-    return TextModel(stage1, stage2, threshold)
+def token_weights(page: Page) -> np.ndarray:
+    """Line weights proportional to tokens, summing to the page's line count.
+
+    The metric weighs every page alike and, within a page, every token alike.
+    """
+    w = np.expm1(page.X[:, 1]) + 1.0
+    return w * (len(w) / w.sum())
+
+
+def fit(pages: Sequence[tuple[Page, np.ndarray]], threshold: float = 0.5,
+        seed: int = 0) -> TextModel:
+    """Fit the line model on labelled pages (see `pages_of`)."""
+    X, y, w = _stack(pages)
+    return TextModel(fit_trees(X, y, PARAMS, seed, sample_weight=w), threshold)
 
 
 def train(jsonl_path: str | Path, out_path: str | Path, seed: int = 0) -> TextModel:
     """Train on every page of `jsonl_path` and write the model JSON to `out_path`."""
-    rows = load_rows(jsonl_path)
-    pages, groups = [], []
-    for gi, row in enumerate(rows):
-        for page_y in pages_of([row]):
-            pages.append(page_y)
-            groups.append(gi)
+    pages = pages_of(load_rows(jsonl_path))
     if not pages:
         raise InputError(str(jsonl_path), "", "no rows with a text dump field",
                          f"give rows one of: {', '.join(VARIANTS)}")
     log.info("training the text cleaner on %d pages", len(pages))
-    model = fit(pages, groups, seed=seed)
+    model = fit(pages, seed=seed)
     Path(out_path).write_text(json.dumps(model.to_dict(), separators=(",", ":")), "utf-8")
     return model

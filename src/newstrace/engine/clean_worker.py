@@ -44,7 +44,7 @@ def clean_batch(batch: Batch) -> tuple[Batch, list[tuple[tuple, tuple | None]]]:
             article = clean_document(raw, batch.options, nlp=nlp)
         except Exception as exc:  # one bad page never stops the run
             where = f"{raw.source} {raw.locator}".strip()
-            log.warning("cleaning failed: %s: %s", where, exc)
+            log.info("cleaning failed: %s: %s", where, exc)
             error = f"{where}: cleaning failed: {type(exc).__name__}: {exc}"
             rows.append((document_row(raw, error), None))
             continue

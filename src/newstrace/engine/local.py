@@ -20,7 +20,7 @@ from ..ingest import expand, make_doc_id, read_path
 from ..settings import Settings
 from ..store import db as store
 from .clean_worker import Batch, clean_batch
-from .stages import reuse_stage, site_lines_stage, trace_stage
+from .stages import networks_stage, reuse_stage, site_lines_stage, trace_stage
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,7 @@ def run(paths: Iterable[str], settings: Settings | None = None,
         clean_stage(con, files, settings, CleanOptions(settings.entities, common), on_progress)
         reuse_stage(con, settings, on_progress)
         trace_stage(con, settings, on_progress)
+        networks_stage(con, settings, on_progress)
         summary = summarize(con)
     finally:
         con.close()

@@ -34,19 +34,27 @@ def _digest(*parts) -> str:
     return hashlib.sha1(json.dumps(parts, default=str).encode()).hexdigest()
 
 
-def site_lines_stage(con, files: list[str], settings: Settings):
-    """Per site, the keys of text lines that recur across many of its pages."""
+def site_lines_table(files: list[str], settings: Settings) -> dict[str, list[int]]:
+    """Site -> sorted line keys, from the first SITE_SAMPLE text pages of each site."""
     from ..clean.text import common_site_lines
 
+    texts: dict[str, list[str]] = defaultdict(list)
+    for path in files:
+        for raw in read_path(path, settings.max_bytes):
+            if raw.kind == "text" and raw.site and not raw.error:
+                if len(texts[raw.site]) < SITE_SAMPLE:
+                    texts[raw.site].append(raw.body)
+    return {site: sorted(common_site_lines(t)) for site, t in texts.items() if len(t) >= 3}
+
+
+def site_lines_stage(con, files: list[str], settings: Settings, compute=site_lines_table):
+    """Per site, the keys of text lines that recur across many of its pages.
+
+    `compute(files, settings)` makes the table (another executor passes its own).
+    """
     digest = _digest(files)
     if not _stage_done(con, "site_lines", digest):
-        texts: dict[str, list[str]] = defaultdict(list)
-        for path in files:
-            for raw in read_path(path, settings.max_bytes):
-                if raw.kind == "text" and raw.site and not raw.error:
-                    if len(texts[raw.site]) < SITE_SAMPLE:
-                        texts[raw.site].append(raw.body)
-        table = {site: sorted(common_site_lines(t)) for site, t in texts.items() if len(t) >= 3}
+        table = compute(files, settings)
         con.execute("BEGIN TRANSACTION")
         con.execute("INSERT OR REPLACE INTO meta VALUES ('site_lines', ?)", [json.dumps(table)])
         _mark(con, "site_lines", digest, sum(len(v) for v in table.values()))
@@ -64,26 +72,46 @@ def _articles_digest(con, extra) -> str:
     return _digest(row, extra)
 
 
-def reuse_stage(con, settings: Settings, on_progress=None) -> None:
-    from ..reuse import ReuseOptions, find_reuse
+def reuse_options(settings: Settings):
+    """The ReuseOptions a run uses (defaults plus the run's settings)."""
+    from ..reuse import ReuseOptions
 
     options = ReuseOptions()
     if settings.min_passage_tokens:
         from dataclasses import replace
 
         options = replace(options, min_passage_tokens=settings.min_passage_tokens)
+    return options
+
+
+def reuse_pending(con, options) -> str | None:
+    """The digest of the reuse stage's input, or None when its output is up to date."""
     digest = _articles_digest(con, repr(options))
-    if _stage_done(con, "reuse", digest):
+    return None if _stage_done(con, "reuse", digest) else digest
+
+
+def write_reuse(con, digest: str, alignments, members) -> int:
+    """Swap in the reuse output and mark the stage done, in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    store.replace_table(con, "alignments", store.alignment_rows(alignments), 8)
+    n = store.replace_table(con, "families", store.member_rows(members), 4)
+    _mark(con, "reuse", digest, n)
+    con.execute("COMMIT")
+    return n
+
+
+def reuse_stage(con, settings: Settings, on_progress=None) -> None:
+    from ..reuse import find_reuse
+
+    options = reuse_options(settings)
+    digest = reuse_pending(con, options)
+    if digest is None:
         return
     docs = con.execute("SELECT doc_id, text FROM articles ORDER BY doc_id").fetchall()
     if on_progress:
         on_progress("reuse", 0, len(docs))
     result = find_reuse(docs, options)
-    con.execute("BEGIN TRANSACTION")
-    store.replace_table(con, "alignments", store.alignment_rows(result.alignments), 8)
-    n = store.replace_table(con, "families", store.member_rows(result.members), 4)
-    _mark(con, "reuse", digest, n)
-    con.execute("COMMIT")
+    write_reuse(con, digest, result.alignments, result.members)
     if on_progress:
         on_progress("reuse", len(docs), len(docs))
 
@@ -108,6 +136,22 @@ def trace_stage(con, settings: Settings, on_progress=None) -> None:
         on_progress("trace", n, n)
 
 
+def networks_stage(con, settings: Settings, on_progress=None) -> None:
+    """Outlet networks and the attribution audit, from the traced families."""
+    from ..networks import audit_stage
+    from ..networks import networks_stage as find
+
+    trace = con.execute("SELECT input_digest FROM stages WHERE name = 'trace'").fetchone()
+    digest = _digest(trace[0] if trace else None)
+    if _stage_done(con, "networks", digest):
+        return
+    n = find(con)
+    audit_stage(con)
+    _mark(con, "networks", digest, n)
+    if on_progress:
+        on_progress("network", n, n)
+
+
 def _members(con):
     from ..records import Member
 
@@ -123,4 +167,5 @@ def _alignments(con):
     return [Alignment(*r) for r in rows]
 
 
-__all__ = ["site_lines_stage", "reuse_stage", "trace_stage"]
+__all__ = ["site_lines_stage", "site_lines_table", "reuse_stage", "reuse_options",
+           "reuse_pending", "write_reuse", "trace_stage", "networks_stage"]

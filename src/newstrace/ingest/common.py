@@ -50,7 +50,14 @@ def decode_bytes(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is None:
+    matches = list(from_bytes(data[:200_000]))
+    if not matches:
         raise ValueError("undecodable bytes: no text encoding fits")
+    best = matches[0]
+    # Short samples fit several code pages equally well; windows-1252 is the
+    # most common legacy encoding of web text, so it wins a tie.
+    for m in matches:
+        if m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence:
+            best = m
+            break
     return data.decode(best.encoding, errors="replace")

@@ -43,7 +43,6 @@ def _codec(label: str | None) -> str | None:
         name = codecs.lookup(label).name
     except LookupError:
         return None
-    # utf-16/32 declared in the page itself cannot be right for a page we could read as ASCII
     return name
 
 

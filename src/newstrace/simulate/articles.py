@@ -3,10 +3,39 @@
 from __future__ import annotations
 
 import random
+import re
+import string
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 from . import words as W
+
+_ALT = re.compile(r"\[([^\[\]]*)\]")
+
+
+_LISTS = {"role": W.ROLES, "day": W.DAYS, "period": W.PERIODS, "up": W.VERB_UP,
+          "down": W.VERB_DOWN, "action": W.ACTIONS, "action_h": W.ACTIONS_H,
+          "event_h": W.EVENTS_H, "nth": W.NTH, "moved": W.MOVED}
+
+
+@lru_cache(maxsize=4096)
+def _names(template: str) -> tuple[str, ...]:
+    """Slot names in a template, in order (place before place2 etc. does not matter)."""
+    return tuple(sorted({f for _, f, _, _ in string.Formatter().parse(template) if f}))
+
+
+@lru_cache(maxsize=512)
+def _compiled(template: str) -> tuple:
+    """A template split into fixed text and alternation tuples (cached, immutable)."""
+    out: list = []
+    pos = 0
+    for m in _ALT.finditer(template):
+        out.append(template[pos:m.start()])
+        out.append(tuple(m.group(1).split("|")))
+        pos = m.end()
+    out.append(template[pos:])
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +72,14 @@ def org(rng: random.Random) -> str:
     return f"{rng.choice(W.ORG_ADJ)} {rng.choice(W.ORG_NOUN)} {rng.choice(W.ORG_TYPE)}"
 
 
+def vary(rng: random.Random, template: str) -> str:
+    """Resolve `[a|b|c]` alternations (so unrelated stories share few long phrases)."""
+    parts = _compiled(template)
+    if len(parts) == 1:
+        return template
+    return "".join(p if isinstance(p, str) else rng.choice(p) for p in parts)
+
+
 class _Cast:
     """The people, places and organisations of one story (so they recur)."""
 
@@ -52,30 +89,59 @@ class _Cast:
         self.places = [place_name(rng) for _ in range(3)]
         self.orgs = [org(rng) for _ in range(3)]
         self.things = rng.sample(W.THINGS, 3)
+        self.thing = self.things[0]
 
-    def slots(self) -> dict:
+    def slots(self, names) -> dict:
+        """Values for the slots a template uses (only those: this is the hot loop)."""
         r = self.rng
-        place, place2 = r.sample(self.places, 2)
-        org1, org2 = r.sample(self.orgs, 2)
-        thing = r.choice(self.things)
-        return {
-            "person": r.choice(self.people), "last": r.choice(self.people).split()[1],
-            "role": r.choice(W.ROLES), "org": org1, "org2": org2, "place": place,
-            "place2": place2, "day": r.choice(W.DAYS), "num": r.randint(2, 95),
-            "num2": r.randint(3, 4000), "period": r.choice(W.PERIODS), "thing": thing,
-            "thing_c": thing.capitalize(), "up": r.choice(W.VERB_UP),
-            "down": r.choice(W.VERB_DOWN), "action": r.choice(W.ACTIONS),
-            "action_h": r.choice(W.ACTIONS_H), "goal": r.choice(W.GOALS).format(thing=thing),
-            "event": r.choice(W.EVENTS).format(org=org2, place=place2),
-            "event_h": r.choice(W.EVENTS_H), "year": r.randint(2004, 2020),
-            "nth": r.choice(W.NTH), "moved": r.choice(W.MOVED),
-        }
+        out: dict = {}
+        for name in names:
+            if name not in out:
+                out[name] = self._slot(name, r, out)
+        return out
+
+    def _slot(self, name: str, r: random.Random, done: dict):
+        if name in ("place", "place2"):
+            other = done.get("place2" if name == "place" else "place")
+            return r.choice([p for p in self.places if p != other])
+        if name in ("org", "org2"):
+            other = done.get("org2" if name == "org" else "org")
+            return r.choice([o for o in self.orgs if o != other])
+        if name in ("thing", "thing_c", "goal"):
+            thing = done.get("thing") or self.thing
+            if name == "thing_c":
+                return thing.capitalize()
+            if name == "goal":
+                return r.choice(W.GOALS).format(thing=thing)
+            return thing
+        if name == "event":
+            org2 = done.get("org2") or r.choice(self.orgs)
+            place2 = done.get("place2") or r.choice(self.places)
+            return self.vary(r.choice(W.EVENTS)).format(org=org2, place=place2)
+        if name == "person":
+            return r.choice(self.people)
+        if name == "last":
+            return r.choice(self.people).split()[1]
+        if name == "num":
+            return r.randint(2, 95)
+        if name == "num2":
+            return r.randint(3, 4000)
+        if name == "year":
+            return r.randint(2004, 2020)
+        return r.choice(_LISTS[name])
 
     def sentence(self) -> str:
-        return self.rng.choice(W.SENTENCES).format(**self.slots())
+        self.thing = self.rng.choice(self.things)
+        text = self.vary(self.rng.choice(W.SENTENCES))
+        return text.format(**self.slots(_names(text)))
+
+    def vary(self, template: str) -> str:
+        return vary(self.rng, template)
 
     def headline(self) -> str:
-        return self.rng.choice(W.HEADLINES).format(**self.slots())
+        self.thing = self.rng.choice(self.things)
+        text = self.rng.choice(W.HEADLINES)
+        return text.format(**self.slots(_names(text)))
 
 
 def make_outlets(rng: random.Random, n_papers: int = 24, n_blogs: int = 0) -> list[Outlet]:
@@ -83,9 +149,10 @@ def make_outlets(rng: random.Random, n_papers: int = 24, n_blogs: int = 0) -> li
     out: list[Outlet] = []
     seen: set[str] = set()
     for a in W.AGENCY_NAMES:
-        name = rng.choice(W.AGENCY_FORMS).format(A=a)
-        domain = (a + name.split()[-1]).lower() + rng.choice((".com", ".net", ".org"))
-        out.append(Outlet(name, domain, "agency", a))
+        name = f"{a} {rng.choice(W.AGENCY_FORMS)}"
+        short = "".join(w[0] for w in name.split()).upper()  # "Kestrel Press Agency" -> KPA
+        domain = short.lower() + rng.choice(("", "news", "-agency")) + rng.choice((".com", ".net", ".org"))
+        out.append(Outlet(name, domain, "agency", short))
         seen.add(domain)
     while len(out) < len(W.AGENCY_NAMES) + n_papers:
         p = place_name(rng)

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import xxhash
 
 from . import words as W
-from .articles import BaseArticle, Outlet, make_outlets, synthetic_articles
+from .articles import BaseArticle, Outlet, make_outlets, synthetic_articles, vary
 from .pages import Site, credit_line, format_time, make_site, render_page
 
 
@@ -122,8 +122,28 @@ def _doc_id(url: str) -> str:
     return xxhash.xxh3_64_hexdigest(url.encode())
 
 
+def _reword(rng: random.Random, para: str) -> str:
+    """Change one sentence of a paragraph a little: a word swap, else a slipped-in word."""
+    sents = re.split(r"(?<=[.!?]) (?=[A-Z\"])", para)
+    k = rng.randrange(len(sents))
+    s = sents[k]
+    swaps = [w for w in W.SWAPS if w[0] in s]
+    if swaps and rng.random() < 0.7:
+        a, b = rng.choice(swaps)
+        hits = [m.start() for m in re.finditer(re.escape(a), s)]
+        at = rng.choice(hits)
+        s = s[:at] + b + s[at + len(a):]
+    else:
+        words = s.split(" ")
+        at = rng.randrange(1, max(2, len(words)))
+        words.insert(at, rng.choice(W.FILLERS))
+        s = " ".join(words)
+    sents[k] = s
+    return " ".join(sents)
+
+
 def _edit(rng: random.Random, opts: SimOptions, title: str, paras: list[str], place: str,
-          thing: str) -> tuple[str, list[str], list[str]]:
+          thing: str, site_name: str = "") -> tuple[str, list[str], list[str]]:
     """A copy's own edits to its parent's text."""
     paras = list(paras)
     done = []
@@ -131,20 +151,16 @@ def _edit(rng: random.Random, opts: SimOptions, title: str, paras: list[str], pl
         del paras[rng.randrange(1, len(paras))]
         done.append("drop")
     if rng.random() < opts.reword_p:
-        order = rng.sample(range(len(paras)), len(paras))
-        for i in order:
-            swaps = [s for s in W.SWAPS if s[0] in paras[i]]
-            if swaps:
-                a, b = rng.choice(swaps)
-                paras[i] = paras[i].replace(a, b, 1)
-                done.append("reword")
-                break
+        i = rng.randrange(len(paras))
+        paras[i] = _reword(rng, paras[i])
+        done.append("reword")
     if rng.random() < opts.intro_p:
-        paras.insert(0, rng.choice(W.INTROS).format(place=place, org="authority", thing=thing,
-                                                    day=rng.choice(W.DAYS)))
+        intro = vary(rng, rng.choice(W.INTROS))
+        paras.insert(0, intro.format(place=place or "the region", thing=thing,
+                                     Thing=thing[:1].upper() + thing[1:], day=rng.choice(W.DAYS)))
         done.append("intro")
     if rng.random() < opts.headline_p:
-        title = rng.choice(W.HEADLINE_TWEAKS).format(h=title)
+        title = rng.choice(W.HEADLINE_TWEAKS).format(h=title, site=site_name)
         done.append("headline")
     return title, paras, done
 
@@ -215,13 +231,16 @@ def _family(world: _World, corpus: SimCorpus, base: BaseArticle, fid: str, fille
     oid = origin.doc_id
     nodes = [origin]
     used = {odomain}
-    thing = next((t for t in W.THINGS if t in " ".join(paras)), "the story")
+    thing = next((t for t in W.THINGS if t in " ".join(paras)), None)
+    if thing is None:  # a story not written from the word lists: name it by its headline
+        thing = "the " + " ".join(base.title.lower().split()[:4]) + " story"
     for _ in range(n):
         chain = len(nodes) > 1 and rng.random() < opts.chain_p
         parent = rng.choice(nodes[1:]) if chain else origin
         site = rng.choice([s for s in world.copy_sites if s.outlet.domain not in used])
         used.add(site.outlet.domain)
-        title, cparas, done = _edit(rng, opts, parent.title, parent.paragraphs, base.place, thing)
+        title, cparas, done = _edit(rng, opts, parent.title, parent.paragraphs, base.place, thing,
+                                    site.outlet.name)
         node = _Node(None, site, title, cparas, parent.time + _delay(rng, opts.mean_delay_h))
         credit, status = _credit(world, site, base.outlet, parent.site.outlet, used, origin_url)
         _emit(world, corpus, node, credit, dict(
@@ -244,7 +263,9 @@ def _network_burst(world, corpus, source: _Node, fid, oid, outlet: Outlet, used,
         parent = source if hub is None else hub
         title, paras, done = (parent.title, list(parent.paragraphs), [])
         if hub is None:
-            title, paras, done = _edit(rng, opts, parent.title, parent.paragraphs, "", "it")
+            about = "the " + " ".join(source.title.lower().split()[:4]) + " story"
+            title, paras, done = _edit(rng, opts, parent.title, parent.paragraphs, "", about,
+                                       site.outlet.name)
         node = _Node(None, site, title, paras, parent.time + timedelta(minutes=rng.randint(2, 40)))
         named = source.site.outlet if hub is None and source.doc_id else outlet
         credit = credit_line(rng, site, named, None) if rng.random() < site.credit_p else None

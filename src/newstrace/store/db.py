@@ -20,6 +20,8 @@ def connect(path: str | Path = ":memory:", read_only: bool = False):
     import duckdb
 
     path = str(path)
+    if read_only and path != ":memory:" and not Path(path).is_file():
+        raise NewstraceError(f"no database at {path}: run `newstrace run` first or pass --db")
     con = duckdb.connect(path, read_only=read_only)
     if not read_only:
         create_all(con)

@@ -75,6 +75,13 @@ TABLES: dict[str, str] = {
         doc_id VARCHAR, parent_doc_id VARCHAR, op VARCHAR,
         text VARCHAR, parent_text VARCHAR, start BIGINT, "end" BIGINT
     """,
+    "networks": """
+        network VARCHAR, outlet VARCHAR, score DOUBLE,
+        evidence VARCHAR            -- JSON list of plain-words reasons
+    """,
+    "audit": """
+        doc_id VARCHAR, origin_doc_id VARCHAR, field VARCHAR, finding VARCHAR, detail VARCHAR
+    """,
     "progress": """
         source VARCHAR PRIMARY KEY, records_done BIGINT, done BOOLEAN
     """,
@@ -87,7 +94,8 @@ TABLES: dict[str, str] = {
 }
 
 # Tables a user reads and exports (the rest is bookkeeping).
-PUBLIC = ("documents", "articles", "alignments", "families", "provenance", "edits")
+PUBLIC = ("documents", "articles", "alignments", "families", "provenance", "edits",
+          "networks", "audit")
 
 
 def create_all(con) -> None:

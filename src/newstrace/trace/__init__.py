@@ -1,0 +1,216 @@
+"""Trace stage: for each reuse family, the origin, the copy tree, credit status and edits.
+
+`trace_families(articles, members, alignments)` -> (provenance rows, edits).
+
+How: each member becomes an `Info` (site, date with how far it may be off,
+credits, dateline, sentences as text units; members.py). Sentences found in
+several unrelated families are page furniture and dropped. A family chained by
+a stray shared paragraph is traced as separate stories. Every hypothesis for
+the origin (a member, or an outlet the credits and datelines name that is not
+in the corpus) is scored by the likelihood of the copy tree rooted there
+(origin.py, tree.py): edits (dropped / added passages, headline changes; a copy
+of a copy shares its parent's), credits (a copy names the origin or its parent)
+and dates (weighed with slack for zone-less and wrong clocks). Then each copy
+gets its cheapest parent, its credit status (credit.py) and its edits against
+that parent (edits.py). `outlet_stats` sums it up per outlet (stats.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from ..records import Alignment, Article, Edit, Member, Provenance
+from .credit import credit_status
+from .edits import diff_articles
+from .members import Info, build_info
+from .origin import Origin, OriginOptions, find_origin
+from .stats import outlet_stats, read_outlets
+from .tree import TreeOptions, build_tree
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class TraceOptions:
+    origin: OriginOptions = field(default_factory=OriginOptions)
+    tree: TreeOptions = field(default_factory=TreeOptions)
+    edits: bool = True  # compute Edit records (copy against parent)
+    debris_families: int = 2  # a text unit found in this many families is debris, not story
+    split_share: float = 0.3  # members sharing less than this share of units are different stories
+
+
+def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
+                   alignments: Sequence[Alignment] = (), *,
+                   options: TraceOptions | None = None) -> tuple[list[Provenance], list[Edit]]:
+    """Provenance for every family member, and the edits of each copy against its parent.
+
+    One row per document: a document in several families (a copy in one, a partial
+    reuse in another) gets the row of the family holding most of its text. A family
+    that is really two stories chained by a stray shared paragraph is traced as two
+    (same family_id; the evidence says so). Members whose article is missing are
+    skipped (logged). Alignments break ties between sources of a partial reuse.
+    """
+    opts = options or TraceOptions()
+    families: dict[str, list[Member]] = {}
+    for m in members:
+        if m.doc_id not in articles:
+            log.warning("member %s of family %s has no article; skipped", m.doc_id, m.family_id)
+            continue
+        families.setdefault(m.family_id, []).append(m)
+    infos = {fid: [build_info(articles[m.doc_id], m.role) for m in ms]
+             for fid, ms in families.items()}
+    _drop_debris(infos, opts.debris_families)
+    pair_score = _pair_scores(alignments)
+    rank = {(m.doc_id, m.family_id): (m.role != "partial", m.coverage, len(families[m.family_id]))
+            for ms in families.values() for m in ms}
+    best: dict[str, Provenance] = {}
+    for fid in sorted(infos):
+        parts = split_family(infos[fid], opts.split_share)
+        for k, part in enumerate(parts):
+            rows = trace_family(fid, part, opts, pair_score)
+            if len(parts) > 1:
+                note = f"traced apart: story {k + 1} of {len(parts)} in this reuse family"
+                rows = [replace(r, evidence=(note, *r.evidence)) for r in rows]
+            for r in rows:
+                old = best.get(r.doc_id)
+                if old is None or rank[(r.doc_id, fid)] > rank[(r.doc_id, old.family_id)]:
+                    best[r.doc_id] = r
+    prov = [best[d] for d in sorted(best)]
+    edits: list[Edit] = []
+    if opts.edits:
+        for r in prov:
+            if r.parent_doc_id and r.credit_status != "origin":
+                edits += diff_articles(articles[r.doc_id], articles[r.parent_doc_id])
+    return prov, edits
+
+
+def trace_family(fid: str, members: list[Info], opts: TraceOptions,
+                 pair_score: Mapping[frozenset, float] | None = None) -> list[Provenance]:
+    members = sorted(members, key=lambda m: m.doc_id)  # same answer whatever the input order
+    if len(members) == 1:
+        m = members[0]
+        return [Provenance(m.doc_id, fid, m.doc_id, m.site, None, "origin", 1.0,
+                           ("only member of its family",))]
+    mark_carried(members)
+    origin: Origin = find_origin(members, opts.origin, opts.tree)
+    edges = build_tree(members, origin.doc_id, origin.outlet, opts.tree, dict(pair_score or {}))
+    sites = [m.site for m in members if m.site]
+    out = []
+    for m in members:
+        if m.doc_id == origin.doc_id:
+            out.append(Provenance(m.doc_id, fid, m.doc_id, origin.outlet, None, "origin",
+                                  origin.confidence, origin.evidence))
+            continue
+        edge = edges[m.doc_id]
+        status, why = credit_status(m, origin.outlet, sites)
+        ev = (*edge.why, why)
+        if origin.doc_id is None:
+            ev = (*origin.evidence, *ev)
+        out.append(Provenance(m.doc_id, fid, origin.doc_id, origin.outlet, edge.parent,
+                              status, round(min(edge.confidence, origin.confidence), 3), ev))
+    return out
+
+
+def mark_carried(members: list[Info], share: float = 0.8) -> None:
+    """Credit lines (nearly) every member has, word for word, came with the text: they say
+    where the text came from, not who copied whom. Move them to `carried`."""
+    if len(members) < 2:
+        return
+    from .members import norm
+
+    count: dict[str, int] = {}
+    for m in members:
+        for key in {norm(c[1]) for c in m.credits}:
+            count[key] = count.get(key, 0) + 1
+    common = {k for k, n in count.items() if n >= 2 and n >= share * len(members)}
+    if not common:
+        return
+    for m in members:
+        keep = [c for c in m.credits if norm(c[1]) not in common]
+        m.carried = [c for c in m.credits if norm(c[1]) in common]
+        m.credits = keep
+
+
+def split_family(members: list[Info], share: float) -> list[list[Info]]:
+    """A family chained together by a shared stray paragraph is two stories: split it
+    where full copies share less than `share` of the smaller one's text units."""
+    full = [m for m in members if m.role != "partial"]
+    if len(full) < 4:
+        return [members]
+    group = {m.doc_id: i for i, m in enumerate(full)}
+
+    def root(i: int) -> int:
+        while group[full[i].doc_id] != i:
+            i = group[full[i].doc_id]
+        return i
+
+    for i, a in enumerate(full):
+        for j in range(i + 1, len(full)):
+            b = full[j]
+            small = min(len(a.units), len(b.units)) or 1
+            shared = sum(1 for u in a.units if u in b.units)
+            if shared >= 2 and shared / small >= share:
+                ra, rb = root(i), root(j)
+                if ra != rb:
+                    group[full[rb].doc_id] = ra
+    comps: dict[int, list[Info]] = {}
+    for i in range(len(full)):
+        comps.setdefault(root(i), []).append(full[i])
+    if len(comps) == 1:
+        return [members]
+    parts = sorted(comps.values(), key=lambda c: -len(c))
+    for m in members:
+        if m.role == "partial":  # goes with the part it shares most with
+            best = max(parts, key=lambda c: sum(1 for x in c for u in m.units if u in x.units))
+            best.append(m)
+    return parts
+
+
+def _drop_debris(infos: dict[str, list[Info]], limit: int) -> None:
+    """Text units (sentences) seen in `limit` or more unrelated families are page furniture.
+    Families that share a document count as one here."""
+    comp = _components(infos)
+    seen: dict[str, set[str]] = {}
+    for fid, ms in infos.items():
+        for m in ms:
+            for u in m.units:
+                seen.setdefault(u, set()).add(comp[fid])
+    common = {u for u, groups in seen.items() if len(groups) >= limit}
+    if not common:
+        return
+    for ms in infos.values():
+        for m in ms:
+            m.units = {u: i for u, i in m.units.items() if u not in common}
+
+
+def _components(infos: dict[str, list[Info]]) -> dict[str, str]:
+    """family id -> a representative of the families linked to it through shared documents."""
+    up = {fid: fid for fid in infos}
+
+    def find(x: str) -> str:
+        while up[x] != x:
+            up[x] = up[up[x]]
+            x = up[x]
+        return x
+
+    first: dict[str, str] = {}
+    for fid, ms in infos.items():
+        for m in ms:
+            other = first.setdefault(m.doc_id, fid)
+            if other != fid:
+                up[find(fid)] = find(other)
+    return {fid: find(fid) for fid in infos}
+
+
+def _pair_scores(alignments: Sequence[Alignment]) -> dict[frozenset, float]:
+    out: dict[frozenset, float] = {}
+    for a in alignments:
+        key = frozenset((a.a, a.b))
+        out[key] = out.get(key, 0.0) + a.identity * (a.a_end - a.a_start)
+    return out
+
+
+__all__ = ["trace_families", "trace_family", "TraceOptions", "OriginOptions", "TreeOptions",
+           "outlet_stats", "read_outlets", "diff_articles"]

@@ -5,7 +5,7 @@ Functions return numbers and labels only; templates write the SVG (escaped).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 STATUSES = ("origin", "credited", "uncredited", "miscredited")
 COPY_STATUSES = STATUSES[1:]
@@ -29,7 +29,7 @@ def marker(status: str | None, x: float, y: float, r: float = 7) -> str:
 
 
 def hbars(items: list[dict], label: str = "site", parts: tuple[str, ...] = ("n",),
-          width: int = 560, row: int = 22, left: int = 190) -> dict:
+          width: int = 500, row: int = 22, left: int = 170) -> dict:
     """Horizontal bars, stacked from `parts` (keys of each item)."""
     top = max((sum(it.get(p) or 0 for p in parts) for it in items), default=0) or 1
     span = width - left - 60
@@ -50,19 +50,34 @@ def hbars(items: list[dict], label: str = "site", parts: tuple[str, ...] = ("n",
             "bar": row - 8}
 
 
-def columns(by_date: list[dict], width: int = 760, height: int = 220) -> dict | None:
-    """Stacked columns of documents per day (per month when many days) and status."""
-    if not by_date:
+def _buckets(days: list[str]) -> tuple[list[str], bool]:
+    """Every day (or month, past 120 days) from the first date to the last, gaps included."""
+    dates = sorted(d.date() for d in (parse_date(x) for x in days) if d is not None)
+    if not dates:
+        return [], False
+    if (dates[-1] - dates[0]).days <= 120:
+        return [(dates[0] + timedelta(days=i)).isoformat()
+                for i in range((dates[-1] - dates[0]).days + 1)], False
+    months, (y, m) = [], (dates[0].year, dates[0].month)
+    while (y, m) <= (dates[-1].year, dates[-1].month):
+        months.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return months, True
+
+
+def columns(by_date: list[dict], width: int = 500, height: int = 220) -> dict | None:
+    """Stacked columns of family members per day (per month when long) and status."""
+    names, month = _buckets([r["day"] for r in by_date if r["day"]])
+    if not names:
         return None
-    days = sorted({r["day"] for r in by_date if r["day"]})
-    month = len(days) > 90
-    key = (lambda d: d[:7]) if month else (lambda d: d)
-    buckets: dict[str, dict[str, int]] = {}
+    buckets: dict[str, dict[str, int]] = {n: {} for n in names}
     for r in by_date:
-        if r["day"]:
-            b = buckets.setdefault(key(r["day"]), {})
-            b[r["status"]] = b.get(r["status"], 0) + r["n"]
-    names = sorted(buckets)
+        d = parse_date(r["day"])
+        if d is None:
+            continue
+        b = buckets[d.strftime("%Y-%m") if month else d.date().isoformat()]
+        st = r["status"] if r["status"] in STATUSES else "none"
+        b[st] = b.get(st, 0) + r["n"]
     top = max(sum(b.values()) for b in buckets.values()) or 1
     left, bottom, plot_h = 40, 30, height - 40
     step = (width - left - 10) / len(names)
@@ -71,16 +86,14 @@ def columns(by_date: list[dict], width: int = 760, height: int = 220) -> dict | 
         y = bottom + plot_h
         segs = []
         for st in STATUSES + ("none",):
-            n = buckets[name].get(st if st != "none" else None, 0)
-            if st == "none":
-                n = sum(v for k, v in buckets[name].items() if k not in STATUSES)
+            n = buckets[name].get(st, 0)
             h = plot_h * n / top
             if n:
                 y -= h
                 segs.append({"y": round(y, 1), "h": round(h, 1), "cls": status_class(st),
                              "n": n, "status": st})
-        cols.append({"label": name, "x": round(left + i * step + 1, 1),
-                     "w": round(max(step - 2, 1), 1), "parts": segs,
+        cols.append({"label": name, "x": round(left + i * step + max(step - 40, 0) / 2 + 1, 1),
+                     "w": round(min(max(step - 2, 1), 38), 1), "parts": segs,
                      "total": sum(buckets[name].values())})
     ticks = sorted({0, len(names) // 2, len(names) - 1})
     return {"width": width, "height": height + 10, "columns": cols, "top": top,
@@ -88,8 +101,8 @@ def columns(by_date: list[dict], width: int = 760, height: int = 220) -> dict | 
             "ticks": [{"x": cols[i]["x"] + cols[i]["w"] / 2, "label": names[i]} for i in ticks]}
 
 
-def tree(members: list[dict], origin_outlet: str | None = None, col: int = 230,
-         row: int = 34) -> dict:
+def tree(members: list[dict], origin_outlet: str | None = None, col: int = 240,
+         row: int = 42) -> dict:
     """Left-to-right copy tree from parent_doc_id: depth along x, one leaf per row."""
     ids = {m["doc_id"] for m in members}
     kids: dict[str | None, list[dict]] = {}
@@ -113,7 +126,7 @@ def tree(members: list[dict], origin_outlet: str | None = None, col: int = 230,
         if ys:
             node["y"] = (ys[0] + ys[-1]) / 2
         else:
-            node["y"] = 24 + state["row"] * row
+            node["y"] = 30 + state["row"] * row
             state["row"] += 1
         for c in kids.get(m["doc_id"], []):
             if c["doc_id"] in placed and "y" in placed[c["doc_id"]]:
@@ -142,7 +155,7 @@ def tree(members: list[dict], origin_outlet: str | None = None, col: int = 230,
         n["cls"] = status_class(n["status"])
     width = max([n["x"] for n in nodes] + [0]) + col + 20
     return {"nodes": nodes, "edges": edges, "virtual": virtual, "width": width,
-            "height": state["row"] * row + 24}
+            "height": state["row"] * row + 20}
 
 
 def _edge(a: dict, b: dict, dashed: bool = False) -> dict:

@@ -7,7 +7,7 @@ from .queries import DOCS, NotFound, check_id, loads, one, rows
 
 _JSON_FIELDS = ("dateline", "credits", "paragraphs", "subheads", "captions", "quotes",
                 "entities", "counters", "removed", "fields")
-PASSAGE_CHARS = 600
+PASSAGE_CHARS = 300
 
 
 def document(con, doc_id: str) -> dict:
@@ -41,7 +41,7 @@ def document(con, doc_id: str) -> dict:
 def passages(con, doc_id: str) -> list[dict]:
     """Passages shared with other documents, seen from this one (both directions)."""
     return rows(con, DOCS + """
-        , both AS (
+        , pairs AS (
           SELECT b AS other, a_start AS start, a_end AS "end", b_start AS other_start,
                  b_end AS other_end, score, identity FROM alignments WHERE a = ?
           UNION ALL
@@ -52,7 +52,7 @@ def passages(con, doc_id: str) -> list[dict]:
                substr(me.text, x.start + 1, least(x."end" - x.start, ?)) AS text,
                substr(o.text, x.other_start + 1,
                       least(x.other_end - x.other_start, ?)) AS other_text
-        FROM both x LEFT JOIN docs d ON d.doc_id = x.other
+        FROM pairs x LEFT JOIN docs d ON d.doc_id = x.other
         LEFT JOIN articles o ON o.doc_id = x.other
         LEFT JOIN articles me ON me.doc_id = ?
         ORDER BY x.start, x.other""",

@@ -20,7 +20,7 @@ MAX_QUERY = 200
 DOCS = """
 WITH docs AS (
   SELECT d.doc_id, coalesce(a.site, d.site) AS site, coalesce(a.url, d.url) AS url,
-         coalesce(a.title, d.title) AS title,
+         coalesce(a.title, d.title, '(untitled) ' || substr(a.text, 1, 60) || '…') AS title,
          coalesce(a.published, d.published, d.fetched_at) AS date,
          d.status, a.chars
   FROM documents d LEFT JOIN articles a USING (doc_id))
@@ -35,6 +35,10 @@ class BadRequest(NewstraceError, ValueError):
     """A malformed parameter (bad id, overlong query)."""
 
 
+class Busy(NewstraceError):
+    """The database file is locked by a writer (a pipeline run)."""
+
+
 def connect(db_path: str | Path):
     """Open the corpus database read-only."""
     import duckdb
@@ -42,7 +46,11 @@ def connect(db_path: str | Path):
     path = Path(db_path)
     if not path.is_file():
         raise NotFound(f"no database at {path}: run the pipeline first or pass --db")
-    return duckdb.connect(str(path), read_only=True)
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.IOException as exc:
+        raise Busy(f"cannot read {path} now ({exc}); wait for the running pipeline "
+                   "to finish and reload") from exc
 
 
 def check_id(value: str) -> str:
@@ -170,6 +178,26 @@ def family(con, fid: str, member: str | None = None, against: str = "parent") ->
     }
 
 
+def compare(con, fid: str, member: str, against: str = "parent") -> dict:
+    """One member of a family against its parent or the family's origin."""
+    check_id(fid)
+    members = rows(con, DOCS + """
+        SELECT f.doc_id, d.site, d.title, d.date, p.parent_doc_id, p.origin_doc_id,
+               p.credit_status
+        FROM families f LEFT JOIN docs d USING (doc_id)
+        LEFT JOIN provenance p ON p.doc_id = f.doc_id AND p.family_id = f.family_id
+        WHERE f.family_id = ? ORDER BY d.date NULLS LAST, f.doc_id""", [fid])
+    if not members:
+        raise NotFound(f"no family {fid!r}")
+    if not member:
+        raise BadRequest("say which member to compare: ?member=DOC_ID")
+    origin = next((m["origin_doc_id"] for m in members if m["origin_doc_id"]), None)
+    cmp = _compare(con, members, origin, member, against)
+    both = (cmp["doc_id"], cmp["other_id"])
+    return {"family_id": fid, "members": [m for m in members if m["doc_id"] in both],
+            "compare": cmp}
+
+
 def _compare(con, members: list[dict], origin: str | None, member: str | None,
              against: str) -> dict | None:
     if against not in ("parent", "origin"):
@@ -256,7 +284,7 @@ def search(con, q: str, limit: int = 50) -> dict:
     if len(q) > MAX_QUERY:
         raise BadRequest(f"query longer than {MAX_QUERY} characters")
     if not q:
-        return {"q": "", "results": []}
+        return {"q": "", "results": [], "limit": limit}
     pattern = "%" + re.sub(r"([\\%_])", r"\\\1", q) + "%"
     found = rows(con, DOCS + """
         SELECT d.doc_id, d.site, d.title, d.date, a.text,
@@ -267,7 +295,7 @@ def search(con, q: str, limit: int = 50) -> dict:
                  [pattern, pattern, pattern, limit])
     for r in found:
         r.update(snippet(r.pop("text") or "", q))
-    return {"q": q, "results": found}
+    return {"q": q, "results": found, "limit": limit}
 
 
 def snippet(text: str, q: str, width: int = 90) -> dict:

@@ -54,8 +54,9 @@ class Links:
         if key is None:
             return up + kind + ext
         name = file_name(key)
-        if query.get("member"):
-            name += "~" + file_name(query["member"]) + "~" + query.get("against", "parent")
+        if query.get("member"):  # compare pages: family~member~against
+            name += "~" + file_name(query["member"]) + "~" + file_name(
+                query.get("against") or "parent")
         return f"{up}{kind}/{name}{ext}"
 
 
@@ -95,13 +96,14 @@ class Renderer:
                     + base64.b64encode(digest).decode() + "'; img-src 'none'; "
                     "script-src 'none'; form-action 'self'; base-uri 'none'")
 
-    def page(self, name: str, data: dict, links: Links, meta_csp: bool = False) -> str:
+    def page(self, name: str, data: dict, links: Links, json_href: str = "",
+             meta_csp: bool = False) -> str:
         """HTML of page `name` for `data` (as returned by `fetch`)."""
         from markupsafe import Markup
 
         view = VIEWS.get(name, lambda d: {})(data)
         return self.env.get_template(name + ".html").render(
-            data=data, view=view, link=links, static=links.static,
+            data=data, view=view, link=links, static=links.static, json_href=json_href,
             css=Markup(self.css), csp=self.csp if meta_csp else None)
 
 
@@ -112,6 +114,9 @@ def fetch(con, name: str, key: str | None = None, **params) -> dict:
     if name == "family":
         return queries.family(con, key, params.get("member") or None,
                               params.get("against") or "parent")
+    if name == "compare":
+        return queries.compare(con, key, params.get("member") or "",
+                               params.get("against") or "parent")
     if name == "doc":
         return docpage.document(con, key)
     if name == "outlet":
@@ -148,9 +153,18 @@ def _family_view(d: dict) -> dict:
             "by_id": {m["doc_id"]: m for m in d["members"]}}
 
 
+def _compare_view(d: dict) -> dict:
+    return {"by_id": {m["doc_id"]: m for m in d["members"]}}
+
+
 def _outlet_view(d: dict) -> dict:
-    return {"from": charts.hbars(d["copies_from"]), "by": charts.hbars(d["copied_by"])}
+    def split(items: list[dict]) -> list[dict]:
+        return [{**r, "not_credited": r["n"] - r["credited"]} for r in items]
+
+    parts = ("credited", "not_credited")
+    return {"from": charts.hbars(split(d["copies_from"]), parts=parts),
+            "by": charts.hbars(split(d["copied_by"]), parts=parts)}
 
 
-VIEWS = {"index": _overview_view, "family": _family_view, "doc": docpage.document_view,
-         "outlet": _outlet_view}
+VIEWS = {"index": _overview_view, "family": _family_view, "compare": _compare_view,
+         "doc": docpage.document_view, "outlet": _outlet_view}

@@ -1,0 +1,253 @@
+"""Outlet networks and attribution audit on simulated corpora with networks.
+
+    python bench/networks.py [--seeds 41 42] [--stand-in]
+
+Per scenario and seed: the simulator writes pages where some sites form networks (shared
+template, shared credit form, copying in step from a hub) and the rest are
+independent. The real pipeline runs on them (`newstrace.run`); where a stage
+of it is not available yet, the bench says so and builds the articles with a
+plain stand-in cleaner and takes provenance from the simulator's truth.
+
+Figures: outlet grouping pairwise precision/recall/F1 over corpus outlets,
+independent sites put in networks, networks found vs true; audit accuracy per
+field against the truth (drop | intro | reword | headline, credit, link,
+dateline), auditing each copy against its true parent. Anchor in the same
+run: grouping on a single signal (shared rare debris only), which shows what
+requiring several signals buys. The thresholds are fixed defaults, not fitted
+to the reported seeds (set on seeds 1-3, 21-22, 31-32; 41-42 are held out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from dataclasses import replace
+from itertools import combinations
+from pathlib import Path
+
+from newstrace.networks import audit_copy, build_profiles, find_networks
+from newstrace.networks.audit import edit_kinds
+from newstrace.networks.group import NetworkOptions
+from newstrace.records import Article, Counter, Credit, Dateline, Found, Provenance, Removed, Span
+from newstrace.simulate import SimOptions, republish, synthetic_articles
+
+SIM = dict(networks=3, network_size=5, network_p=0.5, copy_sites=60)
+
+
+def run_pipeline(corpus, folder: Path):
+    """Articles, provenance and edits from the real pipeline, or None with the reason."""
+    import newstrace
+    from newstrace.networks.stage import load_edits, load_provenance
+    from newstrace.store import db as store
+    from newstrace.store.read import load_articles
+
+    path = folder / "corpus.jsonl"
+    with open(path, "w") as fh:
+        for d in corpus.docs:
+            fh.write(json.dumps({"id": d.doc_id, "url": d.url, "site": d.site,
+                                 "published": d.published, "title": d.title,
+                                 "text": d.text}) + "\n")
+    db = folder / "nt.duckdb"
+    try:
+        from newstrace.settings import Settings
+
+        newstrace.run([str(path)], db=db, settings=Settings(workers=1)).close()
+    except Exception as exc:  # a stage not landed yet
+        return None, f"{type(exc).__name__}: {exc}"[:160]
+    con = store.connect(str(db), read_only=True)
+    try:
+        arts, prov, edits = load_articles(con), load_provenance(con), load_edits(con)
+    finally:
+        con.close()
+    if len(arts) < 0.9 * len(corpus.docs) or not prov:
+        return None, f"pipeline gave {len(arts)} articles, {len(prov)} provenance rows"
+    return (arts, prov, edits), "pipeline"
+
+
+# ---- stand-in cleaner (only while the pipeline's stages are missing) ----
+
+def _is_paragraph(line: str) -> bool:
+    return len(line.split()) >= 5 and line.rstrip()[-1:] in ".!?\"”'"
+
+
+def lite_article(doc) -> Article:
+    from newstrace.clean.counters import parse_counters
+    from newstrace.clean.credits import parse_credit
+    from newstrace.clean.dateline import find_dateline
+    from newstrace.clean.quotes import find_quotes
+
+    paras, removed, credits, counters = [], [], [], []
+    pos = 0
+    for block in doc.text.split("\n\n"):
+        start = doc.text.find(block, pos)
+        pos = start + len(block)
+        line = block.strip()
+        if not line:
+            continue
+        credit = parse_credit(line) if line != doc.title else None
+        if credit and credit[2] != "copyright":
+            credits.append(Credit(credit[0], credit[1], credit[2], line, start, pos))
+            continue
+        if _is_paragraph(line) and line != doc.title and "rights reserved" not in line:
+            paras.append(line)
+            continue
+        found = parse_counters(line)
+        counters += [Counter(lab, val, line, start, pos) for lab, val in found]
+        reason = "headline" if line == doc.title else "counter" if found else "debris"
+        removed.append(Removed(line, start, pos, reason))
+    text = "\n\n".join(paras)
+    spans, at = [], 0
+    for p in paras:
+        spans.append(Span(at, at + len(p), "paragraph"))
+        at += len(p) + 2
+    dl = None
+    hit = find_dateline(paras[0]) if paras else None
+    if hit:
+        dl = Dateline(hit.text, hit.place, hit.agency, hit.date, hit.start, hit.end)
+    return Article(doc.doc_id, text, site=doc.site, url=doc.url,
+                   title=Found(doc.title, "input field title"),
+                   published=Found(doc.published, "input") if doc.published else None,
+                   dateline=dl, credits=tuple(credits), paragraphs=tuple(spans),
+                   quotes=find_quotes(text, spans), counters=tuple(counters),
+                   removed=tuple(removed), method="bench:lite")
+
+
+def truth_provenance(corpus) -> list[Provenance]:
+    return [Provenance(k, t.family_id, t.origin_doc_id, t.origin_outlet, t.parent_doc_id,
+                       t.credit_status, 1.0) for k, t in corpus.truth.items()]
+
+
+# ---- scoring ----
+
+def grouping_scores(rows, corpus) -> dict:
+    site_net = {}
+    for d in corpus.docs:
+        site_net.setdefault(d.site, corpus.truth[d.doc_id].network)
+    pred = {r.outlet: r.network for r in rows}
+    tp = fp = fn = 0
+    for a, b in combinations(sorted(site_net), 2):
+        t = site_net[a] is not None and site_net[a] == site_net[b]
+        p = a in pred and pred.get(a) == pred.get(b)
+        tp += t and p
+        fp += p and not t
+        fn += t and not p
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"P": prec, "R": rec, "F1": f1,
+            "indep_in_net": sum(site_net.get(o) is None for o in pred),
+            "indep_sites": sum(v is None for v in site_net.values()),
+            "net_sites": sum(v is not None for v in site_net.values()),
+            "found": len(set(pred.values())),
+            "true": len({v for v in site_net.values() if v})}
+
+
+def audit_scores(arts: dict, corpus) -> dict:
+    fields = ("drop", "intro", "reword", "headline", "credit", "link", "dateline")
+    right = dict.fromkeys(fields, 0)
+    total = dict.fromkeys(fields, 0)
+    urls = {d.doc_id: d.url for d in corpus.docs}
+    for doc_id, t in corpus.truth.items():
+        if t.partial or not t.parent_doc_id or doc_id not in arts or t.parent_doc_id not in arts:
+            continue
+        copy, parent = arts[doc_id], arts[t.parent_doc_id]
+        found = audit_copy(copy, parent)
+        kinds = edit_kinds(found)
+        names = {f.finding for f in found}
+        truth = {
+            **{k: k in t.edits for k in ("drop", "intro", "reword", "headline")},
+            "credit": t.credit is None,
+            "link": not (t.credit and urls[t.parent_doc_id] in t.credit),
+        }
+        pred = {**{k: k in kinds for k in ("drop", "intro", "reword", "headline")},
+                "credit": "no credit" in names, "link": "no link" in names}
+        if parent.dateline and parent.dateline.agency:
+            truth["dateline"], pred["dateline"] = False, "dateline agency stripped" in names
+        for k, v in truth.items():
+            total[k] += 1
+            right[k] += v == pred[k]
+    return {k: (right[k], total[k]) for k in fields}
+
+
+SCENARIOS = {  # name -> (simulator options, base stories)
+    "default": (SIM, 90),
+    "small-nets": (dict(networks=3, network_size=4, network_p=0.3, copy_sites=60), 60),
+    "many-nets": (dict(networks=5, network_size=8, network_p=0.4, copy_sites=100), 120),
+    "fast-indep": (dict(networks=3, network_size=5, network_p=0.5, copy_sites=30,
+                        mean_delay_h=0.3, copies_max=10), 90),
+    "no-nets": (dict(networks=0, copy_sites=60), 90),
+}
+
+
+def main(argv=None) -> int:
+    import logging
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=int, nargs="+", default=[41, 42])
+    ap.add_argument("--stand-in", action="store_true", help="skip the pipeline")
+    args = ap.parse_args(argv)
+    logging.disable(logging.WARNING)
+    anchor_opts = replace(NetworkOptions(), min_signals=1)
+    print(f"seeds {args.seeds} (held out: thresholds set on seeds 1-3, 21-22, 31-32)")
+    print(f"{'scenario':<11}{'seed':>4} {'docs':>5} {'source':<9} {'P':>5} {'R':>5} {'F1':>5} "
+          f"{'nets':>7} {'indep in net':>13} | anchor 1-signal F1 / indep in net")
+    agg: dict = {}
+    use_pipeline = not args.stand_in
+    for name, (sim, bases) in SCENARIOS.items():
+        for seed in args.seeds:
+            corpus = republish(synthetic_articles(bases, seed), seed, SimOptions(**sim))
+            got = None
+            if use_pipeline:
+                with tempfile.TemporaryDirectory() as tmp:
+                    got, why = run_pipeline(corpus, Path(tmp))
+                if got is None:
+                    print(f"  pipeline not usable ({why}):\n  from here on STAND-IN cleaner "
+                          "(bench.lite_article) + provenance from the simulator's TRUTH")
+                    use_pipeline = False
+            if got is None:
+                arts = {d.doc_id: lite_article(d) for d in corpus.docs}
+                prov, edits, source = truth_provenance(corpus), [], "stand-in"
+            else:
+                (arts, prov, edits), source = got, "pipeline"
+            profiles = build_profiles(arts.values(), prov, edits)
+            rows = find_networks(profiles)
+            g = grouping_scores(rows, corpus)
+            if rows and "_shown" not in agg:
+                agg["_shown"] = rows[0].evidence
+
+            a = grouping_scores(find_networks(profiles, anchor_opts), corpus)
+            print(f"{name:<11}{seed:>4} {len(corpus.docs):>5} {source:<9} {g['P']:5.2f} "
+                  f"{g['R']:5.2f} {g['F1']:5.2f} {g['found']:>3}/{g['true']:<3} "
+                  f"{g['indep_in_net']:>5} of {g['indep_sites']:<4} | {a['F1']:5.2f} / "
+                  f"{a['indep_in_net']}")
+            for k, (r, n) in audit_scores(arts, corpus).items():
+                agg.setdefault(k, [0, 0])
+                agg[k][0] += r
+                agg[k][1] += n
+            if g["true"]:
+                agg.setdefault("_f1", []).append(g["F1"])
+            agg.setdefault("_indep", []).append(g["indep_in_net"])
+            agg.setdefault("_anchor", []).append(a["indep_in_net"])
+    print(f"\ngrouping: mean pairwise F1 {sum(agg['_f1']) / len(agg['_f1']):.3f} over runs with "
+          f"networks; independent sites put in networks: {sum(agg['_indep'])} "
+          f"(anchor, one signal enough: {sum(agg['_anchor'])})")
+    if agg.get("_shown"):
+        print("example evidence (first network of the first run):")
+        print("\n".join(f"  - {e}" for e in agg["_shown"]))
+    print("audit accuracy per field (each copy vs its true parent, all runs):")
+    for k in ("drop", "intro", "reword", "headline", "credit", "link", "dateline"):
+        r, n = agg[k]
+        print(f"  {k:<9} {r / n if n else float('nan'):6.3f}  ({r}/{n})")
+    edits = [agg[k] for k in ("drop", "intro", "reword", "headline")]
+    print(f"  edits, 4 fields together: "
+          f"{sum(r for r, _ in edits) / max(1, sum(n for _, n in edits)):.3f}")
+    print("  (credit depends on the credit-line parser: a missed line reads as 'no credit')")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+

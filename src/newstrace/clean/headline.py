@@ -1,0 +1,115 @@
+"""The headline of a page and the lines that repeat it.
+
+`find_headline(lines, meta_title)` -> (Found | None, set of line indices that
+are copies of the headline). Order of evidence: metadata, a line the page
+repeats (also inside widget lines such as "Title 0.00 (0%) 0 votes"), the
+cleaner's headline line, the first title-like line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newstrace.clean.blocks import is_caption, is_terminal, is_title_like, parse_byline
+from newstrace.clean.counters import parse_counters, strip_counters
+from newstrace.clean.credits import parse_credit
+from newstrace.records import Found, Line
+
+# cleaner reasons that say "site furniture", never a headline
+_FURNITURE = {"site template", "share buttons", "related links", "subscription", "advertisement",
+              "cookie notice", "navigation", "copyright"}
+_SITE_SUFFIX = re.compile(r"(?:\s+[\-–—]\s+|\s*[|·•]\s*)[^|\-–—·•]{2,40}$")
+
+
+def norm(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(" .")
+
+
+def _variants(title: str) -> list[str]:
+    """The title, and the title without a " - Site Name" suffix."""
+    out = [norm(title)]
+    stripped = norm(_SITE_SUFFIX.sub("", title))
+    if len(stripped.split()) >= 3 and stripped != out[0]:
+        out.append(stripped)
+    return out
+
+
+def copies_of(title: str, lines: Sequence[Line]) -> set[int]:
+    """Indices of lines that are the headline, alone or followed by a widget."""
+    keys = set(_variants(title))
+    out = set()
+    for i, ln in enumerate(lines):
+        if len(ln.text) > 300:
+            continue
+        if keys.intersection(_variants(ln.text)) or keys.intersection(_variants(strip_counters(ln.text))):
+            out.add(i)
+    return out
+
+
+def _candidate(ln: Line) -> str | None:
+    if len(ln.text) > 300 or (not ln.keep and ln.reason in _FURNITURE):
+        return None
+    text = " ".join(ln.text.split())
+    if parse_counters(text):
+        return None
+    residue = strip_counters(text)
+    if not is_title_like(residue) or parse_credit(residue) or parse_byline(residue):
+        return None
+    return residue
+
+
+def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tuple[Found | None, set[int]]:
+    """The headline Found (raw offsets of its first line) and the lines that copy it."""
+    if meta_title is not None and meta_title.value.strip():
+        return meta_title, copies_of(meta_title.value, lines)
+    counts: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        residue = _candidate(ln)
+        if residue is not None:
+            for key in _variants(residue):  # "Title - Site" counts for "Title" too
+                counts.setdefault(key, []).append(i)
+    filled = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    first_rows = filled[:3]
+    # a headline comes before the story's first full paragraph
+    body_at = next((i for i, ln in enumerate(lines) if ln.keep and len(ln.text.split()) >= 25
+                    and is_terminal(ln.text)), len(lines))
+    best, best_key, best_score = None, "", 0.0
+    for key, rows in counts.items():
+        score = len(rows) + (0.5 if rows[0] in first_rows else 0.0)
+        # list items and template lines repeat often; a headline a few times
+        eligible = rows[0] < body_at and (rows[0] in first_rows or len(rows) <= 8)
+        if len(rows) >= 2 and eligible and score > best_score:
+            best, best_key, best_score = rows, key, score
+    if best is not None:
+        ln = next((lines[j] for j in best if norm(_candidate(lines[j]) or "") == best_key), lines[best[0]])
+        title = strip_counters(" ".join(ln.text.split()))
+        if norm(title) != best_key:
+            title = _SITE_SUFFIX.sub("", title)
+        return Found(title, f"repeated line x{len(best)}", ln.start, ln.end), copies_of(title, lines)
+    for ln in lines:
+        if ln.kind == "headline" and ln.text.strip():
+            title = " ".join(ln.text.split())
+            return Found(title, "cleaner headline line", ln.start, ln.end), copies_of(title, lines)
+    for i, ln in enumerate(lines):
+        residue = _candidate(ln)
+        if residue is not None and residue != " ".join(ln.text.split()) and not ln.keep:
+            return Found(residue, "widget line", ln.start, ln.end), {i}
+    return _first_line(lines)
+
+
+def _first_line(lines: Sequence[Line]) -> tuple[Found | None, set[int]]:
+    """The first kept line when it is short, title-like and followed by longer text."""
+    kept = [i for i, ln in enumerate(lines) if ln.keep and ln.text.strip()]
+    if len(kept) < 2:
+        return None, set()
+    i = kept[0]
+    text = " ".join(lines[i].text.split())
+    if is_title_like(text) and len(text.split()) <= 20 and not text.endswith(("?", "!")) \
+            and not is_caption(text) and not parse_byline(text) \
+            and max(len(lines[j].text) for j in kept[1:4]) > len(text):
+        return Found(text, "first line", lines[i].start, lines[i].end), {i}
+    return None, set()
+
+
+__all__ = ["find_headline", "copies_of", "norm"]

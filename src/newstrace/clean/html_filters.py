@@ -1,0 +1,88 @@
+"""Post-filters on extracted HTML body lines: the debris trafilatura lets through.
+
+Rules are generic news conventions (written from half of the benchmark pages, scored
+on the other half): the headline repeated in the body, a standfirst set as a subhead
+before the first paragraph, promo / share / subscribe lines, and
+everything after a closing marker such as "You may also like" near the end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Line
+
+_TOKEN = re.compile(r"\w+")
+_PROMO_START = re.compile(
+    r"^\W*((read more|read also|also read|also on|don'?t miss|recommended for you|"
+    r"you (may|might) also like|click here|tap here|image (caption|copyright)|advertisement)\b|"
+    r"(related( stories| articles| content| coverage| news)?|see (more|also)|more|watch|photos?|"
+    r"videos?|listen|trending( now)?|sponsored|getty images|read)\s*[:|])",
+    re.IGNORECASE,
+)
+_PROMO_ANY = re.compile(
+    r"\b((sign up|subscribe)\b.{0,60}\b(newsletters?|inbox|alerts|emails?)\b|in(to)? your inbox|"
+    r"follow (us|him|her|them|\w+) on (twitter|facebook|instagram)|share (it|this)( story| article)? "
+    r"with|like this (story|article)|have a tip\b|(get|download) (the|our) [\w ]{0,30}app\b|"
+    r"all rights reserved|copyright ©|© ?\d{4}|on the go by clicking)",
+    re.IGNORECASE,
+)
+_MARKER = re.compile(
+    r"^\W*(you (may|might) (also )?like|related (stories|articles|posts|content|news|links)|"
+    r"more (stories|from [\w .]+|on this( story| topic)?)|recommended( for you)?|"
+    r"most (read|popular|viewed)|tell us what you think|comments?|\d+ comments?|leave a (comment|reply)|"
+    r"further reading|popular (stories|posts)|what to read next|top stories)\W*$",
+    re.IGNORECASE,
+)
+_MAX_PROMO_WORDS = 40
+
+
+def _key(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.lower()))
+
+
+def _is_title(key: str, tkey: str) -> bool:
+    return bool(key) and (key == tkey or (len(key) > 20 and tkey.startswith(key)))
+
+
+def _line_reason(line: Line, i: int, before_body: bool, tkey: str) -> str:
+    words = len(line.text.split())
+    if line.kind == "headline" or (i < 3 and tkey and _is_title(_key(line.text), tkey)):
+        return "repeated headline"
+    if before_body and line.kind == "subhead" and words >= 10:
+        return "standfirst"
+    if words <= _MAX_PROMO_WORDS and (_PROMO_START.match(line.text) or _PROMO_ANY.search(line.text)):
+        return "promo"
+    return ""
+
+
+def _tail_start(lines: list[Line]) -> int:
+    """Index of a closing marker line in the last 40% of the text, else len(lines)."""
+    total = sum(len(x.text) for x in lines) or 1
+    seen = 0
+    for i, line in enumerate(lines):
+        if seen > 0.6 * total and len(line.text.split()) <= 8 and _MARKER.match(line.text):
+            return i
+        seen += len(line.text)
+    return len(lines)
+
+
+def filter_lines(lines: list[Line], title: str | None) -> tuple[list[Line], list[Line]]:
+    """(kept, removed): removed lines carry keep=False and the reason."""
+    kept: list[Line] = []
+    removed: list[Line] = []
+    tkey = _key(title) if title else ""
+    cut = _tail_start(lines)
+    before_body = True
+    for i, line in enumerate(lines):
+        reason = "after closing marker" if i >= cut else _line_reason(line, i, before_body, tkey)
+        if reason:
+            removed.append(Line(line.text, -1, -1, False, reason, line.kind))
+        else:
+            kept.append(line)
+            if line.kind == "paragraph":
+                before_body = False
+    return kept, removed
+
+
+__all__ = ["filter_lines"]

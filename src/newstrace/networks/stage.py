@@ -1,0 +1,118 @@
+"""Database layer: the `networks` and `audit` tables, and rows to print.
+
+The engine calls `networks_stage(con)` and `audit_stage(con)` after the trace
+stage; each replaces its table whole and returns the number of rows.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from ..records import Edit, Provenance
+from .audit import audit_copy
+from .group import NetworkOptions, NetworkRow, find_networks
+from .profiles import build_profiles
+
+log = logging.getLogger(__name__)
+
+NETWORKS_COLUMNS = "network VARCHAR, outlet VARCHAR, score DOUBLE, evidence VARCHAR"
+AUDIT_COLUMNS = ("doc_id VARCHAR, origin_doc_id VARCHAR, field VARCHAR, finding VARCHAR, "
+                 "detail VARCHAR")
+
+
+def _has(con, table: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                            [table]).fetchone()[0])
+
+
+def load_provenance(con) -> list[Provenance]:
+    if not _has(con, "provenance"):
+        return []
+    rows = con.execute("SELECT doc_id, family_id, origin_doc_id, origin_outlet, parent_doc_id, "
+                       "credit_status, confidence FROM provenance ORDER BY doc_id").fetchall()
+    return [Provenance(*r) for r in rows]
+
+
+def load_edits(con) -> list[Edit]:
+    if not _has(con, "edits"):
+        return []
+    rows = con.execute('SELECT doc_id, parent_doc_id, op, text, parent_text, start, "end" '
+                       "FROM edits").fetchall()
+    return [Edit(*r) for r in rows]
+
+
+def _replace(con, table: str, columns: str, rows: list[tuple]) -> int:
+    con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+    con.execute("BEGIN TRANSACTION")
+    con.execute(f"DELETE FROM {table}")
+    if rows:
+        marks = ", ".join("?" * len(rows[0]))
+        con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    con.execute("COMMIT")
+    return len(rows)
+
+
+def networks_stage(con, options: NetworkOptions | None = None) -> int:
+    """Profile every outlet, group them into networks, write `networks`; returns rows."""
+    from ..store.read import load_articles
+
+    profiles = build_profiles(load_articles(con).values(), load_provenance(con), load_edits(con))
+    rows = find_networks(profiles, options)
+    log.info("networks: %d outlets in %d networks", len(rows), len({r.network for r in rows}))
+    return _replace(con, "networks", NETWORKS_COLUMNS,
+                    [(r.network, r.outlet, r.score, json.dumps(list(r.evidence))) for r in rows])
+
+
+def audit_stage(con) -> int:
+    """Audit every copy whose origin is in the corpus; writes `audit`; returns rows."""
+    from ..store.read import load_articles
+
+    prov = [p for p in load_provenance(con)
+            if p.origin_doc_id and p.origin_doc_id != p.doc_id and p.credit_status != "origin"]
+    arts = load_articles(con, {p.doc_id for p in prov} | {p.origin_doc_id for p in prov})
+    rows = []
+    for p in prov:
+        copy, origin = arts.get(p.doc_id), arts.get(p.origin_doc_id)
+        if copy is None or origin is None:
+            continue
+        for f in audit_copy(copy, origin):
+            rows.append((p.doc_id, p.origin_doc_id, f.field, f.finding, f.detail))
+    return _replace(con, "audit", AUDIT_COLUMNS, rows)
+
+
+def network_rows(con) -> list[dict]:
+    """The `networks` table for printing: one dict per network (members, evidence)."""
+    if not _has(con, "networks"):
+        return []
+    out: dict[str, dict] = {}
+    for net, outlet, score, evidence in con.execute(
+            "SELECT * FROM networks ORDER BY network, outlet").fetchall():
+        row = out.setdefault(net, {"network": net, "outlets": [], "evidence": json.loads(evidence)[:-1]})
+        row["outlets"].append({"outlet": outlet, "score": score})
+    return sorted(out.values(), key=lambda r: (-len(r["outlets"]), r["network"]))
+
+
+def outlet_profiles(con) -> list[dict]:
+    """Every outlet's fingerprint (template lines, credit forms, sources, delays, reach)."""
+    from ..store.read import load_articles
+    from .profiles import profile_row
+
+    profiles = build_profiles(load_articles(con).values(), load_provenance(con), load_edits(con))
+    return [profile_row(p) for _, p in sorted(profiles.items())]
+
+
+def format_networks(rows: list[dict]) -> str:
+    """`network_rows` as plain text."""
+    if not rows:
+        return "No outlet networks found."
+    lines = []
+    for r in rows:
+        lines.append(f"{r['network']}: {len(r['outlets'])} sites: "
+                     + ", ".join(o["outlet"] for o in r["outlets"]))
+        lines += [f"  - {e}" for e in r["evidence"]]
+    return "\n".join(lines)
+
+
+__all__ = ["NetworkRow", "audit_stage", "format_networks", "load_edits", "load_provenance",
+           "network_rows", "networks_stage", "outlet_profiles"]

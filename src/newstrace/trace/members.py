@@ -1,0 +1,176 @@
+"""What the tracer knows about each family member: site, time, credits, text units."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from ..records import Article
+from .outlets import canonical, host_of, registrable, same_outlet
+
+_SENT_RE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9À-ÖØ-Þ])")
+_TOKEN_RE = re.compile(r"\w+")
+MIN_TOKENS = 4
+# hosts a page links to that are never a news source
+PLATFORMS = frozenset(("twitter.com", "x.com", "facebook.com", "instagram.com", "youtube.com",
+                       "youtu.be", "t.me", "telegram.org", "whatsapp.com", "linkedin.com",
+                       "reddit.com", "pinterest.com", "tiktok.com", "goo.gl", "bit.ly",
+                       "google.com", "apple.com", "wordpress.com", "wp.com", "vk.com"))
+
+
+@dataclass(slots=True)
+class Info:
+    doc_id: str
+    site: str | None
+    role: str  # copy | partial
+    time: datetime | None
+    time_text: str | None
+    slack_h: float  # how far off `time` may be: tz-aware ~0.5 h, naive 14 h, date only 24 h
+    credits: list[tuple[str, str, str]]  # (mention, line, form), the page's own site left out
+    agency: str | None
+    title: str | None
+    paragraphs: list[tuple[int, int]]  # offsets into the text
+    units: dict[str, int] = field(default_factory=dict)  # normalised sentence -> paragraph index
+    text: str = ""
+    carried: list[tuple[str, str, str]] = field(default_factory=list)  # credits in every copy
+    named: set[str] | None = None  # doc ids of family members whose site its credits name
+    loose: list[str] = field(default_factory=list)  # short dropped lines: credits the cleaner missed?
+
+    def credits_outlet(self, outlet: str | None) -> bool:
+        return any(same_outlet(m, outlet) for m, _, _ in self.credits)
+
+
+def link_credits(members: list[Info]) -> None:
+    """Which family members each member's credits name (computed once per family).
+    A short dropped line naming another member's outlet ("HT Mspoweruser",
+    "Originaly published by Wired": markers the cleaner did not know) counts as a
+    credit of the form "mention"."""
+    for m in members:
+        for x in members:
+            if x is m or not x.site or same_outlet(x.site, m.site):
+                continue
+            line = next((ln for ln in m.loose if _mentions(ln, x.site)), None)
+            if line and not m.credits_outlet(x.site):
+                m.credits.append((x.site, line, "mention"))
+        m.named = {x.doc_id for x in members
+                   if x is not m and x.site and m.credits and m.credits_outlet(x.site)}
+
+
+def _mentions(line: str, site: str) -> bool:
+    from .outlets import domain_label
+
+    label = domain_label(site)
+    squashed = re.sub(r"[^a-z0-9]", "", line.lower())
+    if len(label) >= 5:
+        return label in squashed
+    return label in re.findall(r"[a-z0-9]+", line.lower())
+
+
+def order_ll(earlier: Info, later: Info, p_bad_clock: float = 0.15) -> float:
+    """Log-odds-like support (nats, 0 = no information) that `earlier` came out before
+    `later`, from their dates: a logistic in the gap, scaled by how far the dates may be
+    off, mixed with a chance that a clock is simply wrong."""
+    if earlier.time is None or later.time is None:
+        return 0.0
+    gap_h = (later.time - earlier.time).total_seconds() / 3600
+    scale = max(1.0, (earlier.slack_h + later.slack_h) / 2)
+    z = max(-30.0, min(30.0, gap_h / scale))
+    p = (1 - p_bad_clock) / (1 + math.exp(-z)) + p_bad_clock / 2
+    return math.log(p / 0.5)
+
+
+def norm(text: str) -> str:
+    return " ".join(_TOKEN_RE.findall(text.lower()))
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENT_RE.split(text) if s.strip()]
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """An ISO date string as an aware UTC datetime; naive times are taken as UTC."""
+    return parse_time_slack(value)[0]
+
+
+def parse_time_slack(value: str | None) -> tuple[datetime | None, float]:
+    """(UTC datetime, hours it may be off). A time without zone may be any local time
+    (up to 14 h off); a bare date is worth a day either way."""
+    if not value:
+        return None, 0.0
+    v = value.strip().replace("Z", "+00:00")
+    slack = 0.5
+    try:
+        t = datetime.fromisoformat(v)
+    except ValueError:
+        try:
+            t = datetime.fromisoformat(v[:10])
+        except ValueError:
+            return None, 0.0
+    if len(v) <= 10:
+        slack = 24.0
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=timezone.utc)
+        slack = max(slack, 14.0)
+    return t.astimezone(timezone.utc), slack
+
+
+def paragraph_spans(article: Article) -> list[tuple[int, int]]:
+    if article.paragraphs:
+        return [(p.start, p.end) for p in article.paragraphs]
+    spans, pos = [], 0
+    for chunk in article.text.split("\n\n"):
+        start = article.text.find(chunk, pos)
+        if chunk.strip():
+            spans.append((start, start + len(chunk)))
+        pos = start + len(chunk)
+    return spans
+
+
+def site_of_article(article: Article) -> str | None:
+    if article.site:
+        return canonical(article.site)
+    if article.url:
+        from ..ingest.common import site_of
+
+        return canonical(site_of(article.url))
+    return None
+
+
+def build_info(article: Article, role: str) -> Info:
+    site = site_of_article(article)
+    credits = []
+    agency = article.dateline.agency if article.dateline else None
+    for c in article.credits:
+        mention = c.domain or c.outlet
+        if not mention or same_outlet(mention, site):
+            continue
+        if c.form == "agency":
+            agency = agency or mention
+            continue
+        credits.append((mention, c.line, c.form))
+    spans = paragraph_spans(article)
+    units: dict[str, int] = {}
+    for i, (s, e) in enumerate(spans):
+        for sent in sentences(article.text[s:e]):
+            key = norm(sent)
+            if key.count(" ") + 1 >= MIN_TOKENS:
+                units.setdefault(key, i)
+    published = article.published.value if article.published else None
+    title = article.title.value if article.title else None
+    loose = []
+    for r in article.removed:
+        words = r.text.split()
+        if (1 <= len(words) <= 10 and r.reason not in ("headline", "credit", "title")
+                and not (title and norm(r.text) == norm(title)) and "©" not in r.text):
+            host = host_of(words[-1])
+            if host and registrable(host) in PLATFORMS:
+                continue
+            if host and not same_outlet(host, site) and not any(c[1] == r.text for c in credits):
+                credits.append((host, r.text, "mention"))
+            else:
+                loose.append(r.text)
+    when, slack = parse_time_slack(published)
+    return Info(article.doc_id, site, role, when, published, slack, credits, agency,
+                title, spans, units, article.text, loose=loose)

@@ -1,0 +1,155 @@
+"""Which member published first, or which outlet it must have been when the origin
+is not in the corpus.
+
+Each hypothesis ("member m is the origin", "outlet X, absent from the corpus, is
+the origin") is scored as a log-likelihood: the copy tree rooted there (each
+copy's edits, credits and dates against its parent, see tree.py), plus what
+only the origin says (an origin rarely credits another outlet), the dateline
+and credit lines every copy carries (they travel with the text), and a prior
+on the origin being absent. Present-or-absent is decided first by summing over
+the members, then the best hypothesis of that kind wins. No single clue, a
+date least of all, decides alone.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .members import Info, link_credits, order_ll
+from .outlets import canonical, same_outlet
+from .tree import TreeOptions, build_tree
+
+
+@dataclass(frozen=True, slots=True)
+class OriginOptions:
+    p_origin_credits: float = 0.03  # an origin page with a credit line naming another outlet
+    p_dateline_match: float = 0.9  # the text's dateline agency names the origin outlet
+    p_dateline_other: float = 0.2  # an origin in the corpus runs another agency's dateline
+    p_bad_clock: float = 0.15  # a site's clock (or zone) is simply wrong (evidence text only)
+    p_absent: float = 0.2  # prior: the origin is not in the corpus
+    max_candidates: int = 8  # members scored with a full tree (large families)
+    root_time_weight: float = 0.0  # the origin came out before every member, not only its children
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    doc_id: str | None
+    outlet: str | None
+    confidence: float
+    evidence: tuple[str, ...]
+    scores: tuple[tuple[str, float], ...] = ()
+
+
+def _log(p: float) -> float:
+    return math.log(max(p, 1e-9))
+
+
+def _counted(c: Info, family_sites: list[str], outlet: str | None) -> list[str]:
+    """A member's credit mentions; copyright lines count only when they name the family."""
+    out = []
+    for mention, _line, form in c.credits:
+        if form in ("copyright", "mention") and not (
+                same_outlet(mention, outlet) or any(same_outlet(mention, s) for s in family_sites)):
+            continue
+        out.append(mention)
+    return out
+
+
+def _named_by(members: list[Info], outlet: str | None) -> list[str]:
+    return [c.doc_id for c in members if outlet and c.credits_outlet(outlet)]
+
+
+def dateline_ll(members: list[Info], outlet: str | None, o: OriginOptions,
+                absent: bool = False) -> tuple[float, int]:
+    """The dateline travels with the text: one observation per family, not per member.
+    Credit lines every copy carries (part of the text, e.g. "© The Associated Press")
+    count the same way."""
+    agencies = [c.agency for c in members if c.agency]
+    agencies += [c.carried[0][0] for c in members if c.carried and not c.agency]
+    if not agencies:
+        return 0.0, 0
+    hits = sum(1 for a in agencies if same_outlet(a, outlet))
+    if hits * 2 >= len(agencies):
+        return _log(o.p_dateline_match), hits
+    return _log(1 - o.p_dateline_match if absent else o.p_dateline_other), hits
+
+
+def _dated_before(members: list[Info], root: Info, p_bad_clock: float) -> int:
+    return sum(1 for c in members if c is not root and order_ll(root, c, p_bad_clock) < -0.5)
+
+
+def _external(members: list[Info]) -> list[tuple[str, int, int]]:
+    """Outlets named by credits or datelines that no member's site is: (mention, credits, datelines)."""
+    groups: list[list] = []
+    for m in members:
+        named = [(c[0], 1) for c in m.credits if c[2] != "copyright"]
+        if m.agency:
+            named.append((m.agency, 2))
+        for mention, kind in named:
+            if any(same_outlet(mention, x.site) for x in members):
+                continue
+            g = next((g for g in groups if same_outlet(mention, g[0])), None)
+            if g is None:
+                g = [mention, set(), set()]
+                groups.append(g)
+            g[kind].add(m.doc_id)
+    return [(g[0], len(g[1]), len(g[2])) for g in groups]
+
+
+def _prelim(m: Info, members: list[Info]) -> tuple:
+    by = sum(1 for x in members if x.named and m.doc_id in x.named)
+    return (-by, m.time.timestamp() if m.time else float("inf"))
+
+
+def find_origin(members: list[Info], options: OriginOptions | None = None,
+                tree: TreeOptions | None = None) -> Origin:
+    o = options or OriginOptions()
+    link_credits(members)
+    full = [m for m in members if m.role != "partial"] or list(members)
+    limit = min(o.max_candidates, max(2, 400 // len(full)))  # large families: fewer trees
+    cands = sorted(full, key=lambda m: _prelim(m, members))[:limit]
+    sites = [x.site for x in members if x.site]
+    scored: list[tuple[float, str | None, str | None, list[str]]] = []
+    for m in cands:
+        edges = build_tree(members, m.doc_id, m.site, tree)
+        own = _counted(m, sites, m.site)
+        dl, dl_hits = dateline_ll(members, m.site, o)
+        first = sum(order_ll(m, c, o.p_bad_clock) for c in full if c is not m)
+        ll = (_log(1 - o.p_absent) - math.log(len(full)) + dl + o.root_time_weight * first
+              + _log(o.p_origin_credits if own else 1 - o.p_origin_credits)
+              - sum(e.cost for e in edges.values()))
+        ev = []
+        named = _named_by(members, m.site)
+        if named:
+            ev.append(f"{len(named)} member(s) credit its site ({m.site})")
+        if dl_hits:
+            ev.append(f"{dl_hits} dateline(s) or carried credit(s) name it")
+        if own:
+            ev.append(f"it credits another outlet itself ({own[0]})")
+        if m.time is not None:
+            early = _dated_before(members, m, o.p_bad_clock)
+            ev.append(f"{early} member(s) dated before it ({m.time_text}): clocks or zones off"
+                      if early else f"no member dated clearly before it ({m.time_text})")
+        text = sum(e.text_cost for e in edges.values())
+        ev.append(f"the copy tree from it needs {text:.1f} text edits")
+        scored.append((ll, m.doc_id, m.site, ev))
+    for mention, _, _ in _external(members):
+        edges = build_tree(members, None, mention, tree)
+        dl, dl_hits = dateline_ll(members, mention, o, absent=True)
+        ll = _log(o.p_absent) + dl - sum(e.cost for e in edges.values())
+        text = sum(e.text_cost for e in edges.values())
+        ev = [f"origin not in the corpus: {len(_named_by(members, mention))} credit(s) and "
+              f"{dl_hits} dateline(s) name {mention}",
+              f"the copy tree from the copies' common text needs {text:.1f} text edits"]
+        scored.append((ll, None, canonical(mention), ev))
+    scored.sort(key=lambda t: -t[0])
+    # present or absent first (summing over the members), then the best of that kind
+    top = scored[0][0]
+    mass_in = sum(math.exp(s[0] - top) for s in scored if s[1] is not None)
+    mass_out = sum(math.exp(s[0] - top) for s in scored if s[1] is None)
+    inside = mass_in >= mass_out
+    best = next(s for s in scored if (s[1] is not None) == inside)
+    conf = math.exp(best[0] - top) / (mass_in + mass_out)
+    table = tuple((s[1] or f"absent:{s[2]}", round(s[0], 2)) for s in scored)
+    return Origin(best[1], best[2], round(conf, 3), tuple(best[3]), table)

@@ -1,0 +1,114 @@
+"""Outlet identity: does a credit ("Sourse: sputniknews.com", "Kestrel News Agency",
+"(KNA)") name the same outlet as a site ("kna-agency.com")?"""
+
+from __future__ import annotations
+
+import re
+
+_TLD_2 = ("co.uk", "com.au", "co.jp", "com.cn", "co.kr", "com.tr", "co.in", "com.br",
+          "co.nz", "co.za", "org.uk", "com.mx", "com.ar")
+_FILLER = {"the", "of", "and", "news", "agency", "press", "media", "online", "daily", "group",
+           "service", "wire", "international", "tv", "com", "net", "org", "www"}
+_DOMAIN_RE = re.compile(r"^(?:[a-z]+://)?(?:www\.)?([a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)+)", re.I)
+_SUFFIXES = ("news", "agency", "press", "online", "daily", "media", "wire", "tv", "today", "times")
+
+
+def _table():
+    """The cleaner's built-in outlet table when present: (domain->name, alias->name)."""
+    try:
+        from newstrace.clean.credits import ALIASES, OUTLETS
+    except ImportError:
+        return {}, {}
+    return OUTLETS, ALIASES
+
+
+def host_of(text: str | None) -> str | None:
+    """`https://www.x.co.uk/a` -> `x.co.uk`; None when `text` is not a domain or URL."""
+    if not text:
+        return None
+    t = text.strip().lower()
+    if " " in t:
+        return None
+    m = _DOMAIN_RE.match(t)
+    if not m or not re.search(r"\.[a-z]{2,}$", m.group(1)):
+        return None
+    return m.group(1)
+
+
+def registrable(host: str) -> str:
+    parts = host.lower().split(".")
+    keep = 3 if ".".join(parts[-2:]) in _TLD_2 else 2
+    return ".".join(parts[-keep:])
+
+
+def domain_label(host: str) -> str:
+    """`news.kna-agency.com` -> `knaagency`."""
+    return re.sub(r"[^a-z0-9]", "", registrable(host).split(".")[0])
+
+
+def name_keys(name: str) -> set[str]:
+    """Keys of an outlet name: joined words, words without fillers, the acronym."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    if not words:
+        return set()
+    keys = {"".join(words)}
+    core = [w for w in words if w not in _FILLER]
+    if core:
+        keys.add("".join(core))
+    if len(words) >= 3:
+        keys.add("".join(w[0] for w in words if w != "the"))
+    return {k for k in keys if len(k) >= 2}
+
+
+def outlet_keys(text: str | None) -> set[str]:
+    """Comparable keys for a domain, URL or outlet name."""
+    if not text:
+        return set()
+    domains, aliases = _table()
+    host = host_of(text)
+    if host:
+        reg = registrable(host)
+        keys = {reg, domain_label(host)}
+        name = domains.get(reg) or domains.get(host)
+        if name:
+            keys |= {"=" + name.lower()}
+        return keys
+    name = aliases.get(text.strip().lower()) or text.strip()
+    keys = name_keys(name)
+    if name in domains.values() or name != text.strip():
+        keys.add("=" + name.lower())
+    return keys
+
+
+def _label_matches(label: str, key: str) -> bool:
+    if label == key:
+        return True
+    if len(key) >= 2 and label.startswith(key):
+        rest = label[len(key):]
+        return rest in _SUFFIXES or rest.isdigit() or (len(key) >= 5 and len(rest) <= 2)
+    return False
+
+
+def same_outlet(a: str | None, b: str | None) -> bool:
+    """Whether two outlet mentions (domains, URLs or names) point to the same outlet."""
+    if not a or not b:
+        return False
+    ka, kb = outlet_keys(a), outlet_keys(b)
+    if ka & kb:
+        return True
+    ha, hb = host_of(a), host_of(b)
+    if ha and hb:
+        return registrable(ha) == registrable(hb)
+    if ha or hb:
+        host, other = (ha, kb) if ha else (hb, ka)
+        label = domain_label(host)
+        return any(_label_matches(label, k) for k in other if not k.startswith("="))
+    return False
+
+
+def canonical(text: str | None) -> str | None:
+    """A display form: the registrable domain for domains/URLs, else the name."""
+    if not text:
+        return None
+    host = host_of(text)
+    return registrable(host) if host else text.strip()

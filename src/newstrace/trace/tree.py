@@ -1,0 +1,290 @@
+"""The copy tree: each copy's parent, stemmatology-style.
+
+A copy of a copy carries its parent's edits (dropped paragraphs, an added intro,
+a reworded sentence, a new headline). The cost of explaining copy `c` from
+candidate `p` counts the units `c` has that `p` lacks (additions) plus, at a
+lower weight, the units `p` has that `c` lacks (drops); credits naming `p` and
+timestamps shift the cost. Each copy takes its cheapest parent; cycles are
+broken by moving the member whose next-best parent costs least more
+(one contraction step of Chu-Liu/Edmonds, repeated).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .members import Info, link_credits, order_ll
+from .outlets import same_outlet
+
+ROOT = "\x00root"  # the origin when it is not in the corpus
+
+
+@dataclass(frozen=True, slots=True)
+class TreeOptions:
+    """Costs are negative log-likelihoods (nats) of "child copied candidate"."""
+
+    drop_weight: float = 0.65  # a dropped unit is weaker evidence than an added one
+    unit_cost: float = 2.5  # nats per unit of text difference (added + drop_weight * dropped)
+    p_root: float = 0.65  # prior: a copy copies the origin (the rest: one of the other copies)
+    # what a copy's credit names, given its parent: the origin | its parent (a copy) | ...
+    p_names_origin_direct: float = 0.45  # parent is the origin, credit names it
+    p_names_parent: float = 0.25  # parent is a copy, credit names the parent's site
+    p_names_origin_via: float = 0.2  # parent is a copy, credit names the origin
+    p_names_bystander: float = 0.02  # credit names a family member that is not the parent
+    p_names_outsider: float = 0.04  # credit names an outlet outside the family (miscredit)
+    p_names_none: float = 0.47  # no credit line
+    p_bad_clock: float = 0.15  # a site's clock (or zone) is simply wrong
+    time_weight: float = 1.0
+    lede_extra: float = 1.0  # copies keep the first paragraph: dropping it costs this much more
+    headline_grow: float = 0.5  # a copy's headline containing its parent's is the likely way round
+    max_parents: int = 40  # in larger families, only the closest copies are candidate parents
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    child: str
+    parent: str | None  # None: the origin, which is not in the corpus
+    cost: float
+    text_cost: float  # the text part of `cost`: units added + drop_weight * units dropped
+    confidence: float
+    why: tuple[str, ...]
+
+
+def unit_list(m: Info) -> list[str]:
+    """A member's text units in text order, headline first unless it is just the site's name."""
+    out = list(m.units)
+    if m.title and len(m.title.split()) >= 3 and not same_outlet(m.title, m.site):
+        from .members import norm
+
+        out.insert(0, "title: " + norm(m.title))
+    return out
+
+
+def unit_set(m: Info) -> set[str]:
+    return set(unit_list(m))
+
+
+def runs(order: list[str], other: set[str]) -> int:
+    """Edit events: maximal runs of `order` missing from `other` (a dropped paragraph is one
+    event however many sentences it had; a new headline is one event)."""
+    n, inside = 0, False
+    for u in order:
+        missing = u not in other
+        if missing and (not inside or u.startswith("title: ")):
+            n += 1
+        inside = missing and not u.startswith("title: ")
+    return n
+
+
+def consensus(members: list[Info], ties: bool = False) -> set[str]:
+    """Text units of an absent origin: those most full copies have. Of two copies, either
+    (copies abridge more often than they add). On a tie, a unit in the body is kept (two
+    copies dropping it is likelier than two adding it there); a headline or an opening
+    line is not (that is where copies add)."""
+    full = [m for m in members if m.role != "partial"] or members
+    counts: dict[str, int] = {}
+    opening: set[str] = set()
+    for m in full:
+        order = unit_list(m)
+        opening.update(u for u in order[:2] if u.startswith("title: ") or u == order[0])
+        body = next((u for u in order if not u.startswith("title: ")), None)
+        if body:
+            opening.add(body)
+        for u in order:
+            counts[u] = counts.get(u, 0) + 1
+    if len(full) <= 2:
+        return set(counts)
+    half = len(full) / 2
+    return {u for u, n in counts.items()
+            if n > half or (n == half and (ties or u not in opening))}
+
+
+def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str | None,
+               options: TreeOptions | None = None,
+               pair_score: dict[frozenset, float] | None = None) -> dict[str, Edge]:
+    """Each member's parent (origin excluded). Parent None = the absent origin.
+    `pair_score` (aligned characters per document pair) breaks ties for partial reuse."""
+    o = options or TreeOptions()
+    if any(m.named is None for m in members):
+        link_credits(members)
+    by_id = {m.doc_id: m for m in members}
+    orders = {m.doc_id: unit_list(m) for m in members}
+    units = {d: set(v) for d, v in orders.items()}
+    root_units = units[origin_doc] if origin_doc else consensus(members)
+    if origin_doc:
+        root_order = orders[origin_doc]
+    else:  # the absent origin's units, in their mean relative place among the copies
+        place: dict[str, list[float]] = {}
+        for v in orders.values():
+            for i, u in enumerate(v):
+                if u in root_units:
+                    place.setdefault(u, []).append(i / max(1, len(v)))
+        root_order = sorted(place, key=lambda u: (sum(place[u]) / len(place[u]), u))
+    root_key = origin_doc or ROOT
+    full = [m for m in members if m.role != "partial" and m.doc_id != origin_doc]
+    parts = [m for m in members if m.role == "partial" and m.doc_id != origin_doc]
+    options_of: dict[str, list[tuple[float, str, list[str]]]] = {}
+    text_costs: dict[tuple[str, str], float] = {}
+    for c in full:
+        cu = units[c.doc_id]
+        cands = []
+        root_info = by_id.get(origin_doc) if origin_doc else None
+        cost, tc, why = _cost_plain(c, (orders[c.doc_id], cu), root_info, (root_order, root_units),
+                                    origin_outlet, o, None, len(full))
+        cands.append((cost, root_key, why))
+        text_costs[(c.doc_id, root_key)] = tc
+        for p in _parent_pool(c, full, units, o.max_parents):
+            cost, tc, why = _cost_plain(c, (orders[c.doc_id], cu), p, (orders[p.doc_id], units[p.doc_id]),
+                                        origin_outlet, o, root_units, len(full))
+            cands.append((cost, p.doc_id, why))
+            text_costs[(c.doc_id, p.doc_id)] = tc
+        cands.sort(key=lambda t: t[0])
+        options_of[c.doc_id] = cands
+    choice = {c: opts[0] for c, opts in options_of.items()}
+    _break_cycles(choice, options_of, root_key)
+    edges = {}
+    for c, (cost, parent, why) in choice.items():
+        alts = [t for t in options_of[c] if t[1] != parent]
+        margin = (alts[0][0] - cost) if alts else 3.0
+        conf = round(min(0.99, 0.5 + margin / 4), 3) if margin > 0 else 0.5
+        edges[c] = Edge(c, None if parent == ROOT else parent, round(cost, 2),
+                        text_costs[(c, parent)], conf, tuple(why))
+    for c in parts:
+        edges[c.doc_id] = _partial_parent(c, units, full, by_id.get(origin_doc), pair_score or {})
+    return edges
+
+
+def _cost_plain(child: Info, c_units: tuple[list[str], set[str]], parent: Info | None,
+                p_units: tuple[list[str], set[str]], origin_outlet: str | None, o: TreeOptions,
+                root_units: set[str] | None, n_copies: int):
+    """-log P(child copied `parent`); root_units None = parent is the origin."""
+    root = root_units is None
+    (c_order, cu), (p_order, pu) = c_units, p_units
+    added = runs(c_order, pu)
+    dropped = runs(p_order, cu)
+    text_cost = added + o.drop_weight * dropped
+    cost = o.unit_cost * text_cost
+    why = [f"{added} passage(s) added, {dropped} dropped against it"]
+    if not root:
+        shared_new = len((cu & pu) - root_units)
+        if shared_new:
+            why.insert(0, f"shares {shared_new} edited unit(s) with it that the origin lacks")
+    cost -= _log(o.p_root if root else (1 - o.p_root) / max(1, n_copies - 1))
+    names_origin = bool(origin_outlet) and child.credits_outlet(origin_outlet)
+    names_parent = not root and parent.doc_id in child.named
+    names_other_member = any(d != (parent.doc_id if parent else None) for d in child.named)
+    if names_parent:
+        cost -= _log(o.p_names_parent)
+        why.append(f"credits the parent's site ({parent.site})")
+    elif names_origin:
+        cost -= _log(o.p_names_origin_direct if root else o.p_names_origin_via)
+        why.append(f"credits the origin outlet ({origin_outlet})")
+    elif names_other_member:
+        cost -= _log(o.p_names_bystander)
+    elif any(form not in ("copyright", "mention") for _, _, form in child.credits):
+        cost -= _log(o.p_names_outsider)
+    else:
+        cost -= _log(o.p_names_none)
+    if parent is not None:
+        t = order_ll(parent, child, o.p_bad_clock)
+        cost -= o.time_weight * t
+        if t < -0.5:
+            why.append("parent dated after the copy (clock or time zone?)")
+    lede = next((u for u in p_order if not u.startswith("title: ")), None)
+    if lede is not None and lede not in cu:
+        cost += o.unit_cost * o.lede_extra
+    ct = next((u for u in c_order if u.startswith("title: ")), None)
+    pt = next((u for u in p_order if u.startswith("title: ")), None)
+    if ct and pt and ct != pt:
+        if pt[7:] in ct:  # "BREAKING: X" from "X": copies add to headlines
+            cost -= o.unit_cost * o.headline_grow
+        elif ct[7:] in pt:  # "X" from "X | Site": stripping is rarer
+            cost += o.unit_cost * o.headline_grow
+    return cost, text_cost, why
+
+
+def _parent_pool(c: Info, full: list[Info], units: dict[str, set[str]], cap: int) -> list[Info]:
+    """Candidate parents of `c`: every other copy, or in a large family the `cap` closest
+    in text plus those its credits name."""
+    others = [p for p in full if p is not c]
+    if len(others) <= cap:
+        return others
+    cu = units[c.doc_id]
+    near = sorted(others, key=lambda p: len(cu ^ units[p.doc_id]))[:cap]
+    keep = {p.doc_id for p in near} | (c.named or set())
+    return [p for p in others if p.doc_id in keep]
+
+
+def _log(p: float) -> float:
+    return math.log(max(p, 1e-9))
+
+
+def _creates_cycle(choice: dict, child: str, parent: str) -> bool:
+    seen = {child}
+    cur = parent
+    while cur in choice:
+        if cur in seen:
+            return True
+        seen.add(cur)
+        cur = choice[cur][1]
+    return False
+
+
+def _break_cycles(choice: dict, options_of: dict, root_key: str) -> None:
+    for _ in range(4 * len(choice) + 4):
+        cycle = _find_cycle(choice)
+        if not cycle:
+            return
+        best = None
+        for c in cycle:
+            cur = choice[c][0]
+            for alt in options_of[c]:
+                if alt[1] in cycle or alt[1] == choice[c][1]:
+                    continue
+                if alt[1] != root_key and _creates_cycle({**choice, c: alt}, c, alt[1]):
+                    continue
+                extra = alt[0] - cur
+                if best is None or extra < best[0]:
+                    best = (extra, c, alt)
+                break
+        if best is None:  # cannot happen while the root is an option; be safe
+            c = cycle[0]
+            choice[c] = next(t for t in options_of[c] if t[1] == root_key)
+        else:
+            choice[best[1]] = best[2]
+
+
+def _find_cycle(choice: dict) -> list[str] | None:
+    for start in choice:
+        path, cur = [], start
+        while cur in choice and cur not in path:
+            path.append(cur)
+            cur = choice[cur][1]
+        if cur in path:
+            return path[path.index(cur):]
+    return None
+
+
+def _partial_parent(c: Info, units, full: list[Info], origin: Info | None,
+                    pair_score: dict[frozenset, float]) -> Edge:
+    """A partial reuse (a roundup borrowing a paragraph) takes the member it credits, else
+    the one it shares most text with, else the best aligned, else the origin."""
+    cu = units[c.doc_id]
+    pool = ([origin] if origin else []) + full
+    best, best_key = None, None
+    for rank, p in enumerate(pool):
+        shared = len(cu & units[p.doc_id])
+        credited = bool(p.site and c.credits_outlet(p.site))
+        aligned = pair_score.get(frozenset((c.doc_id, p.doc_id)), 0.0)
+        key = (credited, shared, round(aligned, -1), -rank)
+        if best_key is None or key > best_key:
+            best, best_key = p, key
+    if best is None or best_key[1] == 0:
+        return Edge(c.doc_id, None, 0.0, 0.0, 0.3, ("partial reuse; source not in the corpus",))
+    why = [f"partial reuse: shares {best_key[1]} passage unit(s)"]
+    if best_key[0]:
+        why.append(f"credits {best.site}")
+    ties = sum(1 for p in pool if len(cu & units[p.doc_id]) == best_key[1])
+    return Edge(c.doc_id, best.doc_id, 0.0, 0.0,
+                round(1.0 / ties, 3) if not best_key[0] else 0.9, tuple(why))

@@ -1,0 +1,74 @@
+"""A static HTML report of the UI's pages: opens from disk, relative links only."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from . import queries
+from .render import Links, Renderer, fetch, file_name, to_json
+
+log = logging.getLogger(__name__)
+
+
+def write_report(db_path: str | Path, out_dir: str | Path) -> Path:
+    """Write overview, families, documents and outlets pages (+ .json twins) to
+    `out_dir`; returns the path of `index.html`."""
+    out = Path(out_dir)
+    renderer = Renderer()
+    con = queries.connect(db_path)
+    try:
+        writer = _Writer(con, renderer, out)
+        for name in ("index", "families", "outlets"):
+            writer.page(name)
+        total = queries.scalar(con, "SELECT count(*) FROM documents")
+        writer.page("documents", limit=total, offset=0)
+        for (fid,) in con.execute("SELECT DISTINCT family_id FROM families ORDER BY 1").fetchall():
+            writer.family(fid)
+        for (doc_id,) in con.execute("SELECT doc_id FROM documents ORDER BY 1").fetchall():
+            writer.page("doc", doc_id)
+        for (site,) in con.execute(queries.DOCS + "SELECT DISTINCT site FROM docs "
+                                   "WHERE site IS NOT NULL ORDER BY 1").fetchall():
+            writer.page("outlet", site)
+    finally:
+        con.close()
+    log.info("report: %d pages in %s", writer.count, out)
+    return out / "index.html"
+
+
+class _Writer:
+    def __init__(self, con, renderer: Renderer, out: Path) -> None:
+        self.con, self.renderer, self.out = con, renderer, out
+        self.count = 0
+
+    def page(self, name: str, key: str | None = None, data: dict | None = None,
+             **params) -> None:
+        if key is not None and name != "outlet":
+            queries.check_id(key)
+        if data is None:
+            data = fetch(self.con, name, key, **params)
+        query = {k: v for k, v in params.items() if k in ("member", "against") and v}
+        links = Links(static=True, depth=0 if key is None else 1)
+        here = Links(static=True, depth=0)(name, key, **query)
+        target = self.out / here
+        target.parent.mkdir(parents=True, exist_ok=True)
+        json_href = links(name, key, json_twin=True, **query)
+        target.write_text(self.renderer.page(name, data, links, json_href=json_href,
+                                             meta_csp=True), encoding="utf-8")
+        target.with_suffix(".json").write_text(to_json(data), encoding="utf-8")
+        self.count += 1
+        if self.count % 500 == 0:
+            log.info("report: %d pages written", self.count)
+
+    def family(self, fid: str) -> None:
+        data = fetch(self.con, "family", fid)
+        self.page("family", fid, data=data)
+        for m in data["members"]:
+            if m["parent_doc_id"]:
+                self.page("compare", fid, member=m["doc_id"], against="parent")
+            if data["origin_doc_id"] and m["doc_id"] != data["origin_doc_id"] \
+                    and m["parent_doc_id"] != data["origin_doc_id"]:
+                self.page("compare", fid, member=m["doc_id"], against="origin")
+
+
+__all__ = ["write_report", "file_name"]

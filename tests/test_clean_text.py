@@ -1,0 +1,152 @@
+"""Text-mode body cleaner: the example page, synthetic pages, model I/O, site templates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newstrace.clean import lines as L
+from newstrace.clean.text import (
+    TextModel,
+    TreeEnsemble,
+    classify_lines,
+    common_site_lines,
+    kept_text,
+    line_key,
+    load_model,
+)
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+EXAMPLE = SHARED / "examples" / "republished-article.txt"
+DUMPS = SHARED / "data" / "extraction" / "textdump.jsonl"
+
+PROSE = [
+    "The city council voted on Tuesday to expand the bus network, adding three new routes "
+    "that will connect the northern suburbs with the central station by next spring.",
+    "Officials said the plan would cost about 40 million dollars over five years, most of it "
+    "paid from a regional transport fund that was approved by voters last year.",
+    "Critics argued that the money would be better spent on repairing existing roads, and "
+    "several residents spoke against the proposal during a long public hearing.",
+    "The mayor defended the vote, saying that better public transport was the only way to "
+    "reduce traffic in the centre and to meet the city's climate targets.",
+    "Construction of the first new stops is expected to begin in January, the council said.",
+]
+NAV = ["Home", "News", "Sport", "Business", "Opinion", "Culture", "Weather", "Contact Us"]
+FOOTER = ["Share on Facebook", "Tweet", "© 2021 Example Times. All rights reserved.",
+          "Privacy Policy", "We use cookies to improve your experience."]
+
+
+def synthetic_page(title: str = "Council expands bus network") -> str:
+    return "\n".join([f"{title} | Example Times", *NAV, title, "By Jane Roe", "12", *PROSE,
+                      *FOOTER, "Related", "Ten things to do this weekend", "Best pizza in town"])
+
+
+def by_text(lines):
+    return {ln.text: ln for ln in lines}
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="needs /work/shared examples")
+def test_example_page_keeps_article_and_drops_debris():
+    text = EXAMPLE.read_text(encoding="utf-8")
+    lines = classify_lines(text)
+    for ln in lines:
+        assert text[ln.start:ln.end] == ln.text
+    got = by_text(lines)
+    headline = "Lavrov Hopes Putin, Biden Will Determine Further Steps to Improve Russian-US Relations"
+    heads = [ln for ln in lines if ln.text == headline]
+    assert len(heads) == 5 and not any(ln.keep for ln in heads)
+    assert all(ln.reason == "repeated headline" for ln in heads)
+    for debris in ("0", "201", "0.00 (0%) 0 votes"):
+        assert not got[debris].keep and got[debris].reason
+    assert any(not ln.keep and ln.text.strip() == "" for ln in lines)  # the nbsp line
+    for kept in ("Upcoming Putin-Biden Summit", "Joint Efforts in Regional Conflicts, Deals"):
+        assert got[kept].keep
+    paragraphs = [ln for ln in lines if len(ln.text.split()) >= 12 and ln.text != headline]
+    assert len(paragraphs) >= 12 and all(ln.keep for ln in paragraphs)  # prose and captions
+
+
+def test_synthetic_page_drops_nav_footer_and_counters():
+    text = synthetic_page()
+    lines = classify_lines(text)
+    got = by_text(lines)
+    assert [ln.text for ln in lines if ln.keep][:len(PROSE)] == PROSE or all(
+        got[p].keep for p in PROSE)
+    for debris in NAV + ["12", "Tweet", "Share on Facebook"]:
+        assert not got[debris].keep, debris
+    assert got["© 2021 Example Times. All rights reserved."].reason == "copyright"
+    assert got["12"].reason == "counter"
+    assert not got["Council expands bus network"].keep
+    assert got["Council expands bus network"].reason == "repeated headline"
+    assert all(ln.reason for ln in lines if not ln.keep)
+
+
+def test_inline_split_fragments_are_kept_with_their_sentence():
+    split = [
+        "Officials said the plan would cost about 40 million dollars, according to",
+        "Reuters",
+        ", and most of it comes from a regional transport fund approved last year.",
+    ]
+    text = "\n".join(NAV + PROSE[:2] + split + PROSE[2:] + FOOTER)
+    got = by_text(classify_lines(text))
+    assert all(got[s].keep for s in split)
+    assert not got["Contact Us"].keep
+
+
+def test_offsets_blank_lines_and_empty_input():
+    text = "\n\n  Home  \n\t\n" + "\n\n".join(PROSE) + "\n"
+    lines = classify_lines(text)
+    assert len(lines) == len(PROSE) + 1
+    assert all(text[ln.start:ln.end] == ln.text for ln in lines)
+    assert classify_lines("") == [] and classify_lines("\n \n") == []
+    assert kept_text(lines).count("\n") == len(PROSE) - 1
+
+
+def test_single_long_paragraph_page_is_not_emptied():
+    text = "\n".join(NAV * 3 + [PROSE[0] + " " + PROSE[1]] + NAV)
+    kept = [ln.text for ln in classify_lines(text) if ln.keep]
+    assert kept == [PROSE[0] + " " + PROSE[1]]
+
+
+def test_site_template_lines():
+    topics = ["buses", "parks", "schools", "taxes", "bridges"]
+    pages = [synthetic_page(f"Council story about {t} and more") for t in topics]
+    common = common_site_lines(pages, min_share=0.6, min_docs=3)
+    assert line_key("Contact Us") in common and line_key(PROSE[0]) in common
+    assert line_key("Council story about parks and more") not in common
+    assert line_key("  contact   us ") == line_key("Contact Us")
+    lines = classify_lines("\n".join(["Weekly Digest Promo", *PROSE]),
+                           common_lines={line_key("Weekly Digest Promo")})
+    assert lines[0].reason == "site template" and not lines[0].keep
+    assert common_site_lines(pages[:2]) == set()  # under min_docs
+
+
+def test_model_round_trip_and_tree_evaluation(tmp_path):
+    model = load_model()
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(model.to_dict()), encoding="utf-8")
+    again = load_model(str(path))
+    page = L.build_page(synthetic_page())
+    assert np.allclose(model.scores(page), again.scores(page), atol=1e-5)
+    # a hand-made stump: x0 <= 1 -> -2, else +2
+    stump = TreeEnsemble(np.array([0, -1, -1]), np.array([1.0, 0, 0]), np.array([1, 1, 2]),
+                         np.array([2, 1, 2]), np.array([0.0, -2.0, 2.0]), np.array([0]), 1, 0.0)
+    p = stump.predict(np.array([[0.5], [3.0]]))
+    assert p[0] < 0.2 and p[1] > 0.8
+    bad = model.to_dict() | {"n_features": 3}
+    with pytest.raises(Exception, match="retrain"):
+        TextModel.from_dict(bad)
+
+
+@pytest.mark.skipif(not DUMPS.exists(), reason="needs /work/shared extraction data")
+def test_non_english_dump_keeps_its_body():
+    rows = [json.loads(x) for x in DUMPS.read_text(encoding="utf-8").splitlines()]
+    for lang in ("ru", "ja", "ko", "de"):
+        row = next(r for r in rows if r["lang"] == lang)
+        kept = kept_text(classify_lines(row["text_dump"]))
+        gold_words = set(row["gold_text"].split())
+        kept_words = kept.split()
+        assert kept_words, lang
+        assert sum(w in gold_words for w in kept_words) / len(kept_words) > 0.5, lang

@@ -1,0 +1,201 @@
+"""extract_html / decode_html on small hand-written pages."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from newstrace.clean.html import HtmlOptions, extract_html
+from newstrace.errors import InputError, MissingExtra, NewstraceError
+from newstrace.ingest.decode import decode_html
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction" / "scrapinghub-aeb"
+
+PARA = "The council voted on Tuesday to close the old bridge after engineers found cracks. "
+PAGE = f"""<!doctype html><html lang="en-GB"><head>
+<title>Bridge closed | Town Gazette</title>
+<meta property="og:title" content="Bridge closed after cracks found">
+<meta property="og:site_name" content="Town Gazette">
+<meta name="description" content="The old bridge is shut.">
+<link rel="canonical" href="/news/bridge">
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Bridge closed",
+ "datePublished": "2019-11-20T08:00:00Z", "author": [{{"name": "Ann Smith"}}, {{"name": "Bo Li"}}]}}
+</script></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Bridge closed after cracks found</h1>
+<p>{PARA * 3}</p>
+<figure><img src="b.jpg"><figcaption>The bridge on Monday, before it was shut.</figcaption></figure>
+<p>{PARA.replace("council", "mayor") * 3}</p>
+<h2>What happens next</h2>
+<p>{PARA.replace("bridge", "road") * 3}</p>
+<p>Sign up for our daily newsletter to get the news in your inbox.</p>
+</article>
+<footer>Copyright Town Gazette. All rights reserved.</footer></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def page():
+    return extract_html(PAGE, "https://www.gazette.example/news/bridge?x=1")
+
+
+def test_meta_values_and_evidence(page):
+    m = page.meta
+    assert m["title"].value == "Bridge closed" and m["title"].evidence == "json-ld title"
+    assert m["published"].value == "2019-11-20"
+    assert m["published"].evidence == "json-ld datePublished"
+    assert m["byline"].value == "Ann Smith, Bo Li"
+    assert m["site_name"].value == "Town Gazette"
+    assert m["lang"].value == "en-GB" and m["lang"].evidence == "html lang"
+    assert m["canonical_url"].value == "https://www.gazette.example/news/bridge"
+    assert m["description"].evidence == "meta og:description" or m["description"].value
+
+
+def test_meta_fallbacks_to_meta_tags():
+    html = PAGE.replace('"datePublished": "2019-11-20T08:00:00Z",', "").replace(
+        "<title>", '<meta property="article:published_time" content="2018-02-03"><title>')
+    m = extract_html(html).meta
+    assert m["published"] .value == "2018-02-03"
+    assert m["published"].evidence == "meta article:published_time"
+
+
+def test_body_lines_kinds_and_filters(page):
+    kinds = [(x.kind, x.text[:20]) for x in page.lines]
+    assert ("subhead", "What happens next") in kinds
+    assert kinds[0] == ("paragraph", PARA[:20])  # headline not in the body
+    caps = [x for x in page.lines if x.kind == "caption"]
+    assert [c.text for c in caps] == ["The bridge on Monday, before it was shut."]
+    # caption sits right after the paragraph it follows in the page
+    i = page.lines.index(caps[0])
+    assert page.lines[i - 1].text.startswith("The council")
+    assert all(x.start == -1 and x.end == -1 and x.keep for x in page.lines)
+    assert "Home" not in page.text and "newsletter" not in page.text
+    assert "The bridge on Monday" not in page.text  # captions are lines, not body text
+    reasons = {x.reason for x in page.removed}
+    assert "repeated headline" in reasons and "promo" in reasons
+    assert page.method.startswith("html:trafilatura")
+    learned = extract_html(PAGE, options=HtmlOptions(model=True))
+    assert learned.method == "html:blocks"  # the learned block model chose the lines
+    assert learned.text == page.text
+    assert [x.text for x in learned.lines if x.kind == "caption"] == [caps[0].text]
+
+
+def test_filters_off_keeps_debris():
+    out = extract_html(PAGE, options=HtmlOptions(filters=False, captions=False))
+    assert "newsletter" in out.text
+    assert not any(x.kind == "caption" for x in out.lines)
+
+
+def test_empty_body_is_not_an_error():
+    out = extract_html("<html><head><title>x</title></head><body><nav>a</nav></body></html>")
+    assert out.lines == [] and out.method == "html:empty" and out.meta["title"].value == "x"
+
+
+@pytest.mark.parametrize("junk", [
+    bytes(range(256)).decode("latin-1") * 20,
+    "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + "\x00\x01" * 500,
+    "   ",
+])
+def test_binary_junk_raises_named_error(junk):
+    with pytest.raises(InputError) as info:
+        extract_html(junk, "file:///tmp/x.html")
+    err = info.value
+    assert isinstance(err, NewstraceError)
+    assert err.source == "file:///tmp/x.html" and err.reason
+    assert "fix:" in str(err)
+
+
+def test_missing_extra_message():
+    err = MissingExtra("warc", "fastwarc")
+    assert 'pip install "newstrace[warc]"' in str(err)
+    assert isinstance(err, ImportError)
+
+
+def test_decode_cp1251_and_latin1():
+    ru = "<html><head><meta charset=\"windows-1251\"></head><body><p>Привет, мир</p></body></html>"
+    assert "Привет, мир" in decode_html(ru.encode("cp1251"))
+    assert "Привет, мир" in decode_html(ru.replace('<meta charset="windows-1251">', "")
+                                        .encode("cp1251"), "text/html; charset=windows-1251")
+    fr = "<p>Café crème à la plage</p>"
+    assert decode_html(fr.encode("latin-1"), "text/html; charset=ISO-8859-1") == fr
+    # header says latin-1 but the bytes are UTF-8: UTF-8 wins
+    assert decode_html(fr.encode("utf-8"), "text/html; charset=ISO-8859-1") == fr
+    assert decode_html(b"\xef\xbb\xbf<p>x</p>") == "<p>x</p>"
+    guessed = decode_html(("<p>" + "Съешь же ещё этих мягких французских булок. " * 20 + "</p>")
+                          .encode("cp1251"))
+    assert "французских" in guessed
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="shared benchmark data absent")
+def test_real_pages_beat_a_floor():
+    from importlib import util
+
+    spec = util.spec_from_file_location("metric", Path(__file__).parents[1] / "bench" / "metric.py")
+    metric = util.module_from_spec(spec)
+    spec.loader.exec_module(metric)
+    gold = json.loads((SHARED / "ground-truth.json").read_text())
+    ids = sorted(gold)[:12]
+    preds = {}
+    for k in ids:
+        html = gzip.open(SHARED / "html" / f"{k}.html.gz").read().decode("utf-8")
+        preds[k] = extract_html(html, gold[k]["url"]).text
+    res = metric.score(preds, {k: gold[k]["articleBody"] for k in ids})
+    assert res["f1"] > 0.9
+
+
+def test_fallback_works_with_trafilatura_alone(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "readability", None)  # the bench extra is absent
+    html = ("<html><head><title>Short</title></head><body><div class='x'>"
+            "<p>Only a short note here.</p></div></body></html>")
+    out = extract_html(html, options=HtmlOptions(min_chars=10_000))
+    assert out.method in ("html:trafilatura", "html:trafilatura+narrow",
+                          "html:trafilatura-full", "html:empty")
+    assert "readability" not in out.method
+
+
+def test_blocks_of_splits_blocks_and_counts_links():
+    from newstrace.clean.html import parse_html
+    from newstrace.clean.html_blocks import blocks_of
+
+    tree = parse_html("<html><body><div class='story'>Lead text<p>One <a href='x'>link</a> here."
+                      "</p><table><tr><td>a</td><td>b</td></tr></table>tail<br>after</div>"
+                      "</body></html>")
+    got = [(b.text, b.tag, b.link) for b in blocks_of(tree.find("body"))]
+    assert got == [("Lead text", "div", 0), ("One link here.", "p", 4), ("a b", "tr", 0),
+                   ("tail", "div", 0), ("after", "div", 0)]
+
+
+def test_block_model_matches_sklearn_and_round_trips():
+    pytest.importorskip("sklearn")
+    import numpy as np
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    from newstrace.clean.html_blocks import FEATURES, BlockModel
+    from newstrace.clean.train_html import to_block_model
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(300, len(FEATURES)))
+    y = (X[:, 8] + 0.5 * X[:, 2] > 0).astype(int)
+    gb = GradientBoostingClassifier(n_estimators=20, max_depth=3, random_state=0).fit(X, y)
+    model = to_block_model(gb, X.tolist(), 0.5)
+    assert np.allclose(model.proba(X.tolist()), gb.predict_proba(X)[:, 1])
+    again = BlockModel.from_json(model.to_json())
+    assert again.keep(X[:50].tolist()) == (gb.predict_proba(X[:50])[:, 1] >= 0.5).tolist()
+    assert model.keep([]) == []
+
+
+def test_shipped_model_loads_and_block_labels():
+    from newstrace.clean.html import HtmlOptions, page_parts
+    from newstrace.clean.html_blocks import load_model
+    from newstrace.clean.train_html import block_labels
+
+    assert load_model() is not None
+    parts = page_parts(PAGE, None, HtmlOptions(model=True))
+    labels = block_labels(parts, "Intro. What happens next, and when.")
+    texts = [b.text for b, lab in zip(parts.blocks, labels, strict=True) if lab]
+    assert texts == ["What happens next"]
+    assert len(labels) == len(parts.blocks) > 5

@@ -1,0 +1,134 @@
+"""The Spark executor (local[2]) writes the same tables as the local executor."""
+
+import html
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+pytest.importorskip("pyspark")
+if not shutil.which("java"):
+    pytest.skip("java is not installed (Spark needs it)", allow_module_level=True)
+
+from newstrace.engine.local import run  # noqa: E402
+from newstrace.engine.spark import columns, run_spark, session  # noqa: E402
+from newstrace.settings import Settings  # noqa: E402
+from newstrace.simulate import demo_corpus  # noqa: E402
+from newstrace.store.db import connect  # noqa: E402
+
+TABLES = ("documents", "articles", "alignments", "families", "provenance", "edits")
+
+
+def snapshot(db: Path) -> dict:
+    """Every table (results and bookkeeping: progress, stage digests, meta), sorted."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        names = [r[0] for r in con.execute("SHOW TABLES").fetchall()]
+        assert set(TABLES) <= set(names)
+        return {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+                for t in names}
+    finally:
+        con.close()
+
+
+def _page(d) -> str:
+    paras = "".join(f"<p>{html.escape(p)}</p>" for p in d.text.split("\n") if p.strip())
+    return (f"<html><head><title>{html.escape(d.title)}</title></head>"
+            f"<body><article>{paras}</article></body></html>")
+
+
+def write_corpus(folder: Path, seed: int = 3) -> Path:
+    """Demo docs as JSONL rows (html and text), .html and .txt files, a duplicate, bad files."""
+    folder.mkdir(parents=True)
+    docs = demo_corpus(seed).docs
+    third = len(docs) // 3
+    with open(folder / "rows.jsonl", "w") as fh:
+        for k, d in enumerate(docs[:third]):
+            body = {"text": d.text} if k % 4 == 0 else {"html": _page(d)}
+            fh.write(json.dumps({"id": d.doc_id, "url": d.url, "site": d.site,
+                                 "published": d.published, **body}) + "\n")
+    for d in docs[third : 2 * third]:
+        (folder / f"{d.doc_id}.html").write_text(_page(d))
+    for d in docs[2 * third :]:
+        (folder / f"{d.doc_id}.txt").write_text(d.text)
+    first = (folder / "rows.jsonl").read_text().splitlines()[1]
+    (folder / "a_dup.jsonl").write_text(first + "\n" + first + "\n")  # sorts before rows.jsonl
+    (folder / "broken.jsonl").write_text('{"id": "b1", "text": "Short text."}\n{"id": oops\n')
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def spark():
+    s = session("local[2]")
+    s.sparkContext.setLogLevel("ERROR")
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = write_corpus(tmp_path_factory.mktemp("spark") / "in")
+    ref = folder.parent / "local.duckdb"
+    run([str(folder)], Settings(db=str(ref), workers=1))
+    return folder, ref, snapshot(ref)
+
+
+def test_schema_columns_match_duckdb():
+    con = connect()
+    for table in ("documents", "articles"):
+        names = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+        assert [n for n, _ in columns(table)] == names
+
+
+def test_spark_writes_the_same_tables_as_local(spark, corpus, tmp_path):
+    folder, _, expected = corpus
+    db = tmp_path / "spark.duckdb"
+    summary = run_spark([str(folder)], Settings(db=str(db)), spark=spark)
+    got = snapshot(db)
+    assert expected["alignments"] and expected["families"], "corpus too small to compare"
+    dups = {r[1].rsplit("/", 1)[1]: r for r in got["documents"] if "duplicate id" in (r[11] or "")}
+    assert sorted(dups) == ["a_dup.jsonl", "rows.jsonl"]
+    assert dups["a_dup.jsonl"][11].endswith("(first in %s line 1)" % (folder / "a_dup.jsonl"))
+    assert dups["rows.jsonl"][10] == "failed" and "a_dup.jsonl line 1" in dups["rows.jsonl"][11]
+    assert got.keys() == expected.keys()
+    for table in got:
+        assert got[table] == expected[table], table
+    assert summary.documents == len(got["documents"]) and summary.files == len(list(folder.iterdir()))
+    # a second run finds every stage done and changes nothing
+    run_spark([str(folder)], Settings(db=str(db)), spark=spark)
+    assert snapshot(db) == got
+
+
+def test_spark_resumes_a_killed_run(spark, corpus, tmp_path):
+    folder, ref, expected = corpus
+    db = tmp_path / "killed.duckdb"
+    shutil.copy(ref, db)
+    con = duckdb.connect(str(db))  # as if killed: half the files and one batch never committed
+    lost = sorted(str(p) for p in folder.iterdir())[::2]
+    rows = str(folder / "rows.jsonl")
+    con.execute("DELETE FROM articles WHERE doc_id IN (SELECT doc_id FROM documents "
+                "WHERE source IN (SELECT unnest(?)) OR (source = ? AND locator != 'line 1'))",
+                [lost, rows])
+    con.execute("DELETE FROM documents WHERE source IN (SELECT unnest(?)) "
+                "OR (source = ? AND locator != 'line 1')", [lost, rows])
+    con.execute("DELETE FROM progress WHERE source IN (SELECT unnest(?))", [lost])
+    con.execute("UPDATE progress SET records_done = 1, done = false WHERE source = ?", [rows])
+    con.close()
+    run_spark([str(folder)], Settings(db=str(db)), spark=spark)
+    assert snapshot(db) == expected
+
+
+def test_spark_on_bad_input_only(spark, tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "nothing.jsonl").write_text("\n")
+    (folder / "broken.jsonl").write_text('{"id": oops\n')
+    ref, db = tmp_path / "local.duckdb", tmp_path / "spark.duckdb"
+    run([str(folder)], Settings(db=str(ref), workers=1))
+    summary = run_spark([str(folder)], Settings(db=str(db)), spark=spark)
+    assert summary.articles == 0 and summary.failed >= 2
+    assert snapshot(db) == snapshot(ref)
