@@ -255,3 +255,20 @@ def test_loose_line_naming_a_member_counts_as_credit():
     rows = by_doc(trace_families(*family([orig, a, b]))[0])
     assert rows["a"].credit_status == "credited"
     assert rows["b"].credit_status == "uncredited"  # a platform link is no credit
+
+
+def test_absent_origin_named_by_a_loose_line_and_a_copyright_credit():
+    from dataclasses import replace as rep
+
+    from newstrace.records import Removed
+
+    a = art("a", "copycat.net", [P1, P2, P3, P4, P5],
+            credits=[("Ostvik Courier", "copyright", "© 2023 Ostvik Courier")])
+    b = art("b", "reprints.info", [P1, P2, P3, P5])
+    b = rep(b, removed=(Removed("Vía Ostvik Courier", 0, 10, "navigation"),))
+    c = art("c", "blogger.org", [P1, P2, P3, P4],
+            credits=[("ostvikcourier.com", "source", "Source: ostvikcourier.com")])
+    rows = by_doc(trace_families(*family([a, b, c]))[0])
+    assert all(r.origin_doc_id is None for r in rows.values())
+    assert same_outlet(rows["a"].origin_outlet, "ostvikcourier.com")
+    assert {r.credit_status for r in rows.values()} == {"credited"}

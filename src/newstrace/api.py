@@ -89,14 +89,27 @@ def _decode(row: dict) -> dict:
 
 
 def run(paths: str | Iterable[str], db: str | Path = "newstrace.duckdb",
-        settings: Settings | None = None, on_progress=None) -> Corpus:
-    """Run the whole pipeline over files, folders or globs; returns the Corpus."""
+        settings: Settings | None = None, on_progress=None, *, engine: str = "local",
+        master: str = "local[2]") -> Corpus:
+    """Run the whole pipeline over files, folders or globs; returns the Corpus.
+
+    engine="spark" runs the same stages on Apache Spark (`master` is the
+    cluster URL; needs newstrace[spark] and Java) into the same tables.
+    """
     from dataclasses import replace
 
     if isinstance(paths, str | Path):
         paths = [str(paths)]
     settings = replace(settings or Settings(), db=str(db))
-    summary = _run([str(p) for p in paths], settings, on_progress)
+    paths = [str(p) for p in paths]
+    if engine == "spark":
+        from .engine.spark import run_spark
+
+        summary = run_spark(paths, settings, on_progress=on_progress, master=master)
+    elif engine == "local":
+        summary = _run(paths, settings, on_progress)
+    else:
+        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'spark'")
     return Corpus(settings.db, summary)
 
 

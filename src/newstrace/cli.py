@@ -104,8 +104,12 @@ def _print_summary(summary, db: str) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @_db_option
 @_settings_options
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local",
+              show_default=True, help="Run here, or on Apache Spark (newstrace[spark] + Java).")
+@click.option("--master", default="local[2]", show_default=True,
+              help="Spark master URL, with --engine spark.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
-def run(inputs, db, quiet, **options):
+def run(inputs, db, engine, master, quiet, **options):
     """Run the whole pipeline over INPUT files, folders or globs.
 
     Reads .txt, .html, .warc(.gz), .jsonl/.json/.csv/.parquet (any gzipped).
@@ -116,11 +120,13 @@ def run(inputs, db, quiet, **options):
       newstrace run page.txt
       newstrace run crawl/*.warc.gz --db news.duckdb --workers 2
       newstrace run export.parquet --entities
+      newstrace run cc-news/ --engine spark --master spark://head:7077
     """
     settings = Settings(db=db, **options)
     bars = _Bars(quiet)
     try:
-        corpus = api.run(list(inputs), db, settings, on_progress=bars)
+        corpus = api.run(list(inputs), db, settings, on_progress=bars, engine=engine,
+                         master=master)
     finally:
         bars.close()
     _print_summary(corpus.summary, db)

@@ -274,6 +274,20 @@ def _since(flags: np.ndarray, cap: int = 1000) -> np.ndarray:
     return np.where(last >= 0, idx - last, cap).astype(float)
 
 
+def _rank(v: np.ndarray) -> np.ndarray:
+    """Percentile rank of each value within the page (1 = largest)."""
+    return (np.argsort(np.argsort(v, kind="stable"), kind="stable") + 1) / len(v)
+
+
+def _zone(flags: np.ndarray, n: int) -> np.ndarray:
+    """Position relative to the span from the first to the last flagged line (0..1 inside)."""
+    hit = np.flatnonzero(flags)
+    if len(hit) == 0:
+        return np.full(n, -1.0)
+    a, b = hit[0], hit[-1]
+    return (np.arange(n) - a) / max(b - a, 1)
+
+
 def title_segments(first: str) -> set[str]:
     """Normalised pieces of a page title such as 'Headline | Site'."""
     parts = {normalise(p) for p in TITLE_SPLIT.split(first)}
@@ -346,6 +360,12 @@ def build_page(text: str) -> Page:
         np.log1p(np.cumsum(cue[::-1])[::-1]),
         np.full(n, (blines > 1).mean()),
         glue,
+        _rank(bchars),
+        np.exp(nw) / (np.median(np.exp(nw[bprose > 0])) if bprose.any() else 10.0),
+        _zone(bprose > 0, n),
+        (np.abs(dist) > 0) * np.minimum(
+            np.where(idx < lo, np.cumsum(chars[::-1])[::-1] - chars[lo:].sum(),
+                     np.cumsum(chars) - chars[:hi].sum()), 20000.0) / (chars[lo:hi].sum() + 1.0),
     ]
     for k in (-2, -1, 1, 2):
         ctx += [_shift(nw, k), _shift(terminal, k), _shift(bprose, k), _shift(own[:, COL["all_capitalised"]], k)]
@@ -357,5 +377,5 @@ def build_page(text: str) -> Page:
 
 
 def n_features() -> int:
-    return N_OWN + 24 + 16 + 8
+    return N_OWN + 28 + 16 + 8
 

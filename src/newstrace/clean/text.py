@@ -2,8 +2,9 @@
 
 `classify_lines` scores every non-blank line with a small boosted-tree model
 over features of the line and its neighbourhood (`lines.build_page`), then
-applies a few hard rules (repeated headline, counters, site template lines)
-and a fallback (a page left nearly empty keeps its densest block of prose). Dropped lines get a
+keeps doubtful lines sandwiched between kept ones, applies a few hard rules
+(repeated headline, counters, site template lines) and a fallback (a page
+left nearly empty keeps its densest block of prose). Dropped lines get a
 short reason. The model is plain JSON evaluated with numpy; scikit-learn is
 only needed to train it (`newstrace.clean.train_text`).
 """
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 MODEL_FILE = "text_model.json"
 MIN_WORDS = 25  # fewer kept words than this: fall back to the densest prose block
+SANDWICH_MIN, SANDWICH_GAP = 0.15, 4  # see `_sandwich`
 
 __all__ = ["classify_lines", "common_site_lines", "line_key", "load_model", "TreeEnsemble",
            "TextModel", "kept_text"]
@@ -189,6 +191,23 @@ def _reason(page: Page, i: int, common: bool) -> str:
     return "low score"
 
 
+def _sandwich(page: Page, q: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Also keep a doubtful line that sits between kept lines (a caption, a subhead).
+
+    Needs a score of at least SANDWICH_MIN, no debris cue, and kept lines at
+    most SANDWICH_GAP lines apart around it (repeated headlines do not count).
+    """
+    title = np.asarray(page.title_match, dtype=bool)
+    cue = page.X[:, C["copyright"]:C["rating"] + 1].max(axis=1) > 0
+    kept = np.flatnonzero(keep & ~title)
+    out = keep.copy()
+    for i in np.flatnonzero(~keep & ~cue & ~title & (q >= SANDWICH_MIN)).tolist():
+        j = int(np.searchsorted(kept, i))
+        if 0 < j < len(kept) and kept[j] - kept[j - 1] <= SANDWICH_GAP:
+            out[i] = True
+    return out
+
+
 def _words(page: Page, keep: np.ndarray) -> float:
     return float(np.expm1(page.X[keep, C["log_words"]]).sum())
 
@@ -218,7 +237,7 @@ def classify_lines(
     if not page.texts:
         return out
     q = model.scores(page)
-    keep_all = q >= model.threshold
+    keep_all = _sandwich(page, q, q >= model.threshold)
     if _words(page, keep_all) < MIN_WORDS:
         lo, hi = page.main
         keep_all[lo:hi] = True

@@ -2,8 +2,11 @@
 
 Each JSONL row needs `gold_text` and one or more dump fields (`text_dump`,
 `text_dump_inline_split`); each dump is one training page. A line is labelled
-body when most of its tokens sit in a token 4-gram that also occurs in the
-gold text. Needs scikit-learn (training only): `pip install scikit-learn`.
+body when at least 70 % of its tokens sit in a token 4-gram that also occurs
+in the gold text (4-grams may span lines, so link fragments get labels too).
+Lines are weighted by their tokens, as the extraction metric weighs them.
+Trees are fit with scikit-learn's HistGradientBoostingClassifier and exported
+to plain JSON (`text.TreeEnsemble`), so scikit-learn is needed to train only.
 """
 
 from __future__ import annotations

@@ -51,21 +51,32 @@ def link_credits(members: list[Info]) -> None:
         for x in members:
             if x is m or not x.site or same_outlet(x.site, m.site):
                 continue
-            line = next((ln for ln in m.loose if _mentions(ln, x.site)), None)
+            line = next((ln for ln in m.loose if mentions(ln, x.site)), None)
             if line and not m.credits_outlet(x.site):
                 m.credits.append((x.site, line, "mention"))
         m.named = {x.doc_id for x in members
                    if x is not m and x.site and m.credits and m.credits_outlet(x.site)}
 
 
-def _mentions(line: str, site: str) -> bool:
-    from .outlets import domain_label
+def mentions(line: str, outlet: str) -> bool:
+    """Whether a loose line names `outlet` (a domain or a name), markers and typos aside."""
+    from .outlets import domain_label, host_of
 
-    label = domain_label(site)
-    squashed = re.sub(r"[^a-z0-9]", "", line.lower())
-    if len(label) >= 5:
-        return label in squashed
-    return label in re.findall(r"[a-z0-9]+", line.lower())
+    host = host_of(outlet)
+    key = domain_label(host) if host else re.sub(r"[^a-z0-9]", "", outlet.lower())
+    if len(key) >= 5:
+        return key in re.sub(r"[^a-z0-9]", "", line.lower())
+    return bool(key) and key in re.findall(r"[a-z0-9]+", line.lower())
+
+
+def link_outlet(members: list[Info], outlet: str) -> None:
+    """Loose lines naming `outlet` (an absent origin candidate) count as credits to it."""
+    for m in members:
+        if m.credits_outlet(outlet) or same_outlet(outlet, m.site):
+            continue
+        line = next((ln for ln in m.loose if mentions(ln, outlet)), None)
+        if line:
+            m.credits.append((outlet, line, "mention"))
 
 
 def order_ll(earlier: Info, later: Info, p_bad_clock: float = 0.15) -> float:

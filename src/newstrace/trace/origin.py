@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .members import Info, link_credits, order_ll
-from .outlets import canonical, same_outlet
+from .members import Info, link_credits, link_outlet, order_ll
+from .outlets import canonical, host_of, same_outlet
 from .tree import TreeOptions, build_tree
 
 
@@ -83,7 +83,7 @@ def _external(members: list[Info]) -> list[tuple[str, int, int]]:
     """Outlets named by credits or datelines that no member's site is: (mention, credits, datelines)."""
     groups: list[list] = []
     for m in members:
-        named = [(c[0], 1) for c in m.credits if c[2] != "copyright"]
+        named = [(c[0], 1) for c in m.credits if c[2] != "mention" or host_of(c[0])]
         if m.agency:
             named.append((m.agency, 2))
         for mention, kind in named:
@@ -105,6 +105,9 @@ def _prelim(m: Info, members: list[Info]) -> tuple:
 def find_origin(members: list[Info], options: OriginOptions | None = None,
                 tree: TreeOptions | None = None) -> Origin:
     o = options or OriginOptions()
+    externals = _external(members)
+    for mention, _, _ in externals:  # loose lines naming an outlet others credit
+        link_outlet(members, mention)
     link_credits(members)
     full = [m for m in members if m.role != "partial"] or list(members)
     limit = min(o.max_candidates, max(2, 400 // len(full)))  # large families: fewer trees
@@ -134,7 +137,7 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
         text = sum(e.text_cost for e in edges.values())
         ev.append(f"the copy tree from it needs {text:.1f} text edits")
         scored.append((ll, m.doc_id, m.site, ev))
-    for mention, _, _ in _external(members):
+    for mention, _, _ in externals:
         edges = build_tree(members, None, mention, tree)
         dl, dl_hits = dateline_ll(members, mention, o, absent=True)
         ll = _log(o.p_absent) + dl - sum(e.cost for e in edges.values())
