@@ -67,7 +67,11 @@ COUNTER = re.compile(
 )
 BYLINE = re.compile(r"^(?:by|por|di|von|от|oleh|автор)\s", re.I)
 GLUE = re.compile(r"[a-z][.?!]?[A-Z][a-z]")  # inline elements glued without a space
-NAV_SEP = "|»›•/·"
+NAV_SEPS = re.compile(r"[|»›•/·]")
+UPPER_START = re.compile(r"\b[A-Z]")  # ASCII lines only: words starting upper-case
+LOWER_START = re.compile(r"\b[a-z]")
+SHORT_LOWER = re.compile(r"\b[a-z]\w{0,2}\b")
+SENT_MARKS = re.compile(r"[.!?。！？]")
 TERMINALS = ".!?。！？…"
 CLOSERS = "\"'”’»)]"
 
@@ -156,16 +160,21 @@ def own_features(s: str) -> list[float]:
     words = WORD.findall(s)
     nw = len(words)
     cjk = len(CJK.findall(s)) if not s.isascii() else 0
-    upper = lower = short = letters = 0
-    for w in words:
-        letters += len(w)
-        c = w[0]
-        if c.isupper():
-            upper += 1
-        elif c.islower():
-            lower += 1
-            if len(w) <= 3:
-                short += 1
+    letters = sum(map(len, words))
+    if s.isascii():
+        upper = len(UPPER_START.findall(s))
+        lower = len(LOWER_START.findall(s))
+        short = len(SHORT_LOWER.findall(s))
+    else:
+        upper = lower = short = 0
+        for w in words:
+            c = w[0]
+            if c.isupper():
+                upper += 1
+            elif c.islower():
+                lower += 1
+                if len(w) <= 3:
+                    short += 1
     na = (upper + lower) or 1
     digits = len(DIGITS.findall(s))
     punct = n - letters - s.count(" ")
@@ -182,7 +191,7 @@ def own_features(s: str) -> list[float]:
         float(terminal),
         float(s[-1] == ":"),
         float(s[-1] in ",;(–—-"),
-        sum(s.count(c) for c in ".!?。！？"),
+        len(SENT_MARKS.findall(s)),
         punct / n,
         digits / n,
         upper / na,
@@ -203,7 +212,7 @@ def own_features(s: str) -> list[float]:
         cues.get("date", 0) if nw < 15 else 0,
         float(BYLINE.match(s) is not None) if small else 0.0,
         cues.get("link", 0),
-        sum(s.count(c) for c in NAV_SEP) if small else 0,
+        len(NAV_SEPS.findall(s)) if small else 0,
         float(s.isupper()),
         float(first in "\"'“‘«„"),
         float(nw >= 10 and terminal),  # a prose line
