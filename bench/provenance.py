@@ -249,7 +249,7 @@ def run(bases: list[BaseArticle], seed: int, opts: SimOptions, truth_families=Fa
     cover = {(m.doc_id, m.family_id): m.coverage for m in members}
     pred, best = {}, {}
     for p in prov:
-        c = cover.get((p.doc_id, p.family_id.split("/")[0]), 0.0)
+        c = cover.get((p.doc_id, (p.family_id or "").split("/")[0]), 0.0)
         if c >= best.get(p.doc_id, -1.0):
             best[p.doc_id] = c
             pred[p.doc_id] = (p.origin_outlet, p.parent_doc_id, p.credit_status)

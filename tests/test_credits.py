@@ -37,6 +37,16 @@ CREDITS = [
     ("https://tass.com/politics/1290001", ("TASS", "tass.com", "url")),
     ("https://www.someblog.example.org/post/1", ("example.org", "example.org", "url")),
     ("[Source: Bloomberg]", ("Bloomberg", "bloomberg.com", "source")),
+    ("HT Mspoweruser", ("Mspoweruser", None, "hat-tip")),
+    ("HT kns.com", ("kns.com", "kns.com", "hat-tip")),
+    ("Originaly published by Wired", ("Wired", None, "first-appeared")),
+    ("Via Senivik Chronicle", ("Senivik Chronicle", None, "via")),
+    ("VIA The Graardor Observer", ("The Graardor Observer", None, "via")),
+    ("Vía btanews.net", ("btanews.net", "btanews.net", "via")),
+    ("Read mor at https://tass.com/politics/1", ("TASS", "tass.com", "read-more")),
+    ("Continue reading at kasugradledger.com", ("kasugradledger.com", "kasugradledger.com", "read-more")),
+    ("This article first appeared on Aurora Wire Service and is republished here.",
+     ("Aurora Wire Service", None, "first-appeared")),
 ]
 
 
@@ -52,6 +62,10 @@ NOT_CREDITS = [
     "Source: a senior official said on Tuesday that the deal was close.",
     "The source said nothing about the meeting.",
     "Via the new pipeline, gas will flow to Europe.",
+    "Via Twitter",
+    "Via Getty Images",
+    "ht to the team",
+    "HT: the results were strong in the second half of the year, the chairman said.",
     "Copyright laws are changing across the EU.",
     "© Sputnik / Vitaly Belousov",  # a photo credit, not the text's source
     "12.5",

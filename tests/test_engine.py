@@ -33,10 +33,10 @@ def snapshot(db: Path) -> dict:
         con.close()
 
 
-def write_corpus(folder: Path, seed: int = 3) -> Path:
+def write_corpus(folder: Path, seed: int = 3, copies: int = 1) -> Path:
     """Demo documents spread over a JSONL file and single .txt files."""
     folder.mkdir(parents=True, exist_ok=True)
-    docs = demo_corpus(seed).docs
+    docs = [d for k in range(copies) for d in demo_corpus(seed + k).docs]
     with open(folder / "rows.jsonl", "w") as fh:
         for d in docs[: len(docs) // 2]:
             fh.write(json.dumps({"id": d.doc_id, "url": d.url, "site": d.site,
@@ -97,13 +97,13 @@ def _run_cli(args, **kw):
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_kill_and_resume_gives_the_same_tables(tmp_path, workers):
-    folder = write_corpus(tmp_path / "in", seed=5)
+    folder = write_corpus(tmp_path / "in", seed=5, copies=3)
     args = ["run", str(folder), "-q", "--batch-size", "4", "--workers", str(workers)]
     ref = tmp_path / "ref.duckdb"
     assert subprocess.run([sys.executable, "-m", "newstrace.cli", *args, "--db", str(ref)],
                           capture_output=True).returncode == 0
     db = tmp_path / "killed.duckdb"
-    kills, delay = 0, 1.2
+    kills, delay = 0, 0.6
     for _ in range(12):
         proc = _run_cli([*args, "--db", str(db)])
         try:
@@ -112,7 +112,7 @@ def test_kill_and_resume_gives_the_same_tables(tmp_path, workers):
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             kills += 1
-            delay += 0.6
+            delay += 0.4
             continue
         assert proc.returncode == 0, proc.stderr.read().decode()
         break

@@ -272,3 +272,43 @@ def test_absent_origin_named_by_a_loose_line_and_a_copyright_credit():
     assert all(r.origin_doc_id is None for r in rows.values())
     assert same_outlet(rows["a"].origin_outlet, "ostvikcourier.com")
     assert {r.credit_status for r in rows.values()} == {"credited"}
+
+
+def test_every_article_gets_a_row_singletons_included():
+    lone = art("s", "harbourpost.com", [P1, P2, P3])
+    credited = art("c", "copycat.net", [P4, P5], credits=[("sputniknews.com", "source",
+                                                           "Sourse: sputniknews.com")])
+    wired = art("w", "reprints.info", ["OSTVIK (Sputnik) – " + P3, P5], agency="Sputnik")
+    own = art("k", "sputniknews.com", [P2, P4], agency="Sputnik")
+    articles = {a.doc_id: a for a in (lone, credited, wired, own)}
+    rows = by_doc(trace_families(articles, [])[0])
+    assert sorted(rows) == ["c", "k", "s", "w"]
+    assert all(r.family_id is None and r.parent_doc_id is None for r in rows.values())
+    assert rows["s"].origin_doc_id == "s" and rows["s"].credit_status == "origin"
+    assert rows["k"].origin_doc_id == "k" and rows["k"].credit_status == "origin"  # its own agency
+    c = rows["c"]
+    assert c.origin_doc_id is None and c.origin_outlet == "sputniknews.com"
+    assert c.credit_status == "credited" and any("Sourse: sputniknews.com" in e for e in c.evidence)
+    w = rows["w"]
+    assert w.origin_doc_id is None and w.credit_status == "credited"
+    assert same_outlet(w.origin_outlet, "sputniknews.com") and "dateline" in w.evidence[1]
+
+
+def test_edits_for_every_part_of_a_split_family():
+    q = ["Voters in the northern valley will choose a new mayor on Sunday after a long campaign.",
+         "The two leading candidates disagree sharply over plans for a second river bridge.",
+         "Turnout at the last election was the lowest in the history of the district council.",
+         "Polling stations will open at seven in the morning and close at eight in the evening."]
+    stray = "Subscribe to our newsletter to get the most important stories of the day by email."
+    t0 = "2023-05-02T0{}:00:00+00:00"
+    one = [art("h0", "site0.com", [P1, P2, P3, P4, stray], published=t0.format(1)),
+           art("h1", "site1.com", [INTRO, P1, P2, P3, P4, stray], published=t0.format(2)),
+           art("h2", "site2.com", [P1, P2, P3, stray], published=t0.format(3))]
+    two = [art("v0", "other0.org", q + [stray], published=t0.format(1)),
+           art("v1", "other1.org", ["Our valley desk has followed the race for the mayor's office all year."] + q + [stray], published=t0.format(2)),
+           art("v2", "other2.org", q[:3] + [stray], published=t0.format(3))]
+    prov, edits = trace_families(*family(one + two))
+    assert {p.doc_id for p in prov if "traced apart" in p.evidence[0]} == {a.doc_id for a in one + two}
+    copies = {p.doc_id for p in prov if p.credit_status != "origin"}
+    assert {e.doc_id for e in edits} == copies
+    assert {d[0] for d in copies} == {"h", "v"}  # both stories, not only the last traced

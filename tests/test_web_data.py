@@ -165,10 +165,10 @@ def build_db(path) -> str:
     try:
         rows = [store.document_row(r) for r, _ in docs] + [store.document_row(failed)]
         store.write_batch(con, rows, [store.article_row(a) for _, a in docs], "fixture", 9, True)
-        store.replace_table(con, "alignments", store.alignment_rows(aligns), 8)
-        store.replace_table(con, "families", store.member_rows(fam), 4)
-        store.replace_table(con, "provenance", store.provenance_rows(prov), 8)
-        store.replace_table(con, "edits", store.edit_rows(edits), 7)
+        store.replace_table(con, "alignments", store.alignment_rows(aligns))
+        store.replace_table(con, "families", store.member_rows(fam))
+        store.replace_table(con, "provenance", store.provenance_rows(prov))
+        store.replace_table(con, "edits", store.edit_rows(edits))
     finally:
         con.close()
     return str(path)

@@ -66,17 +66,17 @@ _MARKERS: list[tuple[str, str, bool]] = [
     # (regex, form, strong) — strong markers accept any short name after them
     (r"this (?:article|story|post|piece) (?:was )?(?:first|originally) (?:appeared|published|posted)"
      r"(?: (?:on|in|at|by))?", "first-appeared", True),
-    (r"(?:this (?:article|story) )?(?:was )?originally (?:published|posted|appeared)"
+    (r"(?:this (?:article|story) )?(?:was )?original?ly (?:published|posted|appeared)"
      r"(?: (?:by|at|on|in))?", "first-appeared", True),
     (r"first (?:published|appeared)(?: (?:by|at|on|in))?", "first-appeared", True),
     (r"republished (?:with permission )?(?:from|by)", "first-appeared", True),
-    (r"read (?:the )?(?:more|full (?:story|article)|original(?: article)?)(?: (?:at|on))?",
-     "read-more", False),
-    (r"(?:h/t|h\.t\.|hat[ -]tip)(?: to)?", "hat-tip", True),
+    (r"(?:read (?:the )?(?:more|mor|full (?:story|article)|original(?: article)?)|continue reading)"
+     r"(?: (?:at|on))?", "read-more", False),
+    (r"(?:h/t|h\.t\.|hat[ -]tip|(?-i:HT))(?: to)?", "hat-tip", True),
     (r"so(?:u?r[cs]e?|urse|uce|urce)s?", "source", True),
     (r"источник(?:и)?|по материалам", "source", True),
     (r"fonte|quelle|fuente|sumber|źródło|zdroj|kaynak|bron|lähde|källa|kilde", "source", True),
-    (r"via", "via", False),
+    (r"v[ií]a", "via", False),
     (r"credit|courtesy(?: of)?", "credit", True),
 ]
 _MARKER_RES = [
@@ -171,6 +171,22 @@ def _target(rest: str, strong: bool) -> tuple[str, str | None] | None:
     return outlet, domain
 
 
+_JOINERS = {"of", "the", "and", "de", "la", "le", "du", "del", "der", "di", "&"}
+_PLATFORM_NAMES = {"twitter", "facebook", "telegram", "youtube", "instagram", "reddit", "email",
+                   "e-mail", "google", "whatsapp", "tiktok", "linkedin", "x", "getty", "shutterstock"}
+
+
+def _title_name(rest: str) -> bool:
+    """A short capitalised name alone ("Senivik Chronicle", "The Graardor Observer")."""
+    words = rest.strip().rstrip(".").split()
+    if not 1 <= len(words) <= 5 or _PHOTO_RE.search(rest):
+        return False
+    if any(w.lower().strip(".,") in _PLATFORM_NAMES for w in words):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _JOINERS for w in words) \
+        and words[0][0].isupper()
+
+
 def _copyright(line: str) -> tuple[str, str | None, str] | None:
     m = _COPYRIGHT_RE.match(line)
     if not m:
@@ -222,6 +238,8 @@ def parse_credit(line: str) -> tuple[str, str | None, str] | None:
         # "Source: X" is strong; "Source X" / "Credit Suisse" only with a known outlet
         spelled = bool(m.group("sep").strip()) or form in ("first-appeared", "hat-tip")
         target = _target(m.group("rest"), strong and spelled)
+        if target is None and form == "via" and _title_name(m.group("rest")):
+            target = _target(m.group("rest"), True)  # "Via Senivik Chronicle": a name alone
         if target is not None:
             return target[0], target[1], form
         return None

@@ -85,13 +85,14 @@ class TreeEnsemble:
             return np.zeros(0)
         feature, threshold, leaves = self._heap
         n_trees, inner = feature.shape
+        feature, threshold = feature.ravel(), threshold.ravel()
         flat_x = np.ascontiguousarray(X, dtype=float).ravel()
-        row_base = (np.arange(n) * X.shape[1])[:, None]
-        tree_base = np.arange(n_trees) * inner
-        h = np.zeros((n, n_trees), dtype=np.int64)
+        row_base = (np.arange(n, dtype=np.int32) * X.shape[1])[:, None]
+        tree_base = np.arange(n_trees, dtype=np.int32) * inner
+        h = np.zeros((n, n_trees), dtype=np.int32)
         for _ in range(self.depth):
             at = tree_base + h
-            h = 2 * h + 1 + (flat_x[row_base + feature.ravel()[at]] > threshold.ravel()[at])
+            h = 2 * h + 1 + (flat_x[row_base + feature[at]] > threshold[at])
         raw = self.baseline + leaves.ravel()[np.arange(n_trees) * (inner + 1) + h - inner].sum(1)
         return 1.0 / (1.0 + np.exp(-raw))
 
@@ -105,7 +106,7 @@ def _heap_layout(te: TreeEnsemble) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """
     depth = max(te.depth, 1)
     inner, n_trees = 2**depth - 1, len(te.roots)
-    feature = np.zeros((n_trees, inner), dtype=np.int64)
+    feature = np.zeros((n_trees, inner), dtype=np.int32)
     threshold = np.full((n_trees, inner), np.inf)
     leaves = np.zeros((n_trees, inner + 1))
     for t, root in enumerate(te.roots.tolist()):

@@ -93,8 +93,8 @@ def reuse_pending(con, options) -> str | None:
 def write_reuse(con, digest: str, alignments, members) -> int:
     """Swap in the reuse output and mark the stage done, in one transaction."""
     con.execute("BEGIN TRANSACTION")
-    store.replace_table(con, "alignments", store.alignment_rows(alignments), 8)
-    n = store.replace_table(con, "families", store.member_rows(members), 4)
+    store.replace_table(con, "alignments", store.alignment_rows(alignments))
+    n = store.replace_table(con, "families", store.member_rows(members))
     _mark(con, "reuse", digest, n)
     con.execute("COMMIT")
     return n
@@ -128,8 +128,8 @@ def trace_stage(con, settings: Settings, on_progress=None) -> None:
     articles = load_articles(con)
     provenance, edits = trace_families(articles, members, alignments)
     con.execute("BEGIN TRANSACTION")
-    n = store.replace_table(con, "provenance", store.provenance_rows(provenance), 8)
-    store.replace_table(con, "edits", store.edit_rows(edits), 7)
+    n = store.replace_table(con, "provenance", store.provenance_rows(provenance))
+    store.replace_table(con, "edits", store.edit_rows(edits))
     _mark(con, "trace", digest, n)
     con.execute("COMMIT")
     if on_progress:

@@ -10,6 +10,7 @@ import json
 import logging
 
 from ..records import Edit, Provenance
+from ..store.db import insert_rows
 from .audit import audit_copy
 from .group import NetworkOptions, NetworkRow, find_networks
 from .profiles import build_profiles
@@ -46,9 +47,7 @@ def _replace(con, table: str, columns: str, rows: list[tuple]) -> int:
     con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
     con.execute("BEGIN TRANSACTION")
     con.execute(f"DELETE FROM {table}")
-    if rows:
-        marks = ", ".join("?" * len(rows[0]))
-        con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    insert_rows(con, table, rows)
     con.execute("COMMIT")
     return len(rows)
 

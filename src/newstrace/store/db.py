@@ -65,8 +65,19 @@ def article_row(a: Article) -> tuple:
     )
 
 
-def _placeholders(n: int) -> str:
-    return ", ".join("?" * n)
+def insert_rows(con, table: str, rows: Sequence[tuple]) -> None:
+    """Append rows (tuples in column order) through Arrow: far faster than executemany."""
+    if not rows:
+        return
+    import pyarrow as pa
+
+    cols = list(zip(*rows, strict=True))
+    data = pa.table({f"c{i}": pa.array(col) for i, col in enumerate(cols)})
+    con.register("_newstrace_rows", data)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM _newstrace_rows")
+    finally:
+        con.unregister("_newstrace_rows")
 
 
 def write_batch(con, docs: Sequence[tuple], articles: Sequence[tuple],
@@ -78,9 +89,8 @@ def write_batch(con, docs: Sequence[tuple], articles: Sequence[tuple],
         if ids:
             con.execute("DELETE FROM articles WHERE doc_id IN (SELECT unnest(?))", [ids])
             con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids])
-            con.executemany(f"INSERT INTO documents VALUES ({_placeholders(14)})", docs)
-        if articles:
-            con.executemany(f"INSERT INTO articles VALUES ({_placeholders(26)})", articles)
+            insert_rows(con, "documents", docs)
+        insert_rows(con, "articles", articles)
         con.execute(
             "INSERT OR REPLACE INTO progress VALUES (?, ?, ?)", [source, records_done, done]
         )
@@ -90,12 +100,11 @@ def write_batch(con, docs: Sequence[tuple], articles: Sequence[tuple],
         raise
 
 
-def replace_table(con, table: str, rows: Iterable[tuple], ncols: int) -> int:
+def replace_table(con, table: str, rows: Iterable[tuple]) -> int:
     """Swap a derived table's whole content (inside the caller's transaction)."""
     con.execute(f"DELETE FROM {table}")
     rows = list(rows)
-    if rows:
-        con.executemany(f"INSERT INTO {table} VALUES ({_placeholders(ncols)})", rows)
+    insert_rows(con, table, rows)
     return len(rows)
 
 

@@ -26,6 +26,7 @@ from .credit import credit_status
 from .edits import diff_articles
 from .members import Info, build_info
 from .origin import Origin, OriginOptions, find_origin
+from .single import trace_single
 from .stats import outlet_stats, read_outlets
 from .tree import TreeOptions, build_tree
 
@@ -44,13 +45,15 @@ class TraceOptions:
 def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
                    alignments: Sequence[Alignment] = (), *,
                    options: TraceOptions | None = None) -> tuple[list[Provenance], list[Edit]]:
-    """Provenance for every family member, and the edits of each copy against its parent.
+    """Provenance for every article, and the edits of each copy against its parent.
 
     One row per document: a document in several families (a copy in one, a partial
     reuse in another) gets the row of the family holding most of its text. A family
     that is really two stories chained by a stray shared paragraph is traced as two
     (same family_id; the evidence says so). Members whose article is missing are
     skipped (logged). Alignments break ties between sources of a partial reuse.
+    An article in no family gets family_id None: credited to the outside outlet its
+    credit line or dateline names, else its own origin (single.py).
     """
     opts = options or TraceOptions()
     families: dict[str, list[Member]] = {}
@@ -77,11 +80,14 @@ def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
                 old = best.get(r.doc_id)
                 if old is None or rank[(r.doc_id, fid)] > rank[(r.doc_id, old.family_id)]:
                     best[r.doc_id] = r
+    for d, a in articles.items():  # documents in no family: their own origin, or credited
+        if d not in best:
+            best[d] = trace_single(a)
     prov = [best[d] for d in sorted(best)]
     edits: list[Edit] = []
     if opts.edits:
         for r in prov:
-            if r.parent_doc_id and r.credit_status != "origin":
+            if r.parent_doc_id and r.credit_status != "origin" and r.parent_doc_id in articles:
                 edits += diff_articles(articles[r.doc_id], articles[r.parent_doc_id])
     return prov, edits
 

@@ -19,6 +19,8 @@ def credit_status(m: Info, origin_outlet: str | None, family_sites: list[str]) -
             named_family.append(line)
         elif form not in ("copyright", "mention"):
             named_other.append(line)
+    if not named_family and origin_outlet:  # a line every copy carries, naming the origin
+        named_family = [line for mention, line, _ in m.carried if same_outlet(mention, origin_outlet)]
     if named_family:
         return "credited", f"credit line names the source: {named_family[0]}"
     if named_other:

@@ -29,7 +29,7 @@ class OriginOptions:
     p_bad_clock: float = 0.15  # a site's clock (or zone) is simply wrong (evidence text only)
     p_absent: float = 0.2  # prior: the origin is not in the corpus
     max_candidates: int = 8  # members scored with a full tree (large families)
-    root_time_weight: float = 0.0  # the origin came out before every member, not only its children
+    root_time_weight: float = 0.5  # the origin came out before every member, not only its children
 
 
 @dataclass(frozen=True, slots=True)

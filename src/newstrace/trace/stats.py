@@ -53,7 +53,7 @@ def outlet_stats(provenance: Sequence[Provenance], articles: Mapping[str, Articl
     for p in provenance:
         s = site.get(p.doc_id, "?")
         if p.credit_status == "origin":
-            if size[p.family_id] > 1:
+            if p.family_id is not None and size[p.family_id] > 1:
                 row(s)["families_originated"] += 1
             continue
         r = row(s)
@@ -63,8 +63,9 @@ def outlet_stats(provenance: Sequence[Provenance], articles: Mapping[str, Articl
         source = source or "?"
         r["_from"][source] += 1
         row(source)["_by"][s] += 1
-        if p.origin_doc_id is None and p.origin_outlet and p.family_id not in absent_done:
-            absent_done.add(p.family_id)
+        story = p.family_id if p.family_id is not None else "doc:" + p.doc_id
+        if p.origin_doc_id is None and p.origin_outlet and story not in absent_done:
+            absent_done.add(story)
             row(canonical(p.origin_outlet) or "?")["families_originated_absent"] += 1
     out = []
     for r in stats.values():
