@@ -233,7 +233,7 @@ def classify_lines(
 ) -> list[Line]:
     """One `Line` per non-blank line of `text`: keep (article body) or drop with a reason."""
     model = model or load_model()
-    page = _headline_page(build_page(text))
+    page = build_page(text)
     out: list[Line] = []
     if not page.texts:
         return out
@@ -251,21 +251,6 @@ def classify_lines(
         keep = bool(keep_all[i]) and not common and not _hard_drop(page, i)
         out.append(Line(s, start, end, keep, "" if keep else _reason(page, i, common)))
     return out
-
-
-def _headline_page(page: Page) -> Page:
-    """Mark the headline's repeats when the page has no <title>-like first line match.
-
-    A headline is the first line when it recurs later, or a recurring line
-    without sentence punctuation that also opens the page.
-    """
-    if not page.texts or any(page.title_match):
-        return page
-    first = L.normalise(page.texts[0])
-    if page.repeats[0] < 2 or page.X[0, C["terminal"]] or len(first) < 12:
-        return page
-    match = [L.normalise(s) == first for s in page.texts]
-    return Page(page.texts, page.starts, page.ends, page.X, page.repeats, match)
 
 
 def kept_text(lines: Iterable[Line]) -> str:
