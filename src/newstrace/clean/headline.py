@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from newstrace.clean.blocks import is_caption, is_terminal, is_title_like, parse_byline
 from newstrace.clean.counters import parse_counters, strip_counters
 from newstrace.clean.credits import parse_credit
+from newstrace.clean.dates import find_date
 from newstrace.records import Found, Line
 
 # cleaner reasons that say "site furniture", never a headline
@@ -95,7 +96,8 @@ def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tup
         residue = _candidate(ln)
         if residue is not None and residue != " ".join(ln.text.split()) and not ln.keep:
             return Found(residue, "widget line", ln.start, ln.end), {i}
-    return _first_line(lines)
+    found = _first_line(lines)
+    return found if found[0] is not None else _line_before_body(lines, body_at)
 
 
 def _first_line(lines: Sequence[Line]) -> tuple[Found | None, set[int]]:
@@ -109,6 +111,27 @@ def _first_line(lines: Sequence[Line]) -> tuple[Found | None, set[int]]:
             and not is_caption(text) and not parse_byline(text) \
             and max(len(lines[j].text) for j in kept[1:4]) > len(text):
         return Found(text, "first line", lines[i].start, lines[i].end), {i}
+    return None, set()
+
+
+_NOT_TITLE = re.compile(
+    r"@|\d{3}\)?[\s.-]\d{3}"  # e-mail, phone
+    r"|^[A-Z]{2,3}-[A-Z]{2}-"  # wire slug "BC-EU-..."
+    r"|[a-z.)](?:[A-Z][\w ]*/)?(?:Getty|Reuters|AP|AFP|EPA|Shutterstock|Bloomberg)\w*$"  # photo credit
+    r"|(?i:\bcomments?\b)")
+
+
+def _line_before_body(lines: Sequence[Line], body_at: int) -> tuple[Found | None, set[int]]:
+    """A dropped title-like line just above the first paragraph (headline, then at most
+    a few short lines such as a date or a counter)."""
+    for i in range(body_at - 1, max(-1, body_at - 5), -1):
+        ln = lines[i]
+        residue = _candidate(ln)
+        if residue is None or ln.keep or is_caption(residue) or len(residue.split()) > 20:
+            continue
+        if _NOT_TITLE.search(residue) or find_date(residue):
+            continue
+        return Found(residue, "title-like line above the body", ln.start, ln.end), {i}
     return None, set()
 
 

@@ -1,0 +1,31 @@
+"""Headline from a dropped title-like line just above the body."""
+
+from newstrace.clean.headline import find_headline
+from newstrace.records import Line
+
+BODY = ("In a press release, the agency said it was ordered by a court to end subsidies "
+        "for grain exports before the end of the current season, officials said on Friday.")
+
+
+def lines(*texts_keep):
+    out, pos = [], 0
+    for text, keep in texts_keep:
+        out.append(Line(text, pos, pos + len(text), keep, "" if keep else "low score"))
+        pos += len(text) + 1
+    return out
+
+
+def test_title_line_the_cleaner_dropped_is_the_headline():
+    found, copies = find_headline(lines(
+        ("Pension group delays plan to publish new rules on wages", False),
+        ("3", False), ("2023-12-24", False), (BODY, True), (BODY.upper(), True)))
+    assert found.value == "Pension group delays plan to publish new rules on wages"
+    assert found.evidence == "title-like line above the body" and copies == {0}
+
+
+def test_contact_lines_and_photo_credits_are_not_headlines():
+    for line in ("Megan Rowe meganr@example.com (509) 459-5382",
+                 "The WeWork logo is displayed outside a space in New York.Reuters",
+                 "October 12, 2018 in Promotion by admin"):
+        found, _ = find_headline(lines((line, False), (BODY, True), (BODY.upper(), True)))
+        assert found is None, line
