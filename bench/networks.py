@@ -28,7 +28,7 @@ from itertools import combinations
 from pathlib import Path
 
 from newstrace.networks import audit_copy, build_profiles, find_networks
-from newstrace.networks.audit import edit_kinds
+from newstrace.networks.audit import edit_kinds, site_footers
 from newstrace.networks.group import NetworkOptions
 from newstrace.records import Article, Counter, Credit, Dateline, Found, Provenance, Removed, Span
 from newstrace.simulate import SimOptions, republish, synthetic_articles
@@ -149,11 +149,12 @@ def audit_scores(arts: dict, corpus) -> dict:
     right = dict.fromkeys(fields, 0)
     total = dict.fromkeys(fields, 0)
     urls = {d.doc_id: d.url for d in corpus.docs}
+    footers = site_footers(arts.values())
     for doc_id, t in corpus.truth.items():
         if t.partial or not t.parent_doc_id or doc_id not in arts or t.parent_doc_id not in arts:
             continue
         copy, parent = arts[doc_id], arts[t.parent_doc_id]
-        found = audit_copy(copy, parent)
+        found = audit_copy(copy, parent, footers.get(copy.site or "", frozenset()))
         kinds = edit_kinds(found)
         names = {f.finding for f in found}
         truth = {

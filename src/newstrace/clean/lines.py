@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import xxhash
@@ -59,6 +60,8 @@ CUE_CJK = {"저작권": "copyright", "無断転載": "copyright", "版權": "cop
 CUE_SET = frozenset(CUE_WORDS)
 CUE_STEM_SET = frozenset(CUE_STEMS)
 CUE_PAIR_SET = frozenset(CUE_PAIRS)
+CUE_PAIR_FIRST = frozenset(p.split(" ")[0] for p in CUE_PAIRS)
+CUE_STEM_RX = re.compile(r"(?:^| )(" + "|".join(CUE_STEMS) + ")")  # words starting with a stem
 LONG_CUES = ("©", "copyright", "cookie", "all rights", "privacy")
 COUNTER = re.compile(
     r"^[\W\d_]*\d[\W\d_]*$|^\d[\d.,]*\s*[kKmM]?\s*(?:views?|comments?|shares?|votes?|likes?"
@@ -134,18 +137,23 @@ def _cues(s: str, words: list[str]) -> dict[str, int]:
     low = s.lower()
     if len(words) >= 25:
         return {"copyright": 1} if any(k in low for k in LONG_CUES) else {}
-    lw = [w.lower() for w in words]
+    if not words:
+        lw = []
+    else:  # one lower() call; same as lowering word by word (words hold no spaces)
+        lw = " ".join(words).lower().split(" ")
     found = {CUE_WORDS[w]: 1 for w in CUE_SET.intersection(lw)}
-    for w in CUE_STEM_SET.intersection([w[:5] for w in lw]):
-        found[CUE_STEMS[w]] = 1
-    if len(lw) > 1:
+    if lw:
+        for w in CUE_STEM_RX.findall(" ".join(lw)):
+            found[CUE_STEMS[w]] = 1
+    if len(lw) > 1 and not CUE_PAIR_FIRST.isdisjoint(lw):
         for w in CUE_PAIR_SET.intersection(map(" ".join, zip(lw, lw[1:], strict=False))):
             found[CUE_PAIRS[w]] = 1
     if "©" in s or "(c) " in low:
         found["copyright"] = 1
     if "http" in low or "www." in low or ".com" in low or "@" in s:
         found["link"] = 1
-    if any(len(w) == 4 and w[:2] in ("19", "20") and w.isdigit() for w in words):
+    if ("19" in s or "20" in s) and any(
+            len(w) == 4 and w[:2] in ("19", "20") and w.isdigit() for w in words):
         found["date"] = 1
     if not s.isascii():
         for k, cat in CUE_CJK.items():
@@ -154,71 +162,189 @@ def _cues(s: str, words: list[str]) -> dict[str, int]:
     return found
 
 
+# character classes, one bit each, looked up per code point
+(_W, _D, _UP, _LO, _CJK, _SENT, _NAV, _COMMA, _SP, _NONASCII, _ALNUM, _TERM,
+ _CLOSER) = (1 << k for k in range(13))
+_CLASS_RES = ((_W, re.compile(r"\w")), (_D, DIGITS), (_CJK, CJK), (_SENT, SENT_MARKS),
+              (_NAV, NAV_SEPS), (_COMMA, re.compile("[,、，]")), (_SP, re.compile(" ")),
+              (_TERM, re.compile("[" + re.escape(TERMINALS) + "]")),
+              (_CLOSER, re.compile("[" + re.escape(CLOSERS) + "]")))
+CUE_CATS = ("copyright", "cookie", "subscribe", "share", "related", "advert", "rating", "date",
+            "link")
+_CAT = {c: k for k, c in enumerate(CUE_CATS)}
+CUE_FIRST = CUE_SET | CUE_PAIR_FIRST
+YEAR = re.compile(r"(?<!\w)(?:19|20)\w\w(?!\w)")
+SHORT_SUBSTR = (("©", "copyright", False), ("(c) ", "copyright", True), ("http", "link", True),
+                ("www.", "link", True), (".com", "link", True), ("@", "link", False),
+                *((k, cat, False) for k, cat in CUE_CJK.items()))
+
+
+def _class_bits(chars: str) -> np.ndarray:
+    """Class bits of each character of `chars`."""
+    bits = np.zeros(len(chars), dtype=np.int64)
+    for bit, rx in _CLASS_RES:
+        hit = [m.start() for m in rx.finditer(chars)]
+        bits[hit] |= bit
+    for bit, test in ((_UP, str.isupper), (_LO, str.islower), (_ALNUM, str.isalnum)):
+        bits[[i for i, c in enumerate(chars) if test(c)]] |= bit
+    return bits
+
+
+@lru_cache(maxsize=1)
+def _bmp_bits() -> np.ndarray:
+    """Class bits for the whole Basic Multilingual Plane, built once per process."""
+    bits = _class_bits("".join(map(chr, range(0x10000))))
+    bits[128:] |= _NONASCII
+    bits.setflags(write=False)
+    return bits
+
+
+def _char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Code points of `text` and their class bits."""
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table = _bmp_bits()
+    astral = cp >= 0x10000
+    if not astral.any():
+        return cp, table[cp]
+    out = table[np.where(astral, 0, cp)]
+    uniq = np.unique(cp[astral])
+    extra = _class_bits("".join(map(chr, uniq.tolist()))) | _NONASCII
+    out[astral] = extra[np.searchsorted(uniq, cp[astral])]
+    return cp, out
+
+
+def _find_all(hay: str, needle: str) -> list[int]:
+    out, at = [], hay.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = hay.find(needle, at + 1)
+    return out
+
+
+def _page_cues(text: str, starts: np.ndarray, ends: np.ndarray, words: list[str],
+               w_starts: np.ndarray, w_lens: np.ndarray, nws: np.ndarray) -> np.ndarray:
+    """`_cues` of every line as a 0/1 matrix (lines x CUE_CATS), found page-wide."""
+    m = len(starts)
+    found = np.zeros((m, len(CUE_CATS)), dtype=np.int64)
+    low = text.lower()
+    joined = " ".join(words)
+    low_words = joined.lower()
+    if len(low) != len(text) or len(low_words) != len(joined):  # lower() changed lengths
+        first = np.concatenate(([0], np.cumsum(nws)[:-1])).tolist()
+        for i in range(m):
+            s = text[starts[i]:ends[i]]
+            for cat in _cues(s, words[first[i]:first[i] + int(nws[i])]):
+                found[i, _CAT[cat]] = 1
+        return found
+    full = nws < 25  # lines checked fully; longer ones only for LONG_CUES
+    line_of = np.repeat(np.arange(m), nws)
+    hits: list[tuple[int, str]] = []  # (word index, category)
+    lw = low_words.split(" ") if words else []
+    for k in [k for k, w in enumerate(lw) if w in CUE_FIRST]:
+        w = lw[k]
+        if w in CUE_SET:
+            hits.append((k, CUE_WORDS[w]))
+        if k + 1 < len(lw) and line_of[k] == line_of[k + 1]:
+            pair = w + " " + lw[k + 1]
+            if pair in CUE_PAIR_SET:
+                hits.append((k, CUE_PAIRS[pair]))
+    w_off = np.concatenate(([0], np.cumsum(w_lens + 1)[:-1]))
+    for mt in CUE_STEM_RX.finditer(low_words):
+        hits.append((int(np.searchsorted(w_off, mt.start(1))), CUE_STEMS[mt.group(1)]))
+    for k, cat in hits:
+        line = line_of[k]
+        if full[line]:
+            found[line, _CAT[cat]] = 1
+    spans: list[tuple[int, int, str, bool]] = [
+        (mt.start(), 4, "date", True) for mt in YEAR.finditer(text) if mt.group().isdigit()]
+    for needle, cat, lowered in SHORT_SUBSTR:
+        spans += [(p, len(needle), cat, True) for p in _find_all(low if lowered else text, needle)]
+    for needle in LONG_CUES:
+        spans += [(p, len(needle), "copyright", False) for p in _find_all(low, needle)]
+    for pos, size, cat, short_only in spans:
+        line = int(np.searchsorted(starts, pos, side="right")) - 1
+        if line >= 0 and pos + size <= ends[line] and full[line] == short_only:
+            found[line, _CAT[cat]] = 1
+    return found
+
+
 def own_features(s: str) -> list[float]:
     """Features of one (stripped) line taken alone."""
-    n = len(s)
-    words = WORD.findall(s)
-    nw = len(words)
-    cjk = len(CJK.findall(s)) if not s.isascii() else 0
-    letters = sum(map(len, words))
-    if s.isascii():
-        upper = len(UPPER_START.findall(s))
-        lower = len(LOWER_START.findall(s))
-        short = len(SHORT_LOWER.findall(s))
-    else:
-        upper = lower = short = 0
-        for w in words:
-            c = w[0]
-            if c.isupper():
-                upper += 1
-            elif c.islower():
-                lower += 1
-                if len(w) <= 3:
-                    short += 1
-    na = (upper + lower) or 1
-    digits = len(DIGITS.findall(s))
-    punct = n - letters - s.count(" ")
-    first = s[0]
-    tail = s.rstrip(CLOSERS) or s
-    terminal = tail[-1] in TERMINALS
-    cues = _cues(s, words)
-    small = nw < 12
-    counter = n < 40 and COUNTER.match(s) is not None
-    return [
-        math.log1p(n),
-        math.log1p(nw),
-        cjk / n,
-        float(terminal),
-        float(s[-1] == ":"),
-        float(s[-1] in ",;(–—-"),
-        len(SENT_MARKS.findall(s)),
-        punct / n,
-        digits / n,
-        upper / na,
-        lower / na,
-        short / na,
-        float(first.islower()),
-        float(not first.isalnum() and first not in "\"'“‘«(["),
-        letters / (nw or 1),
-        s.count(",") + s.count("、") + s.count("，"),
-        cues.get("copyright", 0),
-        cues.get("cookie", 0),
-        cues.get("subscribe", 0),
-        cues.get("share", 0) if small else 0,
-        cues.get("related", 0) if small else 0,
-        cues.get("advert", 0) if nw < 6 else 0,
-        float(counter),
-        cues.get("rating", 0) if nw < 8 else 0,
-        cues.get("date", 0) if nw < 15 else 0,
-        float(BYLINE.match(s) is not None) if small else 0.0,
-        cues.get("link", 0),
-        len(NAV_SEPS.findall(s)) if small else 0,
-        float(s.isupper()),
-        float(first in "\"'“‘«„"),
-        float(nw >= 10 and terminal),  # a prose line
-        float(nw <= 4 and not terminal),  # a nav-like line
-        float(upper == na and nw <= 8),  # every word capitalised, short
-    ]
+    return own_matrix(s, [s], [0], [len(s)])[0].tolist()
+
+
+def own_matrix(text: str, texts: list[str], starts: list[int], ends: list[int]) -> np.ndarray:
+    """`own_features` of every line, lines given as stripped spans [start, end) of `text`.
+
+    Character and word counts come from per-character class bits summed over
+    each span, cues from page-wide searches; few steps run per line.
+    """
+    cp, bits = _char_bits(text)
+    w = (bits & _W) != 0
+    prev = np.concatenate(([False], w[:-1]))
+    nxt = np.concatenate((w[1:], [False]))
+    w_starts = np.flatnonzero(w & ~prev)
+    w_lens = np.flatnonzero(w & ~nxt) + 1 - w_starts
+    first = bits[w_starts]
+    lower = (first & _LO) != 0
+    # per-character planes summed over each line
+    flags = (_W, _D, _CJK, _SENT, _NAV, _COMMA, _SP)
+    planes = np.zeros((len(flags) + 4, len(bits) + 1), dtype=np.int64)
+    for row, bit in enumerate(flags):
+        planes[row, :-1] = (bits & bit) != 0
+    planes[7, w_starts] = 1
+    planes[8, w_starts] = (first & _UP) != 0
+    planes[9, w_starts] = lower
+    planes[10, w_starts] = lower & (w_lens <= 3)
+    s_arr, e_arr = np.asarray(starts, dtype=np.intp), np.asarray(ends, dtype=np.intp)
+    idx = np.empty(2 * len(starts), dtype=np.intp)
+    idx[0::2], idx[1::2] = s_arr, e_arr
+    sums = np.add.reduceat(planes, idx, axis=1)[:, 0::2]
+    letters, digits, cjk, sent, nav, commas, spaces, nws, upper, low, short = sums
+    words = WORD.findall(text)
+    cues = _page_cues(text, s_arr, e_arr, words, w_starts, w_lens, nws)
+    # the last character that is not a closing quote or bracket ends a sentence
+    open_pos = np.flatnonzero((bits & _CLOSER) == 0)
+    last = open_pos[np.maximum(np.searchsorted(open_pos, e_arr) - 1, 0)]
+    terminal = (last >= s_arr) & ((bits[last] & _TERM) != 0) if len(open_pos) else np.zeros(
+        len(starts), dtype=bool)
+    c0, c1, b0 = cp[s_arr], cp[e_arr - 1], bits[s_arr]
+    n = (e_arr - s_arr).astype(float)
+    na = np.maximum(upper + low, 1)
+    small = nws < 12
+    out = np.zeros((len(texts), N_OWN))
+    out[:, 0] = [math.log1p(v) for v in (e_arr - s_arr).tolist()]
+    out[:, 1] = [math.log1p(v) for v in nws.tolist()]
+    out[:, 2] = cjk / n
+    out[:, 3] = terminal
+    out[:, 4] = c1 == ord(":")
+    out[:, 5] = np.isin(c1, [ord(c) for c in ",;(–—-"])
+    out[:, 6] = sent
+    out[:, 7] = (n - letters - spaces) / n
+    out[:, 8] = digits / n
+    out[:, 9] = upper / na
+    out[:, 10] = low / na
+    out[:, 11] = short / na
+    out[:, 12] = (b0 & _LO) != 0
+    out[:, 13] = ((b0 & _ALNUM) == 0) & ~np.isin(c0, [ord(c) for c in "\"'“‘«(["])
+    out[:, 14] = letters / np.maximum(nws, 1)
+    out[:, 15] = commas
+    out[:, 16:19] = cues[:, 0:3]
+    out[:, 19] = np.where(small, cues[:, 3], 0)
+    out[:, 20] = np.where(small, cues[:, 4], 0)
+    out[:, 21] = np.where(nws < 6, cues[:, 5], 0)
+    out[:, 22] = [len(s) < 40 and COUNTER.match(s) is not None for s in texts]
+    out[:, 23] = np.where(nws < 8, cues[:, 6], 0)
+    out[:, 24] = np.where(nws < 15, cues[:, 7], 0)
+    out[:, 25] = [bool(sm) and BYLINE.match(s) is not None for s, sm in zip(texts, small.tolist(), strict=True)]
+    out[:, 26] = cues[:, 8]
+    out[:, 27] = np.where(small, nav, 0)
+    out[:, 28] = [s.isupper() for s in texts]
+    out[:, 29] = np.isin(c0, [ord(c) for c in "\"'“‘«„"])
+    out[:, 30] = (nws >= 10) & terminal
+    out[:, 31] = (nws <= 4) & ~terminal
+    out[:, 32] = (upper == na) & (nws <= 8)
+    return out
 
 
 def _window_mean(v: np.ndarray, k: int) -> np.ndarray:
@@ -310,7 +436,7 @@ def build_page(text: str) -> Page:
     n = len(texts)
     if n == 0:
         return Page([], [], [], np.zeros((0, n_features())), [], [])
-    own = np.array([own_features(s) for s in texts], dtype=float)
+    own = own_matrix(text, texts, starts, ends)
     norm = [normalise(s) for s in texts]
     counts = Counter(norm)
     repeats = [counts[k] for k in norm]

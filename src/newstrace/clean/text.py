@@ -85,15 +85,18 @@ class TreeEnsemble:
             return np.zeros(0)
         feature, threshold, leaves = self._heap
         n_trees, inner = feature.shape
-        feature, threshold = feature.ravel(), threshold.ravel()
-        flat_x = np.ascontiguousarray(X, dtype=float).ravel()
-        row_base = (np.arange(n, dtype=np.int32) * X.shape[1])[:, None]
-        tree_base = np.arange(n_trees, dtype=np.int32) * inner
-        h = np.zeros((n, n_trees), dtype=np.int32)
+        # trees x rows, walked level by level; `at` = flat heap slot of each (tree, row)
+        col = feature.ravel().astype(np.intp) * n  # offset of the feature's column in X.T
+        thr = threshold.ravel()
+        xt = np.ascontiguousarray(X.T, dtype=float).ravel()
+        rows = np.arange(n, dtype=np.intp)
+        base = (np.arange(n_trees, dtype=np.intp) * inner)[:, None]
+        at = np.repeat(base, n, axis=1)
         for _ in range(self.depth):
-            at = tree_base + h
-            h = 2 * h + 1 + (flat_x[row_base + feature[at]] > threshold[at])
-        raw = self.baseline + leaves.ravel()[np.arange(n_trees) * (inner + 1) + h - inner].sum(1)
+            go = xt.take(col.take(at) + rows) > thr.take(at)
+            at += at - base + 1 + go  # child slot 2h+1 (left) or 2h+2 (right)
+        leaf = at + base // inner - inner
+        raw = self.baseline + leaves.ravel().take(leaf.T).sum(1)  # same summation order per row
         return 1.0 / (1.0 + np.exp(-raw))
 
 

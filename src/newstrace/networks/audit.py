@@ -10,9 +10,11 @@ paragraphs (dropped / added / reworded) and quotes (speaker swapped,
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..records import Article
+from ..records import Article, Credit
 
 REWORD_MIN = 80.0  # rapidfuzz ratio above which a paragraph is the same one, edited
 _PHOTO_RE = re.compile(r"©[^.\n]{2,60}|\b(?:photo|image|picture|foto)\s*(?:by|:|credit:?)\s*[^.\n]{2,60}"
@@ -82,21 +84,54 @@ def _copyright_names(article: Article) -> set[str]:
     return out - {""}
 
 
-def _credit(copy: Article, origin: Article) -> list[AuditFinding]:
-    if not copy.credits and _copyright_names(copy) & _copyright_names(origin):
+def _squash(name: str) -> str:
+    return re.sub(r"\W+", "", name.lower())
+
+
+def own_copyright(credit: Credit, article: Article, footers: frozenset[str] = frozenset()) -> bool:
+    """Whether a copyright credit is the page's own footer, not a source named.
+
+    True when it names the site itself (`© 2021 Open Times` on opentimes1.com) or a
+    name in `footers` (the site's recurring copyright lines, see `site_footers`).
+    """
+    if credit.form != "copyright":
+        return False
+    name = _norm(credit.outlet)
+    squashed = _squash(re.sub(r"^the\s+", "", credit.outlet, flags=re.I))
+    host = _squash((_domain(article) or "").split(".")[0])
+    return name in footers or bool(squashed and host and (squashed in host or host in squashed))
+
+
+def site_footers(articles: Iterable[Article], share: float = 0.5) -> dict[str, frozenset[str]]:
+    """Per site: copyright names on at least two and `share` of its pages (its footer)."""
+    pages: Counter = Counter()
+    names: dict[str, Counter] = {}
+    for a in articles:
+        site = a.site or _domain(a) or ""
+        pages[site] += 1
+        names.setdefault(site, Counter()).update(
+            {_norm(c.outlet) for c in a.credits if c.form == "copyright"})
+    return {s: frozenset(k for k, n in c.items() if n >= max(2, share * pages[s]))
+            for s, c in names.items()}
+
+
+def _credit(copy: Article, origin: Article, footers: frozenset[str] = frozenset()) -> list[AuditFinding]:
+    domain = _domain(origin)
+    own = {(origin.site or "").lower(), (domain or "").lower()} - {""}
+    credits = [c for c in copy.credits
+               if not own_copyright(c, copy, footers) or {(c.domain or "").lower(), c.outlet.lower()} & own]
+    if not credits and (_copyright_names(copy) - footers) & _copyright_names(origin):
         return []  # the copy carries the origin's own copyright line
-    if not copy.credits:
+    if not credits:
         hint = next((r.text for r in copy.removed if _CREDIT_HINT.match(r.text)), None)
         if hint:
             return [AuditFinding("credit", "credit not read", f"a line looks like a credit: {hint!r}")]
         return [AuditFinding("credit", "no credit", "the copy names no source")]
-    domain = _domain(origin)
-    own = {(origin.site or "").lower(), (domain or "").lower()}
-    named = {(c.domain or "").lower() for c in copy.credits} | {c.outlet.lower() for c in copy.credits}
-    if own & named - {""}:
+    named = {(c.domain or "").lower() for c in credits} | {c.outlet.lower() for c in credits}
+    if own & named:
         return []
     return [AuditFinding("credit", "credits another outlet",
-                         "names " + ", ".join(sorted({c.outlet for c in copy.credits})))]
+                         "names " + ", ".join(sorted({c.outlet for c in credits})))]
 
 
 def _date(copy: Article, origin: Article) -> list[AuditFinding]:
@@ -224,12 +259,15 @@ def _quotes(copy: Article, origin: Article) -> list[AuditFinding]:
     return out
 
 
-CHECKS = (_link, _credit, _date, _byline, _photo, _dateline, _headline, _paragraphs, _quotes)
+CHECKS = (_date, _byline, _photo, _dateline, _headline, _paragraphs, _quotes)
 
 
-def audit_copy(copy: Article, origin: Article) -> list[AuditFinding]:
-    """Everything `copy` lacks or changed against `origin` (its origin or parent)."""
-    out: list[AuditFinding] = []
+def audit_copy(copy: Article, origin: Article, footers: frozenset[str] = frozenset()) -> list[AuditFinding]:
+    """Everything `copy` lacks or changed against `origin` (its origin or parent).
+
+    footers: the copy's site's own copyright names (`site_footers`), not read as credits.
+    """
+    out = _link(copy, origin) + _credit(copy, origin, footers)
     for check in CHECKS:
         out += check(copy, origin)
     return out
@@ -242,4 +280,5 @@ def edit_kinds(findings: list[AuditFinding]) -> set[str]:
     return {names[f.finding] for f in findings if f.finding in names}
 
 
-__all__ = ["AuditFinding", "audit_copy", "edit_kinds", "match_paragraphs", "paragraphs"]
+__all__ = ["AuditFinding", "audit_copy", "edit_kinds", "match_paragraphs", "own_copyright",
+           "paragraphs", "site_footers"]

@@ -102,8 +102,12 @@ def build_profiles(articles: Iterable[Article], provenance: Iterable[Provenance]
             if not r.text.strip() or r.text.strip().lower() == title:
                 continue
             seen.add(debris_key(r.text))
+        # a copyright line is the site's footer far more often than a credit: keep it
+        # whole as a template trace (`© 0 Foo Media Group`), where `© 0 {outlet}` says nothing
+        seen |= {debris_key(c.line) for c in a.credits if c.form == "copyright"}
         p.debris.update(seen)
-        p.credits.update({credit_template(c.line, c.outlet, c.domain) for c in a.credits})
+        p.credits.update({credit_template(c.line, c.outlet, c.domain) for c in a.credits
+                          if c.form != "copyright"})
         for c in a.counters:
             n = _number(c.value)
             if n is not None:

@@ -11,7 +11,7 @@ import logging
 
 from ..records import Edit, Provenance
 from ..store.db import insert_rows
-from .audit import audit_copy
+from .audit import audit_copy, site_footers
 from .group import NetworkOptions, NetworkRow, find_networks
 from .profiles import build_profiles
 
@@ -69,13 +69,14 @@ def audit_stage(con) -> int:
 
     prov = [p for p in load_provenance(con)
             if p.origin_doc_id and p.origin_doc_id != p.doc_id and p.credit_status != "origin"]
-    arts = load_articles(con, {p.doc_id for p in prov} | {p.origin_doc_id for p in prov})
+    arts = load_articles(con) if prov else {}
+    footers = site_footers(arts.values())  # each site's own copyright lines are no credit
     rows = []
     for p in prov:
         copy, origin = arts.get(p.doc_id), arts.get(p.origin_doc_id)
         if copy is None or origin is None:
             continue
-        for f in audit_copy(copy, origin):
+        for f in audit_copy(copy, origin, footers.get(copy.site or "", frozenset())):
             rows.append((p.doc_id, p.origin_doc_id, f.field, f.finding, f.detail))
     return _replace(con, "audit", AUDIT_COLUMNS, rows)
 
