@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from newstrace.networks import (
@@ -14,7 +15,7 @@ from newstrace.networks import (
     network_rows,
     networks_stage,
 )
-from newstrace.networks.audit import edit_kinds
+from newstrace.networks.audit import edit_kinds, site_footers
 from newstrace.networks.group import credit_weight
 from newstrace.networks.profiles import credit_template, debris_key
 from newstrace.records import (
@@ -226,3 +227,45 @@ def test_stages_write_tables():
     found = dict(con.execute("SELECT finding, count(*) FROM audit GROUP BY finding").fetchall())
     assert found["no link"] == len(prov) - 12  # every copy, none carries the origin URL
     assert networks_stage(con) == len(NET)  # re-run replaces, does not append
+
+
+def _footers_as_credits(arts):
+    """As the real cleaner gives them: copyright footers read as `copyright` credits."""
+    out = []
+    for a in arts:
+        foot = [r for r in a.removed if r.text.startswith("©")]
+        credits = tuple(Credit(r.text[7:].split(".")[0], None, "copyright", r.text, 0, 1)
+                        for r in foot)
+        out.append(replace(a, removed=tuple(r for r in a.removed if r not in foot),
+                           credits=a.credits + credits))
+    return out
+
+
+def test_copyright_footer_read_as_credit_is_a_template_trace():
+    arts, prov = _corpus()
+    arts = _footers_as_credits(arts)
+    assert any(c.form == "copyright" for c in arts[-1].credits)
+    rows = find_networks(build_profiles(arts, prov))
+    assert {r.outlet for r in rows} == set(NET)
+    assert "© 0 Foo Media Group" in " ".join(rows[0].evidence)
+    arts, prov = _corpus(net_credit=False, net_fast=False)  # the footer alone: one signal
+    assert find_networks(build_profiles(_footers_as_credits(arts), prov)) == []
+
+
+def test_audit_own_copyright_footer_is_no_credit():
+    o = _origin()
+    base = dict(site="opentimes1.com", url="https://opentimes1.com/x", title=o.title,
+                byline=o.byline, dateline=o.dateline, paragraphs=o.paragraphs,
+                captions=o.captions, quotes=o.quotes)
+    own = Credit("Open Times", None, "copyright", "© 2021 Open Times. All rights reserved.", 0, 1)
+    group = Credit("Foo Media Group", None, "copyright", "© 2020 Foo Media Group", 0, 1)
+    named = Credit("Sputnik", "sputniknews.com", "copyright", "© 2021 Sputnik", 0, 1)
+    names = lambda a, f=frozenset(): {x.finding for x in audit_copy(a, o, f)}  # noqa: E731
+    assert "no credit" in names(Article("a", o.text, credits=(own,), **base))
+    assert "credits another outlet" in names(Article("b", o.text, credits=(group,), **base))
+    pages = [Article(f"g{i}", o.text, credits=(group,), **base) for i in range(3)]
+    footers = site_footers(pages)["opentimes1.com"]
+    assert footers == {"foo media group"}
+    assert "no credit" in names(pages[0], footers)
+    found = names(Article("c", o.text, credits=(group, named), **base), footers)
+    assert not {"no credit", "credits another outlet"} & found  # names the origin's outlet

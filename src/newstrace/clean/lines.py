@@ -19,6 +19,7 @@ import xxhash
 
 WORD = re.compile(r"\w+")
 SPACE = re.compile(r"\s+")
+INLINE_SPACE = re.compile(r"[^\S\n]+")
 DIGITS = re.compile(r"\d")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # sentence end, allowing closing quotes/brackets after it
@@ -105,6 +106,12 @@ class Page:
 
 def normalise(text: str) -> str:
     return SPACE.sub(" ", DIGITS.sub("0", text.casefold())).strip()
+
+
+def normalise_lines(texts: list[str]) -> list[str]:
+    """`normalise` of each line (lines hold no newline), in a few whole-page passes."""
+    joined = INLINE_SPACE.sub(" ", DIGITS.sub("0", "\n".join(texts).casefold()))
+    return [p.strip() for p in joined.split("\n")]
 
 
 def line_key(text: str) -> int:
@@ -389,16 +396,12 @@ def block_distance(n: int, lo: int, hi: int) -> np.ndarray:
 
 def fragment_blocks(texts: list[str], terminal: np.ndarray) -> np.ndarray:
     """Block id per line, joining fragments a scraper cut at links or bold."""
-    ids = np.zeros(len(texts), dtype=np.int64)
-    block = 0
-    for i in range(1, len(texts)):
-        prev, cur = texts[i - 1], texts[i]
-        joined = not terminal[i - 1] and (
-            cur[0].islower() or cur[0] in ",.;:)!?%’”»" or prev[-1] in ",(“‘«\"'-–—"
-        )
-        if not joined:
-            block += 1
-        ids[i] = block
+    joined = [
+        not t and (c.islower() or c in ",.;:)!?%’”»" or p in ",(“‘«\"'-–—")
+        for t, c, p in zip(terminal.tolist()[:-1], (s[0] for s in texts[1:]),
+                           (s[-1] for s in texts[:-1]), strict=False)
+    ]
+    ids = np.concatenate(([0], np.cumsum(~np.array(joined, dtype=bool))))
     return ids
 
 
@@ -437,7 +440,7 @@ def build_page(text: str) -> Page:
     if n == 0:
         return Page([], [], [], np.zeros((0, n_features())), [], [])
     own = own_matrix(text, texts, starts, ends)
-    norm = [normalise(s) for s in texts]
+    norm = normalise_lines(texts)
     counts = Counter(norm)
     repeats = [counts[k] for k in norm]
     seen: set[str] = set()
@@ -452,7 +455,7 @@ def build_page(text: str) -> Page:
     chars = np.expm1(own[:, COL["log_chars"]])
 
     cue = own[:, COL["copyright"]:COL["advert"] + 1].max(axis=1)
-    glue = np.array([len(GLUE.findall(t)) if len(t) > 20 else 0 for t in texts], dtype=float)
+    glue = _glue(text, starts, ends)
     blocks = fragment_blocks(texts, terminal)
     bchars = np.bincount(blocks, weights=chars)[blocks]
     bwords = np.bincount(blocks, weights=np.expm1(nw))[blocks]
@@ -509,6 +512,15 @@ def build_page(text: str) -> Page:
                 _window_mean(own[:, COL["nav_like"]], k)]
     X = np.column_stack([own] + ctx)
     return Page(texts, starts, ends, X, repeats, title_match, (lo, hi))
+
+
+def _glue(text: str, starts: list[int], ends: list[int]) -> np.ndarray:
+    """GLUE matches per line longer than 20 characters (a match never spans lines)."""
+    s_arr, e_arr = np.asarray(starts), np.asarray(ends)
+    pos = [m.start() for m in GLUE.finditer(text)]
+    line = np.searchsorted(s_arr, pos, side="right") - 1
+    counts = np.bincount(line, minlength=len(starts)).astype(float)
+    return np.where(e_arr - s_arr > 20, counts, 0.0)
 
 
 def n_features() -> int:

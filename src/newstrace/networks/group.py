@@ -30,14 +30,13 @@ from .profiles import OutletProfile, reach_summary
 
 @dataclass(frozen=True, slots=True)
 class NetworkOptions:
-    min_pages: int = 2  # outlets with fewer pages are not profiled
+    min_pages: int = 1  # outlets with fewer pages are not profiled
     trait_min_pages: int = 2  # a trace is an outlet's trait when on this many of its pages
     trait_min_share: float = 0.3  # ... and on this share of them
     max_df_share: float = 0.25  # a trait shared by more of the outlets is generic
     min_idf: float = math.log(8)  # summed rarity a shared-trait signal needs
     window_min: float = 60.0  # co-timing window in minutes
-    min_cotimed: int = 2  # families published in step
-    min_relayed: int = 2  # copies taken from the other's copies
+    min_in_step: int = 2  # families published in step or copied from the other's copy
     max_family_share: float = 0.5  # families spanning more of the outlets say nothing
     min_signals: int = 2
     min_size: int = 3
@@ -59,9 +58,12 @@ class PairSignals:
     credit_idf: float
     cotimed: int
     relayed: int = 0
+    pages: int = 0  # pages of the smaller outlet (0: unknown)
 
     def passed(self, opts: NetworkOptions) -> int:
-        in_step = self.cotimed >= opts.min_cotimed or self.relayed >= opts.min_relayed
+        # an outlet with one page can be in step only once: then every page it has is
+        need = min(opts.min_in_step, self.pages) if self.pages else opts.min_in_step
+        in_step = self.cotimed + self.relayed >= max(1, need)
         return (self.debris_idf >= opts.min_idf) + (self.credit_idf >= opts.min_idf) + in_step
 
 
@@ -81,7 +83,7 @@ def credit_weight(template: str) -> float:
 
 
 def _traits(counter: Counter, pages: int, opts: NetworkOptions) -> frozenset[str]:
-    need = max(opts.trait_min_pages, opts.trait_min_share * pages)
+    need = max(min(opts.trait_min_pages, pages), opts.trait_min_share * pages)
     return frozenset(k for k, n in counter.items() if n >= need)
 
 
@@ -143,7 +145,8 @@ def pair_signals(profiles: dict[str, OutletProfile],
         rl = keep[a].relays[b] + keep[b].relays[a]
         if sd or sc or ct or rl:
             out[(a, b)] = PairSignals(tuple(sd), tuple(sc), sum(d_idf[t] for t in sd),
-                                      sum(c_idf[t] for t in sc), ct, rl)
+                                      sum(c_idf[t] for t in sc), ct, rl,
+                                      min(keep[a].pages, keep[b].pages))
     return out
 
 
