@@ -180,7 +180,7 @@ CUE_CATS = ("copyright", "cookie", "subscribe", "share", "related", "advert", "r
             "link")
 _CAT = {c: k for k, c in enumerate(CUE_CATS)}
 CUE_FIRST = CUE_SET | CUE_PAIR_FIRST
-YEAR = re.compile(r"(?<!\w)(?:19|20)\w\w(?!\w)")
+YEAR = re.compile(r"[12](?<!\w[12])[09]\w\w(?!\w)")  # 19xx, 20xx as a whole word
 SHORT_SUBSTR = (("©", "copyright", False), ("(c) ", "copyright", True), ("http", "link", True),
                 ("www.", "link", True), (".com", "link", True), ("@", "link", False),
                 *((k, cat, False) for k, cat in CUE_CJK.items()))
@@ -243,35 +243,50 @@ def _page_cues(text: str, starts: np.ndarray, ends: np.ndarray, words: list[str]
             for cat in _cues(s, words[first[i]:first[i] + int(nws[i])]):
                 found[i, _CAT[cat]] = 1
         return found
-    full = nws < 25  # lines checked fully; longer ones only for LONG_CUES
-    line_of = np.repeat(np.arange(m), nws)
-    hits: list[tuple[int, str]] = []  # (word index, category)
+    full = (nws < 25).tolist()  # lines checked fully; longer ones only for LONG_CUES
+    line_of = np.repeat(np.arange(m), nws).tolist()
     lw = low_words.split(" ") if words else []
-    for k in [k for k, w in enumerate(lw) if w in CUE_FIRST]:
-        w = lw[k]
-        if w in CUE_SET:
-            hits.append((k, CUE_WORDS[w]))
-        if k + 1 < len(lw) and line_of[k] == line_of[k + 1]:
-            pair = w + " " + lw[k + 1]
-            if pair in CUE_PAIR_SET:
-                hits.append((k, CUE_PAIRS[pair]))
-    w_off = np.concatenate(([0], np.cumsum(w_lens + 1)[:-1]))
-    for mt in CUE_STEM_RX.finditer(low_words):
-        hits.append((int(np.searchsorted(w_off, mt.start(1))), CUE_STEMS[mt.group(1)]))
+    padded = " " + low_words + " "
+    w_off = np.concatenate(([0], np.cumsum(w_lens + 1)[:-1]))  # word starts in low_words
+    hits: list[tuple[int, str]] = []  # (word index, category)
+    for w in CUE_FIRST.intersection(lw):
+        ks = np.searchsorted(w_off, _find_all(padded, " " + w + " ")).tolist()
+        for k in ks:
+            if w in CUE_SET:
+                hits.append((k, CUE_WORDS[w]))
+            if k + 1 < len(lw) and line_of[k] == line_of[k + 1]:
+                pair = w + " " + lw[k + 1]
+                if pair in CUE_PAIR_SET:
+                    hits.append((k, CUE_PAIRS[pair]))
+    for stem, cat in CUE_STEMS.items():
+        hits += [(k, cat) for k in np.searchsorted(w_off, _find_all(padded, " " + stem)).tolist()]
     for k, cat in hits:
-        line = line_of[k]
-        if full[line]:
-            found[line, _CAT[cat]] = 1
-    spans: list[tuple[int, int, str, bool]] = [
-        (mt.start(), 4, "date", True) for mt in YEAR.finditer(text) if mt.group().isdigit()]
-    for needle, cat, lowered in SHORT_SUBSTR:
-        spans += [(p, len(needle), cat, True) for p in _find_all(low if lowered else text, needle)]
+        if full[line_of[k]]:
+            found[line_of[k], _CAT[cat]] = 1
+    pos, size, cats, short_only = [], [], [], []
+    for mt in YEAR.finditer(text):
+        if mt.group()[:2] in ("19", "20") and mt.group().isdigit():
+            pos.append(mt.start())
+            size.append(4)
+            cats.append(_CAT["date"])
+            short_only.append(True)
+    for needle, cat, lowered in SHORT_SUBSTR if not text.isascii() else SHORT_SUBSTR[:6]:
+        at = _find_all(low if lowered else text, needle)
+        pos += at
+        size += [len(needle)] * len(at)
+        cats += [_CAT[cat]] * len(at)
+        short_only += [True] * len(at)
     for needle in LONG_CUES:
-        spans += [(p, len(needle), "copyright", False) for p in _find_all(low, needle)]
-    for pos, size, cat, short_only in spans:
-        line = int(np.searchsorted(starts, pos, side="right")) - 1
-        if line >= 0 and pos + size <= ends[line] and full[line] == short_only:
-            found[line, _CAT[cat]] = 1
+        at = _find_all(low, needle)
+        pos += at
+        size += [len(needle)] * len(at)
+        cats += [_CAT["copyright"]] * len(at)
+        short_only += [False] * len(at)
+    if pos:
+        line = np.searchsorted(starts, pos, side="right") - 1
+        ok = ((line >= 0) & (np.asarray(pos) + size <= ends[line])
+              & (np.asarray(full)[line] == np.asarray(short_only)))
+        found[line[ok], np.asarray(cats)[ok]] = 1
     return found
 
 

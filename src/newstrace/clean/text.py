@@ -163,35 +163,40 @@ def load_model(path: str | None = None) -> TextModel:
 
 
 C = L.COL
+# columns the rules below read, taken out of X once per page as Python floats
+_RULE_COLS = ("counter", "rating", "copyright", "cookie", "log_words", "share", "related",
+              "subscribe", "advert", "terminal", "upper_share")
+_RULE_IDX = [C[k] for k in _RULE_COLS]
+R = {k: j for j, k in enumerate(_RULE_COLS)}
+LOG1P_4, LOG1P_6 = float(np.log1p(4)), float(np.log1p(6))
 
 
-def _reason(page: Page, i: int, common: bool) -> str:
+def _reason(page: Page, i: int, common: bool, x: list[float]) -> str:
     s = page.texts[i]
-    x = page.X[i]
     if common:
         return "site template"
     if page.title_match[i] or _repeated_first(page, i):
         return "repeated headline"
-    if x[C["counter"]]:
+    if x[R["counter"]]:
         return "counter"
-    if x[C["rating"]]:
+    if x[R["rating"]]:
         return "rating widget"
-    if x[C["copyright"]]:
+    if x[R["copyright"]]:
         return "copyright"
-    if x[C["cookie"]] and x[C["log_words"]] >= np.log1p(4):
+    if x[R["cookie"]] and x[R["log_words"]] >= LOG1P_4:
         return "cookie notice"
-    if x[C["share"]]:
+    if x[R["share"]]:
         return "share buttons"
-    if x[C["related"]]:
+    if x[R["related"]]:
         return "related links"
-    if x[C["subscribe"]]:
+    if x[R["subscribe"]]:
         return "subscription"
-    if x[C["advert"]]:
+    if x[R["advert"]]:
         return "advertisement"
     if page.repeats[i] > 1:
         return "repeated line"
-    if len(s) < 40 and not x[C["terminal"]]:
-        return "navigation" if x[C["upper_share"]] >= 0.5 else "short line"
+    if len(s) < 40 and not x[R["terminal"]]:
+        return "navigation" if x[R["upper_share"]] >= 0.5 else "short line"
     return "low score"
 
 
@@ -216,12 +221,11 @@ def _words(page: Page, keep: np.ndarray) -> float:
     return float(np.expm1(page.X[keep, C["log_words"]]).sum())
 
 
-def _hard_drop(page: Page, i: int) -> bool:
+def _hard_drop(page: Page, i: int, x: list[float]) -> bool:
     """Lines dropped whatever the model says."""
-    x = page.X[i]
-    if x[C["counter"]] and len(page.texts[i]) < 24:  # bare counters: "0", "201"
+    if x[R["counter"]] and len(page.texts[i]) < 24:  # bare counters: "0", "201"
         return True
-    if x[C["rating"]] and x[C["log_words"]] <= np.log1p(6) and not x[C["terminal"]]:  # "0.00 (0%) 0 votes"
+    if x[R["rating"]] and x[R["log_words"]] <= LOG1P_6 and not x[R["terminal"]]:  # "0.00 (0%) 0 votes"
         return True
     return page.title_match[i] or _repeated_first(page, i)
 
@@ -245,14 +249,17 @@ def classify_lines(
     if _words(page, keep_all) < MIN_WORDS:
         lo, hi = page.main
         keep_all[lo:hi] = True
+    rule_x = page.X[:, _RULE_IDX].tolist()
+    keep_list = keep_all.tolist()
     for i, s in enumerate(page.texts):
         start, end = page.starts[i], page.ends[i]
         if is_blank(s):
             out.append(Line(s, start, end, False, "empty"))
             continue
         common = bool(common_lines) and line_key(s) in common_lines
-        keep = bool(keep_all[i]) and not common and not _hard_drop(page, i)
-        out.append(Line(s, start, end, keep, "" if keep else _reason(page, i, common)))
+        x = rule_x[i]
+        keep = keep_list[i] and not common and not _hard_drop(page, i, x)
+        out.append(Line(s, start, end, keep, "" if keep else _reason(page, i, common, x)))
     return out
 
 
