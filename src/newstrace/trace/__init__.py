@@ -3,7 +3,10 @@
 `trace_families(articles, members, alignments)` -> (provenance rows, edits).
 
 How: each member becomes an `Info` (site, date with how far it may be off,
-credits, dateline, sentences as text units; members.py). Sentences found in
+credits, dateline, sentences as text units; members.py); a site's own copyright
+footer (naming the site, or on most of its pages in the corpus) is no credit.
+Sites whose dates are off by a steady number of hours are corrected from the
+credit pairs of the whole corpus (clocks.py). Sentences found in
 several unrelated families are page furniture and dropped. A family chained by
 a stray shared paragraph is traced as separate stories. Every hypothesis for
 the origin (a member, or an outlet the credits and datelines name that is not
@@ -22,9 +25,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..records import Alignment, Article, Edit, Member, Provenance
+from .clocks import ClockOptions, correct_clocks
 from .credit import credit_status
 from .edits import diff_articles
-from .members import Info, build_info
+from .members import Info, build_info, footers_of, site_footers
 from .origin import Origin, OriginOptions, find_origin
 from .single import trace_single
 from .stats import outlet_stats, read_outlets
@@ -40,6 +44,7 @@ class TraceOptions:
     edits: bool = True  # compute Edit records (copy against parent)
     debris_families: int = 2  # a text unit found in this many families is debris, not story
     split_share: float = 0.3  # members sharing less than this share of units are different stories
+    clocks: ClockOptions | None = field(default_factory=ClockOptions)  # None: take dates as shown
 
 
 def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
@@ -62,9 +67,15 @@ def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
             log.warning("member %s of family %s has no article; skipped", m.doc_id, m.family_id)
             continue
         families.setdefault(m.family_id, []).append(m)
-    infos = {fid: [build_info(articles[m.doc_id], m.role) for m in ms]
+    footers = site_footers(articles.values())  # corpus-level: each site's own copyright lines
+    infos = {fid: [build_info(articles[m.doc_id], m.role, footers_of(articles[m.doc_id], footers))
+                   for m in ms]
              for fid, ms in families.items()}
     _drop_debris(infos, opts.debris_families)
+    if opts.clocks is not None:
+        shifted = correct_clocks(list(infos.values()), opts.clocks)
+        if shifted:
+            log.info("site clocks corrected (hours): %s", shifted)
     pair_score = _pair_scores(alignments)
     rank = {(m.doc_id, m.family_id): (m.role != "partial", m.coverage, len(families[m.family_id]))
             for ms in families.values() for m in ms}
@@ -82,7 +93,7 @@ def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
                     best[r.doc_id] = r
     for d, a in articles.items():  # documents in no family: their own origin, or credited
         if d not in best:
-            best[d] = trace_single(a)
+            best[d] = trace_single(a, footers_of(a, footers))
     prov = [best[d] for d in sorted(best)]
     edits: list[Edit] = []
     if opts.edits:
@@ -101,7 +112,8 @@ def trace_family(fid: str, members: list[Info], opts: TraceOptions,
                            ("only member of its family",))]
     mark_carried(members)
     origin: Origin = find_origin(members, opts.origin, opts.tree)
-    edges = build_tree(members, origin.doc_id, origin.outlet, opts.tree, dict(pair_score or {}))
+    edges = build_tree(members, origin.doc_id, origin.outlet, opts.tree, dict(pair_score or {}),
+                       root_like=origin.root_like)
     sites = [m.site for m in members if m.site]
     out = []
     for m in members:
@@ -218,5 +230,5 @@ def _pair_scores(alignments: Sequence[Alignment]) -> dict[frozenset, float]:
     return out
 
 
-__all__ = ["trace_families", "trace_family", "TraceOptions", "OriginOptions", "TreeOptions",
+__all__ = ["trace_families", "trace_family", "TraceOptions", "OriginOptions", "TreeOptions", "ClockOptions",
            "outlet_stats", "read_outlets", "diff_articles"]

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from ..records import Article
+from ..records import Article, Credit
 from .outlets import canonical, host_of, registrable, same_outlet
 
 _SENT_RE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9À-ÖØ-Þ])")
@@ -149,13 +149,41 @@ def site_of_article(article: Article) -> str | None:
     return None
 
 
-def build_info(article: Article, role: str) -> Info:
+def own_footer(credit: Credit, article: Article, footers: frozenset[str] = frozenset()) -> bool:
+    """A copyright line naming the page's own site, or one of the site's recurring footers
+    (`footers`, see `site_footers`): the page's own notice, not a source named."""
+    from ..networks.audit import own_copyright
+
+    if credit.form != "copyright":
+        return False
+    return same_outlet(credit.domain or credit.outlet, site_of_article(article)) or own_copyright(
+        credit, article, footers)
+
+
+def site_footers(articles) -> dict[str, frozenset[str]]:
+    """Per site: the copyright names on most of its pages in the corpus (its footer)."""
+    from ..networks.audit import site_footers as footers
+
+    return footers(articles)
+
+
+def footers_of(article: Article, footers: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The footer names of the article's site (keyed as `site_footers` keys them)."""
+    key = article.site
+    if not key and article.url:
+        host = re.sub(r"^[a-z]+://", "", article.url.lower()).split("/")[0]
+        key = host.removeprefix("www.")
+    return footers.get(key or "", frozenset())
+
+
+def build_info(article: Article, role: str, footers: frozenset[str] = frozenset()) -> Info:
+    """`footers`: the copyright names recurring on the article's site (left out as credits)."""
     site = site_of_article(article)
     credits = []
     agency = article.dateline.agency if article.dateline else None
     for c in article.credits:
         mention = c.domain or c.outlet
-        if not mention or same_outlet(mention, site):
+        if not mention or same_outlet(mention, site) or own_footer(c, article, footers):
             continue
         if c.form == "agency":
             agency = agency or mention

@@ -30,6 +30,7 @@ class OriginOptions:
     p_absent: float = 0.2  # prior: the origin is not in the corpus
     max_candidates: int = 8  # members scored with a full tree (large families)
     root_time_weight: float = 0.5  # the origin came out before every member, not only its children
+    absent_texts: int = 3  # copies whose text is tried as the absent origin's (besides the consensus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class Origin:
     confidence: float
     evidence: tuple[str, ...]
     scores: tuple[tuple[str, float], ...] = ()
+    root_like: str | None = None  # absent origin: the member whose text stands for it
 
 
 def _log(p: float) -> float:
@@ -46,10 +48,10 @@ def _log(p: float) -> float:
 
 
 def _counted(c: Info, family_sites: list[str], outlet: str | None) -> list[str]:
-    """A member's credit mentions; copyright lines count only when they name the family."""
+    """A member's credit mentions; loose mentions count only when they name the family."""
     out = []
     for mention, _line, form in c.credits:
-        if form in ("copyright", "mention") and not (
+        if form == "mention" and not (
                 same_outlet(mention, outlet) or any(same_outlet(mention, s) for s in family_sites)):
             continue
         out.append(mention)
@@ -113,7 +115,7 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
     limit = min(o.max_candidates, max(2, 400 // len(full)))  # large families: fewer trees
     cands = sorted(full, key=lambda m: _prelim(m, members))[:limit]
     sites = [x.site for x in members if x.site]
-    scored: list[tuple[float, str | None, str | None, list[str]]] = []
+    scored: list[tuple[float, str | None, str | None, list[str], str | None]] = []
     for m in cands:
         edges = build_tree(members, m.doc_id, m.site, tree)
         own = _counted(m, sites, m.site)
@@ -136,16 +138,20 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
                       if early else f"no member dated clearly before it ({m.time_text})")
         text = sum(e.text_cost for e in edges.values())
         ev.append(f"the copy tree from it needs {text:.1f} text edits")
-        scored.append((ll, m.doc_id, m.site, ev))
+        scored.append((ll, m.doc_id, m.site, ev, None))
+    roots = [None] + [m.doc_id for m in cands[:o.absent_texts]]
     for mention, _, _ in externals:
-        edges = build_tree(members, None, mention, tree)
         dl, dl_hits = dateline_ll(members, mention, o, absent=True)
-        ll = _log(o.p_absent) + dl - sum(e.cost for e in edges.values())
+        # the absent origin's text: the copies' consensus, or one copy's text as it stands
+        cost, like, edges = min(((sum(e.cost for e in t.values()), r, t) for r in roots
+                                 for t in [build_tree(members, None, mention, tree, root_like=r)]),
+                                key=lambda x: x[0])
+        ll = _log(o.p_absent) + dl - cost
         text = sum(e.text_cost for e in edges.values())
         ev = [f"origin not in the corpus: {len(_named_by(members, mention))} credit(s) and "
               f"{dl_hits} dateline(s) name {mention}",
               f"the copy tree from the copies' common text needs {text:.1f} text edits"]
-        scored.append((ll, None, canonical(mention), ev))
+        scored.append((ll, None, canonical(mention), ev, like))
     scored.sort(key=lambda t: -t[0])
     # present or absent first (summing over the members), then the best of that kind
     top = scored[0][0]
@@ -155,4 +161,4 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
     best = next(s for s in scored if (s[1] is not None) == inside)
     conf = math.exp(best[0] - top) / (mass_in + mass_out)
     table = tuple((s[1] or f"absent:{s[2]}", round(s[0], 2)) for s in scored)
-    return Origin(best[1], best[2], round(conf, 3), tuple(best[3]), table)
+    return Origin(best[1], best[2], round(conf, 3), tuple(best[3]), table, best[4])

@@ -4,7 +4,7 @@ an outlet outside the corpus (a credit line or a dateline agency names it)."""
 from __future__ import annotations
 
 from ..records import Article, Provenance
-from .members import site_of_article
+from .members import own_footer, site_of_article
 from .outlets import same_outlet
 
 
@@ -17,12 +17,14 @@ def _domain_of(name: str) -> str | None:
     return outlet_for(name)[1]
 
 
-def _named_outlet(article: Article, site: str | None) -> tuple[str, str] | None:
+def _named_outlet(article: Article, site: str | None,
+                  footers: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(outlet, evidence) for the outside outlet the article names, else None.
     Credit lines first, then the dateline agency; a copyright line counts only when it
     names an outlet the table knows (a footer naming the site's owner is not a credit)."""
     credits = [c for c in article.credits
-               if (c.domain or c.outlet) and not same_outlet(c.domain or c.outlet, site)]
+               if (c.domain or c.outlet) and not same_outlet(c.domain or c.outlet, site)
+               and not own_footer(c, article, footers)]
     for c in credits:
         if c.form not in ("copyright", "agency"):
             return c.domain or _domain_of(c.outlet) or c.outlet, f"credit line names the source: {c.line}"
@@ -38,10 +40,11 @@ def _named_outlet(article: Article, site: str | None) -> tuple[str, str] | None:
     return None
 
 
-def trace_single(article: Article) -> Provenance:
-    """The provenance row of a document that shares no text with any other."""
+def trace_single(article: Article, footers: frozenset[str] = frozenset()) -> Provenance:
+    """The provenance row of a document that shares no text with any other.
+    `footers`: copyright names recurring on its site (its own footer, not a credit)."""
     site = site_of_article(article)
-    named = _named_outlet(article, site)
+    named = _named_outlet(article, site, footers)
     if named is None:
         return Provenance(article.doc_id, None, article.doc_id, site, None, "origin", 0.5,
                           ("in no reuse family; no credit line or dateline names another outlet",))

@@ -102,18 +102,21 @@ def consensus(members: list[Info], ties: bool = False) -> set[str]:
 
 def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str | None,
                options: TreeOptions | None = None,
-               pair_score: dict[frozenset, float] | None = None) -> dict[str, Edge]:
+               pair_score: dict[frozenset, float] | None = None,
+               root_like: str | None = None) -> dict[str, Edge]:
     """Each member's parent (origin excluded). Parent None = the absent origin.
-    `pair_score` (aligned characters per document pair) breaks ties for partial reuse."""
+    `pair_score` (aligned characters per document pair) breaks ties for partial reuse.
+    `root_like`: a member whose text stands for the absent origin's (else the consensus)."""
     o = options or TreeOptions()
     if any(m.named is None for m in members):
         link_credits(members)
     by_id = {m.doc_id: m for m in members}
     orders = {m.doc_id: unit_list(m) for m in members}
     units = {d: set(v) for d, v in orders.items()}
-    root_units = units[origin_doc] if origin_doc else consensus(members)
-    if origin_doc:
-        root_order = orders[origin_doc]
+    text_of = origin_doc or root_like
+    root_units = units[text_of] if text_of else consensus(members)
+    if text_of:
+        root_order = orders[text_of]
     else:  # the absent origin's units, in their mean relative place among the copies
         place: dict[str, list[float]] = {}
         for v in orders.values():
@@ -182,7 +185,7 @@ def _cost_plain(child: Info, c_units: tuple[list[str], set[str]], parent: Info |
         why.append(f"credits the origin outlet ({origin_outlet})")
     elif names_other_member:
         cost -= _log(o.p_names_bystander)
-    elif any(form not in ("copyright", "mention") for _, _, form in child.credits):
+    elif any(form != "mention" for _, _, form in child.credits):
         cost -= _log(o.p_names_outsider)
     else:
         cost -= _log(o.p_names_none)
