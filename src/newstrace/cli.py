@@ -34,6 +34,8 @@ def _settings_options(f):
 class _Bars:
     """tqdm bars per stage, fed by the library's progress callback."""
 
+    UNITS = {"network": "outlet"}
+
     def __init__(self, quiet: bool):
         self.quiet, self.bars = quiet, {}
 
@@ -44,8 +46,9 @@ class _Bars:
 
         bar = self.bars.get(stage)
         if bar is None:
-            unit = "doc"
-            bar = self.bars[stage] = tqdm(total=total, desc=f"{stage:>6}", unit=unit,
+            self.close()  # a new stage: the previous one is finished
+            bar = self.bars[stage] = tqdm(total=total, desc=f"{stage:>7}",
+                                          unit=self.UNITS.get(stage, "doc"),
                                           file=sys.stderr, dynamic_ncols=True)
         if total is not None and bar.total != total:
             bar.total = total
@@ -54,6 +57,7 @@ class _Bars:
     def close(self) -> None:
         for bar in self.bars.values():
             bar.close()
+        self.bars = {}
 
 
 class _Group(click.Group):

@@ -19,7 +19,6 @@ import xxhash
 
 WORD = re.compile(r"\w+")
 SPACE = re.compile(r"\s+")
-INLINE_SPACE = re.compile(r"[^\S\n]+")
 DIGITS = re.compile(r"\d")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # sentence end, allowing closing quotes/brackets after it
@@ -109,8 +108,16 @@ def normalise(text: str) -> str:
 
 
 def normalise_lines(texts: list[str]) -> list[str]:
-    """`normalise` of each line (lines hold no newline), in a few whole-page passes."""
-    joined = INLINE_SPACE.sub(" ", DIGITS.sub("0", "\n".join(texts).casefold()))
+    """`normalise` of each line (lines hold no newline), in a few whole-page passes.
+
+    Digits and whitespace are replaced on code points first: casefold() makes
+    neither, so the order does not matter.
+    """
+    cp, bits = _char_bits("\n".join(texts))
+    space = ((bits & _WS) != 0) & (cp != 10)
+    out = np.where((bits & _D) != 0, 48, np.where(space, 32, cp)).astype(np.uint32)
+    out = out[~(space & np.concatenate(([False], space[:-1])))]  # one space per run
+    joined = out.tobytes().decode("utf-32-le", "surrogatepass").casefold()
     return [p.strip() for p in joined.split("\n")]
 
 
@@ -121,18 +128,19 @@ def line_key(text: str) -> int:
 
 def split_lines(text: str) -> tuple[list[str], list[int], list[int]]:
     """Non-blank lines with offsets of their stripped content in `text`."""
-    texts, starts, ends = [], [], []
-    pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip(" \t\r\f\v")
-        if stripped:
-            lead = len(raw) - len(raw.lstrip(" \t\r\f\v"))
-            start = pos + lead
-            texts.append(stripped)
-            starts.append(start)
-            ends.append(start + len(stripped))
-        pos += len(raw) + 1
-    return texts, starts, ends
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    newline = np.flatnonzero(cp == 10)
+    lo = np.concatenate(([0], newline + 1))
+    hi = np.concatenate((newline, [len(cp)]))
+    ink = np.flatnonzero((cp != 32) & ((cp < 9) | (cp > 13)))  # not " \t\n\r\f\v"
+    if len(ink) == 0:
+        return [], [], []
+    first = np.searchsorted(ink, lo)
+    last = np.searchsorted(ink, hi) - 1
+    has = last >= first
+    starts = ink[first[has]].tolist()
+    ends = (ink[last[has]] + 1).tolist()
+    return [text[a:b] for a, b in zip(starts, ends, strict=True)], starts, ends
 
 
 def is_blank(text: str) -> bool:
@@ -170,20 +178,26 @@ def _cues(s: str, words: list[str]) -> dict[str, int]:
 
 
 # character classes, one bit each, looked up per code point
-(_W, _D, _UP, _LO, _CJK, _SENT, _NAV, _COMMA, _SP, _NONASCII, _ALNUM, _TERM,
- _CLOSER) = (1 << k for k in range(13))
+(_W, _D, _UP, _LO, _CJK, _SENT, _NAV, _COMMA, _SP, _ALNUM, _TERM, _CLOSER,
+ _OPENS, _NOT_PUNCT, _QUOTE, _JOIN_START, _JOIN_END, _WS) = (1 << k for k in range(18))
 _CLASS_RES = ((_W, re.compile(r"\w")), (_D, DIGITS), (_CJK, CJK), (_SENT, SENT_MARKS),
               (_NAV, NAV_SEPS), (_COMMA, re.compile("[,、，]")), (_SP, re.compile(" ")),
               (_TERM, re.compile("[" + re.escape(TERMINALS) + "]")),
-              (_CLOSER, re.compile("[" + re.escape(CLOSERS) + "]")))
+              (_CLOSER, re.compile("[" + re.escape(CLOSERS) + "]")),
+              (_OPENS, re.compile("[" + re.escape(",;(–—-") + "]")),
+              (_NOT_PUNCT, re.compile("[" + re.escape("\"'“‘«([") + "]")),
+              (_QUOTE, re.compile("[" + re.escape("\"'“‘«„") + "]")),
+              (_JOIN_START, re.compile("[" + re.escape(",.;:)!?%’”»") + "]")),
+              (_JOIN_END, re.compile("[" + re.escape(",(“‘«\"'-–—") + "]")), (_WS, re.compile(r"\s")))
 CUE_CATS = ("copyright", "cookie", "subscribe", "share", "related", "advert", "rating", "date",
             "link")
 _CAT = {c: k for k, c in enumerate(CUE_CATS)}
 CUE_FIRST = CUE_SET | CUE_PAIR_FIRST
 YEAR = re.compile(r"[12](?<!\w[12])[09]\w\w(?!\w)")  # 19xx, 20xx as a whole word
-SHORT_SUBSTR = (("©", "copyright", False), ("(c) ", "copyright", True), ("http", "link", True),
-                ("www.", "link", True), (".com", "link", True), ("@", "link", False),
-                *((k, cat, False) for k, cat in CUE_CJK.items()))
+# substrings of short lines: (needle, category, searched in the lower-cased text)
+SUBSTR_CUES = (("©", "copyright", False), ("(c) ", "copyright", True), ("http", "link", True),
+               ("www.", "link", True), (".com", "link", True), ("@", "link", False))
+CJK_SUBSTR = tuple((k, cat, False) for k, cat in CUE_CJK.items())
 
 
 def _class_bits(chars: str) -> np.ndarray:
@@ -193,7 +207,7 @@ def _class_bits(chars: str) -> np.ndarray:
         hit = [m.start() for m in rx.finditer(chars)]
         bits[hit] |= bit
     for bit, test in ((_UP, str.isupper), (_LO, str.islower), (_ALNUM, str.isalnum)):
-        bits[[i for i, c in enumerate(chars) if test(c)]] |= bit
+        bits[np.fromiter(map(test, chars), dtype=bool, count=len(chars))] |= bit
     return bits
 
 
@@ -201,7 +215,6 @@ def _class_bits(chars: str) -> np.ndarray:
 def _bmp_bits() -> np.ndarray:
     """Class bits for the whole Basic Multilingual Plane, built once per process."""
     bits = _class_bits("".join(map(chr, range(0x10000))))
-    bits[128:] |= _NONASCII
     bits.setflags(write=False)
     return bits
 
@@ -215,9 +228,23 @@ def _char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
         return cp, table[cp]
     out = table[np.where(astral, 0, cp)]
     uniq = np.unique(cp[astral])
-    extra = _class_bits("".join(map(chr, uniq.tolist()))) | _NONASCII
+    extra = _class_bits("".join(map(chr, uniq.tolist())))
     out[astral] = extra[np.searchsorted(uniq, cp[astral])]
     return cp, out
+
+
+@lru_cache(maxsize=1)
+def _log1p_table() -> np.ndarray:
+    return np.array([math.log1p(v) for v in range(4096)])
+
+
+def _log1p_int(v: np.ndarray) -> np.ndarray:
+    """math.log1p of non-negative ints (np.log1p may differ in the last bit)."""
+    out = _log1p_table()[np.minimum(v, 4095)]
+    big = np.flatnonzero(v >= 4096)
+    if len(big):
+        out[big] = [math.log1p(x) for x in v[big].tolist()]
+    return out
 
 
 def _find_all(hay: str, needle: str) -> list[int]:
@@ -228,65 +255,74 @@ def _find_all(hay: str, needle: str) -> list[int]:
     return out
 
 
-def _page_cues(text: str, starts: np.ndarray, ends: np.ndarray, words: list[str],
-               w_starts: np.ndarray, w_lens: np.ndarray, nws: np.ndarray) -> np.ndarray:
-    """`_cues` of every line as a 0/1 matrix (lines x CUE_CATS), found page-wide."""
-    m = len(starts)
-    found = np.zeros((m, len(CUE_CATS)), dtype=np.int64)
-    low = text.lower()
+def _line_of(pos: list[int], lengths: list[int], lines: list[int]) -> list[int]:
+    """Line (from `lines`) holding each offset of a "\\n"-join of those lines."""
+    starts = np.concatenate(([0], np.cumsum(np.asarray(lengths) + 1)[:-1]))
+    return np.asarray(lines)[np.searchsorted(starts, pos, side="right") - 1].tolist()
+
+
+def _page_cues(texts: list[str], nws: np.ndarray) -> np.ndarray:
+    """`_cues` of every line as a 0/1 matrix (lines x CUE_CATS), found page-wide.
+
+    Lines of 25 words or more are only searched for LONG_CUES, the others for
+    cue words, stems, pairs, years and substrings, each group in one joined text.
+    """
+    found = np.zeros((len(texts), len(CUE_CATS)), dtype=np.int64)
+    full = nws < 25
+    short, long_ = np.flatnonzero(full).tolist(), np.flatnonzero(~full).tolist()
+    short_text = "\n".join([texts[i] for i in short])
+    short_low = short_text.lower()
+    long_text = "\n".join([texts[i] for i in long_])
+    long_low = long_text.lower()
+    words = WORD.findall(short_text)
     joined = " ".join(words)
     low_words = joined.lower()
-    if len(low) != len(text) or len(low_words) != len(joined):  # lower() changed lengths
-        first = np.concatenate(([0], np.cumsum(nws)[:-1])).tolist()
-        for i in range(m):
-            s = text[starts[i]:ends[i]]
-            for cat in _cues(s, words[first[i]:first[i] + int(nws[i])]):
+    if len(short_low) != len(short_text) or len(long_low) != len(long_text) or len(
+            low_words) != len(joined):  # lower() changed lengths: line by line
+        for i, s in enumerate(texts):
+            for cat in _cues(s, WORD.findall(s)):
                 found[i, _CAT[cat]] = 1
         return found
-    full = (nws < 25).tolist()  # lines checked fully; longer ones only for LONG_CUES
-    line_of = np.repeat(np.arange(m), nws).tolist()
+    # cue words, pairs and stems, by word index in the short lines
+    line_of = np.repeat(short, nws[short]).tolist()
     lw = low_words.split(" ") if words else []
+    hits: list[tuple[int, str]] = []
+    present = CUE_FIRST.intersection(lw)
+    for k in [k for k, w in enumerate(lw) if w in present] if present else []:
+        w = lw[k]
+        if w in CUE_SET:
+            hits.append((k, CUE_WORDS[w]))
+        if k + 1 < len(lw) and line_of[k] == line_of[k + 1]:
+            pair = w + " " + lw[k + 1]
+            if pair in CUE_PAIR_SET:
+                hits.append((k, CUE_PAIRS[pair]))
     padded = " " + low_words + " "
-    w_off = np.concatenate(([0], np.cumsum(w_lens + 1)[:-1]))  # word starts in low_words
-    hits: list[tuple[int, str]] = []  # (word index, category)
-    for w in CUE_FIRST.intersection(lw):
-        ks = np.searchsorted(w_off, _find_all(padded, " " + w + " ")).tolist()
-        for k in ks:
-            if w in CUE_SET:
-                hits.append((k, CUE_WORDS[w]))
-            if k + 1 < len(lw) and line_of[k] == line_of[k + 1]:
-                pair = w + " " + lw[k + 1]
-                if pair in CUE_PAIR_SET:
-                    hits.append((k, CUE_PAIRS[pair]))
+    w_off = np.concatenate(([0], np.cumsum(np.fromiter(map(len, words), np.intp, len(words)) + 1)[:-1]))
+    stem_at, stem_cat = [], []
     for stem, cat in CUE_STEMS.items():
-        hits += [(k, cat) for k in np.searchsorted(w_off, _find_all(padded, " " + stem)).tolist()]
+        at = _find_all(padded, " " + stem)
+        stem_at += at
+        stem_cat += [cat] * len(at)
+    if stem_at:
+        hits += zip(np.searchsorted(w_off, stem_at).tolist(), stem_cat, strict=True)
     for k, cat in hits:
-        if full[line_of[k]]:
-            found[line_of[k], _CAT[cat]] = 1
-    pos, size, cats, short_only = [], [], [], []
-    for mt in YEAR.finditer(text):
+        found[line_of[k], _CAT[cat]] = 1
+    # years and substrings, by offset in the joined short or long lines
+    at, cats = [], []
+    for mt in YEAR.finditer(short_text):
         if mt.group()[:2] in ("19", "20") and mt.group().isdigit():
-            pos.append(mt.start())
-            size.append(4)
+            at.append(mt.start())
             cats.append(_CAT["date"])
-            short_only.append(True)
-    for needle, cat, lowered in SHORT_SUBSTR if not text.isascii() else SHORT_SUBSTR[:6]:
-        at = _find_all(low if lowered else text, needle)
-        pos += at
-        size += [len(needle)] * len(at)
-        cats += [_CAT[cat]] * len(at)
-        short_only += [True] * len(at)
-    for needle in LONG_CUES:
-        at = _find_all(low, needle)
-        pos += at
-        size += [len(needle)] * len(at)
-        cats += [_CAT["copyright"]] * len(at)
-        short_only += [False] * len(at)
-    if pos:
-        line = np.searchsorted(starts, pos, side="right") - 1
-        ok = ((line >= 0) & (np.asarray(pos) + size <= ends[line])
-              & (np.asarray(full)[line] == np.asarray(short_only)))
-        found[line[ok], np.asarray(cats)[ok]] = 1
+    for needle, cat, lowered in SUBSTR_CUES + (() if short_text.isascii() else CJK_SUBSTR):
+        got = _find_all(short_low if lowered else short_text, needle)
+        at += got
+        cats += [_CAT[cat]] * len(got)
+    lengths = [len(texts[i]) for i in short]
+    if at:
+        found[_line_of(at, lengths, short), cats] = 1
+    at = [p for needle in LONG_CUES for p in _find_all(long_low, needle)]
+    if at:
+        found[_line_of(at, [len(texts[i]) for i in long_], long_), _CAT["copyright"]] = 1
     return found
 
 
@@ -323,24 +359,23 @@ def own_matrix(text: str, texts: list[str], starts: list[int], ends: list[int]) 
     idx[0::2], idx[1::2] = s_arr, e_arr
     sums = np.add.reduceat(planes, idx, axis=1)[:, 0::2]
     letters, digits, cjk, sent, nav, commas, spaces, nws, upper, low, short = sums
-    words = WORD.findall(text)
-    cues = _page_cues(text, s_arr, e_arr, words, w_starts, w_lens, nws)
+    cues = _page_cues(texts, nws)
     # the last character that is not a closing quote or bracket ends a sentence
     open_pos = np.flatnonzero((bits & _CLOSER) == 0)
     last = open_pos[np.maximum(np.searchsorted(open_pos, e_arr) - 1, 0)]
     terminal = (last >= s_arr) & ((bits[last] & _TERM) != 0) if len(open_pos) else np.zeros(
         len(starts), dtype=bool)
-    c0, c1, b0 = cp[s_arr], cp[e_arr - 1], bits[s_arr]
+    c1, b0, b1 = cp[e_arr - 1], bits[s_arr], bits[e_arr - 1]
     n = (e_arr - s_arr).astype(float)
     na = np.maximum(upper + low, 1)
     small = nws < 12
     out = np.zeros((len(texts), N_OWN))
-    out[:, 0] = [math.log1p(v) for v in (e_arr - s_arr).tolist()]
-    out[:, 1] = [math.log1p(v) for v in nws.tolist()]
+    out[:, 0] = _log1p_int(e_arr - s_arr)
+    out[:, 1] = _log1p_int(nws)
     out[:, 2] = cjk / n
     out[:, 3] = terminal
     out[:, 4] = c1 == ord(":")
-    out[:, 5] = np.isin(c1, [ord(c) for c in ",;(–—-"])
+    out[:, 5] = (b1 & _OPENS) != 0
     out[:, 6] = sent
     out[:, 7] = (n - letters - spaces) / n
     out[:, 8] = digits / n
@@ -348,21 +383,28 @@ def own_matrix(text: str, texts: list[str], starts: list[int], ends: list[int]) 
     out[:, 10] = low / na
     out[:, 11] = short / na
     out[:, 12] = (b0 & _LO) != 0
-    out[:, 13] = ((b0 & _ALNUM) == 0) & ~np.isin(c0, [ord(c) for c in "\"'“‘«(["])
+    out[:, 13] = (b0 & (_ALNUM | _NOT_PUNCT)) == 0
     out[:, 14] = letters / np.maximum(nws, 1)
     out[:, 15] = commas
     out[:, 16:19] = cues[:, 0:3]
     out[:, 19] = np.where(small, cues[:, 3], 0)
     out[:, 20] = np.where(small, cues[:, 4], 0)
     out[:, 21] = np.where(nws < 6, cues[:, 5], 0)
-    out[:, 22] = [len(s) < 40 and COUNTER.match(s) is not None for s in texts]
+    few = np.flatnonzero((n < 40) & (digits > 0)).tolist()  # COUNTER needs a digit
+    out[few, 22] = [COUNTER.match(texts[i]) is not None for i in few]
     out[:, 23] = np.where(nws < 8, cues[:, 6], 0)
     out[:, 24] = np.where(nws < 15, cues[:, 7], 0)
-    out[:, 25] = [bool(sm) and BYLINE.match(s) is not None for s, sm in zip(texts, small.tolist(), strict=True)]
+    # BYLINE needs whitespace right after its 2-5 letter word
+    space = np.append((bits & _WS) != 0, False)
+    gap = np.zeros(len(texts), dtype=bool)
+    for k in range(2, 6):
+        gap |= space[np.where(s_arr + k < e_arr, s_arr + k, len(bits))]
+    few = np.flatnonzero(small & gap).tolist()
+    out[few, 25] = [BYLINE.match(texts[i]) is not None for i in few]
     out[:, 26] = cues[:, 8]
     out[:, 27] = np.where(small, nav, 0)
     out[:, 28] = [s.isupper() for s in texts]
-    out[:, 29] = np.isin(c0, [ord(c) for c in "\"'“‘«„"])
+    out[:, 29] = (b0 & _QUOTE) != 0
     out[:, 30] = (nws >= 10) & terminal
     out[:, 31] = (nws <= 4) & ~terminal
     out[:, 32] = (upper == na) & (nws <= 8)
@@ -370,12 +412,13 @@ def own_matrix(text: str, texts: list[str], starts: list[int], ends: list[int]) 
 
 
 def _window_mean(v: np.ndarray, k: int) -> np.ndarray:
-    c = np.concatenate(([0.0], np.cumsum(v)))
+    """Mean over rows i-k..i+k of `v` (1-D, or 2-D by column)."""
+    c = np.concatenate((np.zeros((1,) + v.shape[1:]), np.cumsum(v, axis=0)))
     n = len(v)
     idx = np.arange(n)
     lo = np.maximum(idx - k, 0)
     hi = np.minimum(idx + k + 1, n)
-    return (c[hi] - c[lo]) / (hi - lo)
+    return (c[hi] - c[lo]) / (hi - lo).reshape((n,) + (1,) * (v.ndim - 1))
 
 
 def _shift(v: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
@@ -411,11 +454,11 @@ def block_distance(n: int, lo: int, hi: int) -> np.ndarray:
 
 def fragment_blocks(texts: list[str], terminal: np.ndarray) -> np.ndarray:
     """Block id per line, joining fragments a scraper cut at links or bold."""
-    joined = [
-        not t and (c.islower() or c in ",.;:)!?%’”»" or p in ",(“‘«\"'-–—")
-        for t, c, p in zip(terminal.tolist()[:-1], (s[0] for s in texts[1:]),
-                           (s[-1] for s in texts[:-1]), strict=False)
-    ]
+    if not texts:
+        return np.zeros(0, dtype=np.int64)
+    first = _char_bits("".join([s[0] for s in texts[1:]]))[1]
+    last = _char_bits("".join([s[-1] for s in texts[:-1]]))[1]
+    joined = (terminal[:-1] == 0) & (((first & (_LO | _JOIN_START)) | (last & _JOIN_END)) != 0)
     ids = np.concatenate(([0], np.cumsum(~np.array(joined, dtype=bool))))
     return ids
 
@@ -458,11 +501,8 @@ def build_page(text: str) -> Page:
     norm = normalise_lines(texts)
     counts = Counter(norm)
     repeats = [counts[k] for k in norm]
-    seen: set[str] = set()
-    first_seen = []
-    for k in norm:
-        first_seen.append(float(k not in seen))
-        seen.add(k)
+    first_at = {k: i for i, k in reversed(list(enumerate(norm)))}
+    first_seen = [float(first_at[k] == i) for i, k in enumerate(norm)]
     segs = title_segments(texts[0])
     title_match = [i > 0 and (k in segs or (len(k) >= 12 and k in norm[0])) for i, k in enumerate(norm)]
     nw = own[:, COL["log_words"]]
@@ -520,11 +560,10 @@ def build_page(text: str) -> Page:
             np.where(idx < lo, np.cumsum(chars[::-1])[::-1] - chars[lo:].sum(),
                      np.cumsum(chars) - chars[:hi].sum()), 20000.0) / (chars[lo:hi].sum() + 1.0),
     ]
-    for k in (-2, -1, 1, 2):
-        ctx += [_shift(nw, k), _shift(terminal, k), _shift(bprose, k), _shift(own[:, COL["all_capitalised"]], k)]
-    for k in (3, 10):
-        ctx += [_window_mean(nw, k), _window_mean(terminal, k), _window_mean(bprose, k),
-                _window_mean(own[:, COL["nav_like"]], k)]
+    near = np.column_stack([nw, terminal, bprose, own[:, COL["all_capitalised"]]])
+    ctx += [_shift(near, k) for k in (-2, -1, 1, 2)]  # four columns each
+    around = np.column_stack([nw, terminal, bprose, own[:, COL["nav_like"]]])
+    ctx += [_window_mean(around, k) for k in (3, 10)]
     X = np.column_stack([own] + ctx)
     return Page(texts, starts, ends, X, repeats, title_match, (lo, hi))
 

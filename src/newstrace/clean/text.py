@@ -88,11 +88,17 @@ class TreeEnsemble:
         # trees x rows, walked level by level; `at` = flat heap slot of each (tree, row)
         col = feature.ravel().astype(np.intp) * n  # offset of the feature's column in X.T
         thr = threshold.ravel()
-        xt = np.ascontiguousarray(X.T, dtype=float).ravel()
+        xt_rows = np.ascontiguousarray(X.T, dtype=float)
+        xt = xt_rows.ravel()
         rows = np.arange(n, dtype=np.intp)
         base = (np.arange(n_trees, dtype=np.intp) * inner)[:, None]
-        at = np.repeat(base, n, axis=1)
-        for _ in range(self.depth):
+        levels = self.depth
+        if levels:  # the roots: one feature per tree, compared for all rows at once
+            at = base + 1 + (xt_rows[feature[:, 0]] > threshold[:, :1])
+            levels -= 1
+        else:
+            at = np.repeat(base, n, axis=1)
+        for _ in range(levels):
             go = xt.take(col.take(at) + rows) > thr.take(at)
             at += at - base + 1 + go  # child slot 2h+1 (left) or 2h+2 (right)
         leaf = at + base // inner - inner
@@ -167,7 +173,8 @@ C = L.COL
 _RULE_COLS = ("counter", "rating", "copyright", "cookie", "log_words", "share", "related",
               "subscribe", "advert", "terminal", "upper_share")
 _RULE_IDX = [C[k] for k in _RULE_COLS]
-R = {k: j for j, k in enumerate(_RULE_COLS)}
+(X_COUNTER, X_RATING, X_COPYRIGHT, X_COOKIE, X_LOG_WORDS, X_SHARE, X_RELATED, X_SUBSCRIBE,
+ X_ADVERT, X_TERMINAL, X_UPPER_SHARE) = range(len(_RULE_COLS))  # positions in those rows
 LOG1P_4, LOG1P_6 = float(np.log1p(4)), float(np.log1p(6))
 
 
@@ -177,26 +184,26 @@ def _reason(page: Page, i: int, common: bool, x: list[float]) -> str:
         return "site template"
     if page.title_match[i] or _repeated_first(page, i):
         return "repeated headline"
-    if x[R["counter"]]:
+    if x[X_COUNTER]:
         return "counter"
-    if x[R["rating"]]:
+    if x[X_RATING]:
         return "rating widget"
-    if x[R["copyright"]]:
+    if x[X_COPYRIGHT]:
         return "copyright"
-    if x[R["cookie"]] and x[R["log_words"]] >= LOG1P_4:
+    if x[X_COOKIE] and x[X_LOG_WORDS] >= LOG1P_4:
         return "cookie notice"
-    if x[R["share"]]:
+    if x[X_SHARE]:
         return "share buttons"
-    if x[R["related"]]:
+    if x[X_RELATED]:
         return "related links"
-    if x[R["subscribe"]]:
+    if x[X_SUBSCRIBE]:
         return "subscription"
-    if x[R["advert"]]:
+    if x[X_ADVERT]:
         return "advertisement"
     if page.repeats[i] > 1:
         return "repeated line"
-    if len(s) < 40 and not x[R["terminal"]]:
-        return "navigation" if x[R["upper_share"]] >= 0.5 else "short line"
+    if len(s) < 40 and not x[X_TERMINAL]:
+        return "navigation" if x[X_UPPER_SHARE] >= 0.5 else "short line"
     return "low score"
 
 
@@ -223,9 +230,9 @@ def _words(page: Page, keep: np.ndarray) -> float:
 
 def _hard_drop(page: Page, i: int, x: list[float]) -> bool:
     """Lines dropped whatever the model says."""
-    if x[R["counter"]] and len(page.texts[i]) < 24:  # bare counters: "0", "201"
+    if x[X_COUNTER] and len(page.texts[i]) < 24:  # bare counters: "0", "201"
         return True
-    if x[R["rating"]] and x[R["log_words"]] <= LOG1P_6 and not x[R["terminal"]]:  # "0.00 (0%) 0 votes"
+    if x[X_RATING] and x[X_LOG_WORDS] <= LOG1P_6 and not x[X_TERMINAL]:  # "0.00 (0%) 0 votes"
         return True
     return page.title_match[i] or _repeated_first(page, i)
 
@@ -251,14 +258,14 @@ def classify_lines(
         keep_all[lo:hi] = True
     rule_x = page.X[:, _RULE_IDX].tolist()
     keep_list = keep_all.tolist()
-    for i, s in enumerate(page.texts):
-        start, end = page.starts[i], page.ends[i]
-        if is_blank(s):
+    check_common = bool(common_lines)
+    for i, (s, start, end, x, kept) in enumerate(
+            zip(page.texts, page.starts, page.ends, rule_x, keep_list, strict=True)):
+        if not x[X_LOG_WORDS] and is_blank(s):  # a line with a word is never blank
             out.append(Line(s, start, end, False, "empty"))
             continue
-        common = bool(common_lines) and line_key(s) in common_lines
-        x = rule_x[i]
-        keep = keep_list[i] and not common and not _hard_drop(page, i, x)
+        common = check_common and line_key(s) in common_lines
+        keep = kept and not common and not _hard_drop(page, i, x)
         out.append(Line(s, start, end, keep, "" if keep else _reason(page, i, common, x)))
     return out
 
