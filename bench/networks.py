@@ -1,12 +1,10 @@
 """Outlet networks and attribution audit on simulated corpora with networks.
 
-    python bench/networks.py [--seeds 41 42] [--stand-in]
+    python bench/networks.py [--seeds 41 42]
 
 Per scenario and seed: the simulator writes pages where some sites form networks (shared
 template, shared credit form, copying in step from a hub) and the rest are
-independent. The real pipeline runs on them (`newstrace.run`); where a stage
-of it is not available yet, the bench says so and builds the articles with a
-plain stand-in cleaner and takes provenance from the simulator's truth.
+independent. The real pipeline runs on them (`newstrace.run`).
 
 Figures: outlet grouping pairwise precision/recall/F1 over corpus outlets,
 independent sites put in networks, networks found vs true; audit accuracy per
@@ -30,14 +28,13 @@ from pathlib import Path
 from newstrace.networks import audit_copy, build_profiles, find_networks
 from newstrace.networks.audit import edit_kinds, site_footers
 from newstrace.networks.group import NetworkOptions
-from newstrace.records import Article, Counter, Credit, Dateline, Found, Provenance, Removed, Span
 from newstrace.simulate import SimOptions, republish, synthetic_articles
 
 SIM = dict(networks=3, network_size=5, network_p=0.5, copy_sites=60)
 
 
 def run_pipeline(corpus, folder: Path):
-    """Articles, provenance and edits from the real pipeline, or None with the reason."""
+    """Articles, provenance and edits from the real pipeline."""
     import newstrace
     from newstrace.networks.stage import load_edits, load_provenance
     from newstrace.store import db as store
@@ -50,73 +47,14 @@ def run_pipeline(corpus, folder: Path):
                                  "published": d.published, "title": d.title,
                                  "text": d.text}) + "\n")
     db = folder / "nt.duckdb"
-    try:
-        from newstrace.settings import Settings
+    from newstrace.settings import Settings
 
-        newstrace.run([str(path)], db=db, settings=Settings(workers=1)).close()
-    except Exception as exc:  # a stage not landed yet
-        return None, f"{type(exc).__name__}: {exc}"[:160]
+    newstrace.run([str(path)], db=db, settings=Settings(workers=1)).close()
     con = store.connect(str(db), read_only=True)
     try:
-        arts, prov, edits = load_articles(con), load_provenance(con), load_edits(con)
+        return load_articles(con), load_provenance(con), load_edits(con)
     finally:
         con.close()
-    if len(arts) < 0.9 * len(corpus.docs) or not prov:
-        return None, f"pipeline gave {len(arts)} articles, {len(prov)} provenance rows"
-    return (arts, prov, edits), "pipeline"
-
-
-# ---- stand-in cleaner (only while the pipeline's stages are missing) ----
-
-def _is_paragraph(line: str) -> bool:
-    return len(line.split()) >= 5 and line.rstrip()[-1:] in ".!?\"”'"
-
-
-def lite_article(doc) -> Article:
-    from newstrace.clean.counters import parse_counters
-    from newstrace.clean.credits import parse_credit
-    from newstrace.clean.dateline import find_dateline
-    from newstrace.clean.quotes import find_quotes
-
-    paras, removed, credits, counters = [], [], [], []
-    pos = 0
-    for block in doc.text.split("\n\n"):
-        start = doc.text.find(block, pos)
-        pos = start + len(block)
-        line = block.strip()
-        if not line:
-            continue
-        credit = parse_credit(line) if line != doc.title else None
-        if credit and credit[2] != "copyright":
-            credits.append(Credit(credit[0], credit[1], credit[2], line, start, pos))
-            continue
-        if _is_paragraph(line) and line != doc.title and "rights reserved" not in line:
-            paras.append(line)
-            continue
-        found = parse_counters(line)
-        counters += [Counter(lab, val, line, start, pos) for lab, val in found]
-        reason = "headline" if line == doc.title else "counter" if found else "debris"
-        removed.append(Removed(line, start, pos, reason))
-    text = "\n\n".join(paras)
-    spans, at = [], 0
-    for p in paras:
-        spans.append(Span(at, at + len(p), "paragraph"))
-        at += len(p) + 2
-    dl = None
-    hit = find_dateline(paras[0]) if paras else None
-    if hit:
-        dl = Dateline(hit.text, hit.place, hit.agency, hit.date, hit.start, hit.end)
-    return Article(doc.doc_id, text, site=doc.site, url=doc.url,
-                   title=Found(doc.title, "input field title"),
-                   published=Found(doc.published, "input") if doc.published else None,
-                   dateline=dl, credits=tuple(credits), paragraphs=tuple(spans),
-                   quotes=find_quotes(text, spans), counters=tuple(counters),
-                   removed=tuple(removed), method="bench:lite")
-
-
-def truth_provenance(corpus) -> list[Provenance]:
-    return [Provenance(k, t.family_id, t.origin_doc_id, t.origin_outlet, t.parent_doc_id,
-                       t.credit_status, 1.0) for k, t in corpus.truth.items()]
 
 
 # ---- scoring ----
@@ -187,7 +125,6 @@ def main(argv=None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=int, nargs="+", default=[41, 42])
-    ap.add_argument("--stand-in", action="store_true", help="skip the pipeline")
     args = ap.parse_args(argv)
     logging.disable(logging.WARNING)
     anchor_opts = replace(NetworkOptions(), min_signals=1)
@@ -195,23 +132,12 @@ def main(argv=None) -> int:
     print(f"{'scenario':<11}{'seed':>4} {'docs':>5} {'source':<9} {'P':>5} {'R':>5} {'F1':>5} "
           f"{'nets':>7} {'indep in net':>13} | anchor 1-signal F1 / indep in net")
     agg: dict = {}
-    use_pipeline = not args.stand_in
     for name, (sim, bases) in SCENARIOS.items():
         for seed in args.seeds:
             corpus = republish(synthetic_articles(bases, seed), seed, SimOptions(**sim))
-            got = None
-            if use_pipeline:
-                with tempfile.TemporaryDirectory() as tmp:
-                    got, why = run_pipeline(corpus, Path(tmp))
-                if got is None:
-                    print(f"  pipeline not usable ({why}):\n  from here on STAND-IN cleaner "
-                          "(bench.lite_article) + provenance from the simulator's TRUTH")
-                    use_pipeline = False
-            if got is None:
-                arts = {d.doc_id: lite_article(d) for d in corpus.docs}
-                prov, edits, source = truth_provenance(corpus), [], "stand-in"
-            else:
-                (arts, prov, edits), source = got, "pipeline"
+            with tempfile.TemporaryDirectory() as tmp:
+                arts, prov, edits = run_pipeline(corpus, Path(tmp))
+            source = "pipeline"
             profiles = build_profiles(arts.values(), prov, edits)
             rows = find_networks(profiles)
             g = grouping_scores(rows, corpus)

@@ -32,7 +32,7 @@ from random import Random
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from metric import EXTRACTION  # noqa: E402
 
-from newstrace.records import Article, Found, Member, RawDoc, Span  # noqa: E402
+from newstrace.records import Article, Member, RawDoc  # noqa: E402
 from newstrace.simulate import BaseArticle, Outlet, SimOptions, republish, synthetic_articles  # noqa: E402
 from newstrace.trace import trace_families  # noqa: E402
 from newstrace.trace.members import parse_time  # noqa: E402
@@ -71,59 +71,11 @@ def _name(site: str) -> str:
     return OUTLETS.get(registrable(site)) or domain_label(site).capitalize()
 
 
-# ---------------------------------------------------------------- clean
-
-def _stand_in_clean(doc_id: str, text: str, site: str, url: str, published: str | None) -> Article:
-    """STAND-IN cleaner (used only while newstrace.clean.clean_document is not importable)."""
-    from newstrace.clean.credits import parse_credit
-    from newstrace.clean.dateline import find_dateline
-    from newstrace.records import Credit, Dateline, Removed
-
-    lines = [ln.strip() for ln in text.split("\n\n")]
-    counts = Counter(ln for ln in lines if len(ln.split()) >= 3 and "|" not in ln)
-    top = counts.most_common(1)
-    title = top[0][0] if top and top[0][1] > 1 else next(
-        (ln for ln in lines if len(ln.split()) >= 3 and "|" not in ln), lines[0])
-    paras, credits, removed, pos = [], [], [], 0
-    for ln in lines:
-        start = text.find(ln, pos)
-        pos = start + len(ln)
-        if not ln or ln == title:
-            continue
-        found = parse_credit(ln)
-        if found:
-            credits.append(Credit(found[0], found[1], found[2], ln, start, start + len(ln)))
-            continue
-        if len(ln.split()) < 7 or not re.search(r"[.!?\"”]$", ln):
-            removed.append(Removed(ln, start, start + len(ln), "stand-in"))
-            continue
-        paras.append(ln)
-    body = "\n\n".join(paras)
-    spans, p = [], 0
-    for para in paras:
-        spans.append(Span(p, p + len(para), "paragraph"))
-        p += len(para) + 2
-    dl = None
-    hit = find_dateline(paras[0]) if paras else None
-    if hit:
-        dl = Dateline(hit.text, hit.place, hit.agency, hit.date, hit.start, hit.end)
-    return Article(doc_id, body, site=site, url=url, title=Found(title, "stand-in"),
-                   published=Found(published, "input") if published else None, dateline=dl,
-                   credits=tuple(credits), paragraphs=tuple(spans), removed=tuple(removed),
-                   method="stand-in")
-
+# ---------------------------------------------------------------- clean + reuse
 
 def clean_all(corpus) -> tuple[dict[str, Article], str]:
-    try:
-        from newstrace.clean import clean_document
+    from newstrace.clean import clean_document
 
-        doc = corpus.docs[0]
-        clean_document(RawDoc(doc.doc_id, "sim", "", "text", doc.text, url=doc.url,
-                              site=doc.site, published=doc.published))
-    except Exception as e:  # the real cleaner is still being built: fall back, say so
-        print(f"# clean: STAND-IN ({type(e).__name__}: {e})", file=sys.stderr)
-        return {d.doc_id: _stand_in_clean(d.doc_id, d.text, d.site, d.url, d.published)
-                for d in corpus.docs}, "stand-in"
     out = {}
     for d in corpus.docs:
         raw = RawDoc(d.doc_id, "sim", "", "text", d.text, url=d.url, site=d.site,
@@ -132,53 +84,9 @@ def clean_all(corpus) -> tuple[dict[str, Article], str]:
     return out, "newstrace.clean"
 
 
-# ---------------------------------------------------------------- reuse
-
-def _stand_in_reuse(articles: dict[str, Article]) -> tuple[list, list[Member]]:
-    """STAND-IN reuse (only while newstrace.reuse.find_reuse is not importable):
-    documents sharing two long sentences (or one for partials) are one family."""
-    from newstrace.trace.members import norm, sentences
-
-    posting: dict[str, list[str]] = defaultdict(list)
-    sents: dict[str, set[str]] = {}
-    for d, a in articles.items():
-        keys = {norm(s) for s in sentences(a.text)}
-        keys = {k for k in keys if k.count(" ") >= 7}
-        sents[d] = keys
-        for k in keys:
-            posting[k].append(d)
-    parent = {d: d for d in articles}
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for docs in posting.values():
-        if 1 < len(docs) <= 50:
-            for d in docs[1:]:
-                parent[find(d)] = find(docs[0])
-    groups = defaultdict(list)
-    for d in articles:
-        groups[find(d)].append(d)
-    members = []
-    for root, docs in groups.items():
-        if len(docs) < 2:
-            continue
-        for d in docs:
-            shared = sum(1 for k in sents[d] if len(posting[k]) > 1)
-            cov = shared / max(1, len(sents[d]))
-            members.append(Member(d, f"F{root}", "copy" if cov >= 0.5 else "partial", cov))
-    return [], members
-
-
 def reuse_all(articles: dict[str, Article]) -> tuple[list, list[Member], str]:
-    try:
-        from newstrace.reuse import find_reuse
-    except ImportError as e:
-        print(f"# reuse: STAND-IN ({e})", file=sys.stderr)
-        return (*_stand_in_reuse(articles), "stand-in")
+    from newstrace.reuse import find_reuse
+
     res = find_reuse([(d, a.text) for d, a in articles.items()])
     return list(res.alignments), list(res.members), "newstrace.reuse"
 
