@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _TLD_2 = ("co.uk", "com.au", "co.jp", "com.cn", "co.kr", "com.tr", "co.in", "com.br",
           "co.nz", "co.za", "org.uk", "com.mx", "com.ar")
@@ -13,6 +14,7 @@ _DOMAIN_RE = re.compile(r"^(?:[a-z]+://)?(?:www\.)?([a-z0-9][a-z0-9\-]*(?:\.[a-z
 _SUFFIXES = ("news", "agency", "press", "online", "daily", "media", "wire", "tv", "today", "times")
 
 
+@lru_cache(maxsize=1)
 def _table():
     """The cleaner's built-in outlet table when present: (domain->name, alias->name)."""
     try:
@@ -22,6 +24,7 @@ def _table():
     return OUTLETS, ALIASES
 
 
+@lru_cache(maxsize=1 << 16)
 def host_of(text: str | None) -> str | None:
     """`https://www.x.co.uk/a` -> `x.co.uk`; None when `text` is not a domain or URL."""
     if not text:
@@ -60,10 +63,11 @@ def name_keys(name: str) -> set[str]:
     return {k for k in keys if len(k) >= 2}
 
 
-def outlet_keys(text: str | None) -> set[str]:
-    """Comparable keys for a domain, URL or outlet name."""
+@lru_cache(maxsize=1 << 16)
+def outlet_keys(text: str | None) -> frozenset[str]:
+    """Comparable keys for a domain, URL or outlet name (pure; cached per string)."""
     if not text:
-        return set()
+        return frozenset()
     domains, aliases = _table()
     host = host_of(text)
     if host:
@@ -72,12 +76,17 @@ def outlet_keys(text: str | None) -> set[str]:
         name = domains.get(reg) or domains.get(host)
         if name:
             keys |= {"=" + name.lower()}
-        return keys
+        return frozenset(keys)
     name = aliases.get(text.strip().lower()) or text.strip()
     keys = name_keys(name)
-    if name in domains.values() or name != text.strip():
+    if name in _names() or name != text.strip():
         keys.add("=" + name.lower())
-    return keys
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    return frozenset(_table()[0].values())
 
 
 def _label_matches(label: str, key: str) -> bool:
@@ -89,6 +98,7 @@ def _label_matches(label: str, key: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def same_outlet(a: str | None, b: str | None) -> bool:
     """Whether two outlet mentions (domains, URLs or names) point to the same outlet."""
     if not a or not b:
