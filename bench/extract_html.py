@@ -6,7 +6,7 @@ noisy neighbour hurts all extractors alike). Quality uses bench/metric.py on the
 181 scrapinghub pages. The newstrace filters were written looking only at the pages
 whose id starts with 0-7 ("dev"); "held-out" (8-f) is the honest figure.
 
-    /work/main/.venv/bin/python bench/extract_html.py [--repeat 3] [--limit N] [--write-model]
+    python bench/extract_html.py [--repeat 3] [--limit N] [--write-model]
 
 It also scores the learned block model (newstrace.clean.train_html, opt-in via
 HtmlOptions(model=True)) by 5-fold cross-validation, folds by page: each page is

@@ -5,7 +5,7 @@ Writes (warcio, gzip) the 181 scrapinghub pages 6 times over under distinct URLs
 reading only (read_warc), reading + extract_html, with pages/s and peak memory
 (ru_maxrss of the process, and tracemalloc's peak for one read-only pass).
 
-    /work/main/.venv/bin/python bench/warc.py [--copies 6]
+    python bench/warc.py [--copies 6]
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ import pytest
 from newstrace.clean.infer_date import infer_date
 from newstrace.records import Span
 
-EXAMPLE = Path("/work/shared/examples/republished-article.txt")
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "republished-article.txt"
 
 
 def test_weekday_plus_matching_date():

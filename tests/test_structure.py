@@ -11,7 +11,7 @@ from newstrace.clean.quotes import find_quotes
 from newstrace.clean.structure import build_article
 from newstrace.records import Found, Line, RawDoc, Span
 
-EXAMPLE = Path("/work/shared/examples/republished-article.txt")
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "republished-article.txt"
 HEADLINE = "Lavrov Hopes Putin, Biden Will Determine Further Steps to Improve Russian-US Relations"
 
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-EXAMPLE = Path("/work/shared/examples/republished-article.txt")
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "republished-article.txt"
 
 
 @pytest.mark.skipif(not EXAMPLE.exists(), reason="needs /work/shared/examples")
