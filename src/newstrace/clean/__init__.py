@@ -60,7 +60,7 @@ def _with(article: Article, raw: RawDoc, method: str) -> Article:
         doc_id=raw.doc_id,
         site=article.site or raw.site,
         url=article.url or raw.url,
-        method=article.method or method,
+        method=method,
     )
 
 
