@@ -230,6 +230,23 @@ def outlets_list(con) -> dict:
         WHERE d.site IS NOT NULL GROUP BY 1 ORDER BY documents DESC, site""")}
 
 
+def networks_list(con) -> dict:
+    """Outlet networks with their members, scores and evidence (empty before the stage)."""
+    has = scalar(con, "SELECT count(*) FROM information_schema.tables "
+                      "WHERE table_name = 'networks'")
+    if not has:
+        return {"networks": []}
+    out: dict[str, dict] = {}
+    for r in rows(con, "SELECT network, outlet, score, evidence FROM networks "
+                       "ORDER BY network, score DESC, outlet"):
+        net = out.setdefault(r["network"], {"network": r["network"], "outlets": [],
+                                            "evidence": []})
+        net["outlets"].append({"site": r["outlet"], "score": r["score"]})
+        if not net["evidence"] and r["evidence"]:
+            net["evidence"] = json.loads(r["evidence"])
+    return {"networks": list(out.values())}
+
+
 def outlet(con, site: str) -> dict:
     if not site or len(site) > MAX_QUERY:
         raise NotFound("no such outlet")

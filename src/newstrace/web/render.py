@@ -125,6 +125,8 @@ def fetch(con, name: str, key: str | None = None, **params) -> dict:
         return queries.families_list(con)
     if name == "outlets":
         return queries.outlets_list(con)
+    if name == "networks":
+        return queries.networks_list(con)
     if name == "documents":
         return queries.documents_list(con, limit=params.get("limit", 500),
                                       offset=params.get("offset", 0))

@@ -19,7 +19,7 @@ def write_report(db_path: str | Path, out_dir: str | Path) -> Path:
     con = queries.connect(db_path)
     try:
         writer = _Writer(con, renderer, out)
-        for name in ("index", "families", "outlets"):
+        for name in ("index", "families", "outlets", "networks"):
             writer.page(name)
         total = queries.scalar(con, "SELECT count(*) FROM documents")
         writer.page("documents", limit=total, offset=0)

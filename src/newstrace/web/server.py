@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 # path -> (page, takes a key); a trailing ".json" asks for the JSON twin.
 _ROUTES = [
     (re.compile(r"/(?:index)?"), "index", False),
-    (re.compile(r"/(families|outlets|documents|search)"), None, False),
+    (re.compile(r"/(families|outlets|networks|documents|search)"), None, False),
     (re.compile(r"/(family|compare|doc|outlet)/([^/]+)"), None, True),
 ]
 
