@@ -177,7 +177,8 @@ def demo(db, out_dir, seed, quiet):
 def export(table, db, output):
     """Write TABLE to a file (format from its extension).
 
-    Tables: documents, articles, alignments, families, provenance, edits.
+    Tables: documents, articles, alignments, families, provenance, edits,
+    networks, audit.
 
     \b
     Examples:
@@ -313,7 +314,10 @@ def networks(db, as_json):
 def train_cleaner(jsonl, output):
     """Train the text-mode line model from a JSONL of pages with gold bodies.
 
-    Each line needs `text_dump` (the page as text) and `gold_text`.
+    Each line needs `gold_text` and `text_dump` and/or `text_dump_inline_split`
+    (the page as text). The shipped model is src/newstrace/data/text_model.json,
+    made by this command from ../shared/data/extraction/textdump.jsonl; write
+    over it to use a model of your own.
 
     \b
     Examples:
