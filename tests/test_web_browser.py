@@ -87,6 +87,15 @@ def assert_inert(drv) -> None:
     assert "<script>window.__pwned=1</script>" in body_text(drv)  # shown as text
 
 
+def wait_url(browser, test, seconds: float = 15.0) -> None:
+    """Wait until the browser has navigated (a click or submit returns before that)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, seconds).until(
+        lambda d: test(d.current_url) and d.execute_script("return document.readyState")
+        == "complete")
+
+
 def test_server_pages(server, browser):
     from selenium.webdriver.common.by import By
 
@@ -105,7 +114,7 @@ def test_server_pages(server, browser):
     assert len(browser.find_elements(By.CSS_SELECTOR, "svg path.node.st-miscredited")) == 1
     shot(browser, "family")
     browser.find_element(By.CSS_SELECTOR, "svg path.node.st-miscredited").click()
-    assert browser.current_url.endswith("/doc/" + IDS["miscredited"])
+    wait_url(browser, lambda u: u.endswith("/doc/" + IDS["miscredited"]))
     text = body_text(browser)
     assert "Marlow under water" in text and "miscredited" in text
     assert "removed: counter" in text
@@ -120,7 +129,7 @@ def test_server_pages(server, browser):
 
     browser.get(f"{server}/family/F1")
     browser.find_element(By.CSS_SELECTOR, f"a[href$='member={IDS['credited']}&against=parent']").click()
-    assert "/compare/F1?" in browser.current_url
+    wait_url(browser, lambda u: "/compare/F1?" in u)
     marks = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "table.diff td.r .mark")]
     assert marks == ["four"]
 
@@ -128,6 +137,7 @@ def test_server_pages(server, browser):
     box = browser.find_element(By.NAME, "q")
     box.send_keys("severe warnings")
     box.submit()
+    wait_url(browser, lambda u: "/search?" in u)
     text = body_text(browser)
     assert "documents contain" in text and "Flood hits river town" in text
     shot(browser, "search")
@@ -153,11 +163,12 @@ def test_report_from_file(db, browser, tmp_path):
     browser.get(index.resolve().as_uri())
     assert "Corpus overview" in body_text(browser)
     browser.find_element(By.LINK_TEXT, "Families").click()
+    wait_url(browser, lambda u: u.endswith("/families.html"))
     browser.find_element(By.LINK_TEXT, "F1").click()
-    assert browser.current_url.startswith("file://")
+    wait_url(browser, lambda u: u.startswith("file://") and u.endswith("/family/F1.html"))
     assert len(browser.find_elements(By.CSS_SELECTOR, "svg path.node")) == 5
     browser.find_element(By.CSS_SELECTOR, "a[href='../outlet/wire.example.html']").click()
-    assert browser.current_url.endswith("/outlet/wire.example.html")
+    wait_url(browser, lambda u: u.endswith("/outlet/wire.example.html"))
     assert "families originated" in body_text(browser)
     shot(browser, "report-outlet")
     for page in (f"doc/{IDS['hostile']}.html", "family/F2.html", "documents.html"):

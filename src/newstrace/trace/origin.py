@@ -6,7 +6,10 @@ the origin") is scored as a log-likelihood: the copy tree rooted there (each
 copy's edits, credits and dates against its parent, see tree.py), plus what
 only the origin says (an origin rarely credits another outlet), the dateline
 and credit lines every copy carries (they travel with the text), and a prior
-on the origin being absent. Present-or-absent is decided first by summing over
+on the origin being absent. Credits are also weighed together: a member whose site
+most crediting copies name (and that credits no member itself) gains, and an outside
+outlet only one copy names loses against a best member that other copies credit.
+Present-or-absent is decided first by summing over
 the members, then the best hypothesis of that kind wins. No single clue, a
 date least of all, decides alone.
 """
@@ -31,6 +34,8 @@ class OriginOptions:
     max_candidates: int = 8  # members scored with a full tree (large families)
     root_time_weight: float = 0.5  # the origin came out before every member, not only its children
     absent_texts: int = 3  # copies whose text is tried as the absent origin's (besides the consensus)
+    consensus_bonus: float = 3.0  # a member whose site most crediting copies name
+    lone_absent_penalty: float = 2.0  # an outside outlet only one copy's credit names
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +104,30 @@ def _external(members: list[Info]) -> list[tuple[str, int, int]]:
     return [(g[0], len(g[1]), len(g[2])) for g in groups]
 
 
+def _consensus(members: list[Info], sites: list[str]) -> str | None:
+    """The outlet named by at least two copies and by more than half of the crediting copies."""
+    votes: list[list] = []
+    crediting = 0
+    for m in members:
+        named = _counted(m, sites, m.site)
+        if not named:
+            continue
+        crediting += 1
+        seen: list[list] = []
+        for mention in named:
+            g = next((g for g in votes if same_outlet(mention, g[0])), None)
+            if g is None:
+                g = [mention, 0]
+                votes.append(g)
+            if g not in seen:
+                seen.append(g)
+                g[1] += 1
+    best = max(votes, key=lambda g: g[1], default=None)
+    if best is None or best[1] < 2 or best[1] * 2 <= crediting:
+        return None
+    return best[0]
+
+
 def _prelim(m: Info, members: list[Info]) -> tuple:
     by = sum(1 for x in members if x.named and m.doc_id in x.named)
     return (-by, m.time.timestamp() if m.time else float("inf"))
@@ -116,6 +145,7 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
     cands = sorted(full, key=lambda m: _prelim(m, members))[:limit]
     sites = [x.site for x in members if x.site]
     scored: list[tuple[float, str | None, str | None, list[str], str | None]] = []
+    agreed = _consensus(members, sites)
     for m in cands:
         edges = build_tree(members, m.doc_id, m.site, tree)
         own = _counted(m, sites, m.site)
@@ -125,6 +155,9 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
               + _log(o.p_origin_credits if own else 1 - o.p_origin_credits)
               - sum(e.cost for e in edges.values()))
         ev = []
+        if agreed and m.site and same_outlet(agreed, m.site) and not m.named:
+            ll += o.consensus_bonus
+            ev.append(f"most crediting copies name its site ({m.site})")
         named = _named_by(members, m.site)
         if named:
             ev.append(f"{len(named)} member(s) credit its site ({m.site})")
@@ -140,13 +173,20 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
         ev.append(f"the copy tree from it needs {text:.1f} text edits")
         scored.append((ll, m.doc_id, m.site, ev, None))
     roots = [None] + [m.doc_id for m in cands[:o.absent_texts]]
-    for mention, _, _ in externals:
+    lead_id = max(scored, key=lambda t: t[0])[1]
+    lead = next(m for m in cands if m.doc_id == lead_id)
+    for mention, n_credits, n_datelines in externals:
         dl, dl_hits = dateline_ll(members, mention, o, absent=True)
         # the absent origin's text: the copies' consensus, or one copy's text as it stands
         cost, like, edges = min(((sum(e.cost for e in t.values()), r, t) for r in roots
                                  for t in [build_tree(members, None, mention, tree, root_like=r)]),
                                 key=lambda x: x[0])
         ll = _log(o.p_absent) + dl - cost
+        # the best member is one others credit, and it does not itself point at the outside outlet
+        inside = not lead.credits_outlet(mention) and any(
+            x.named and lead.doc_id in x.named and not x.credits_outlet(mention) for x in members)
+        if n_credits <= 1 and not n_datelines and not dl_hits and inside:
+            ll -= o.lone_absent_penalty  # one copy's credit against copies crediting a member
         text = sum(e.text_cost for e in edges.values())
         ev = [f"origin not in the corpus: {len(_named_by(members, mention))} credit(s) and "
               f"{dl_hits} dateline(s) name {mention}",
