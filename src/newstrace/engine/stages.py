@@ -116,11 +116,16 @@ def reuse_stage(con, settings: Settings, on_progress=None) -> None:
         on_progress("reuse", len(docs), len(docs))
 
 
+def _after(con, previous: str) -> str:
+    """The input digest of a stage that reads only what `previous` wrote."""
+    row = con.execute("SELECT input_digest FROM stages WHERE name = ?", [previous]).fetchone()
+    return _digest(row[0] if row else None)
+
+
 def trace_stage(con, settings: Settings, on_progress=None) -> None:
     from ..trace import trace_families
 
-    reuse = con.execute("SELECT input_digest FROM stages WHERE name = 'reuse'").fetchone()
-    digest = _digest(reuse[0] if reuse else None)
+    digest = _after(con, "reuse")
     if _stage_done(con, "trace", digest):
         return
     members = _members(con)
@@ -141,12 +146,12 @@ def networks_stage(con, settings: Settings, on_progress=None) -> None:
     from ..networks import audit_stage
     from ..networks import networks_stage as find
 
-    trace = con.execute("SELECT input_digest FROM stages WHERE name = 'trace'").fetchone()
-    digest = _digest(trace[0] if trace else None)
+    digest = _after(con, "trace")
     if _stage_done(con, "networks", digest):
         return
-    n = find(con)
-    audit_stage(con)
+    articles = load_articles(con)
+    n = find(con, articles=articles)
+    audit_stage(con, articles)
     _mark(con, "networks", digest, n)
     if on_progress:
         on_progress("network", n, n)

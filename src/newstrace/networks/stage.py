@@ -52,24 +52,27 @@ def _replace(con, table: str, columns: str, rows: list[tuple]) -> int:
     return len(rows)
 
 
-def networks_stage(con, options: NetworkOptions | None = None) -> int:
-    """Profile every outlet, group them into networks, write `networks`; returns rows."""
+def networks_stage(con, options: NetworkOptions | None = None, articles=None) -> int:
+    """Profile every outlet, group them into networks, write `networks`; returns rows.
+
+    `articles` (doc_id -> Article) saves a second read when the caller has them."""
     from ..store.read import load_articles
 
-    profiles = build_profiles(load_articles(con).values(), load_provenance(con), load_edits(con))
+    articles = load_articles(con) if articles is None else articles
+    profiles = build_profiles(articles.values(), load_provenance(con), load_edits(con))
     rows = find_networks(profiles, options)
     log.info("networks: %d outlets in %d networks", len(rows), len({r.network for r in rows}))
     return _replace(con, "networks", NETWORKS_COLUMNS,
                     [(r.network, r.outlet, r.score, json.dumps(list(r.evidence))) for r in rows])
 
 
-def audit_stage(con) -> int:
+def audit_stage(con, articles=None) -> int:
     """Audit every copy whose origin is in the corpus; writes `audit`; returns rows."""
     from ..store.read import load_articles
 
     prov = [p for p in load_provenance(con)
             if p.origin_doc_id and p.origin_doc_id != p.doc_id and p.credit_status != "origin"]
-    arts = load_articles(con) if prov else {}
+    arts = (load_articles(con) if articles is None else articles) if prov else {}
     footers = site_footers(arts.values())  # each site's own copyright lines are no credit
     rows = []
     for p in prov:
