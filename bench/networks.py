@@ -36,9 +36,8 @@ SIM = dict(networks=3, network_size=5, network_p=0.5, copy_sites=60)
 def run_pipeline(corpus, folder: Path):
     """Articles, provenance and edits from the real pipeline."""
     import newstrace
-    from newstrace.networks.stage import load_edits, load_provenance
     from newstrace.store import db as store
-    from newstrace.store.read import load_articles
+    from newstrace.store.read import load_articles, load_edits, load_provenance
 
     path = folder / "corpus.jsonl"
     with open(path, "w") as fh:

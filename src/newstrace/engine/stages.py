@@ -14,7 +14,7 @@ from collections import defaultdict
 from ..ingest import read_path
 from ..settings import Settings
 from ..store import db as store
-from ..store.read import load_articles
+from ..store.read import load_alignments, load_articles, load_members
 
 log = logging.getLogger(__name__)
 
@@ -128,8 +128,8 @@ def trace_stage(con, settings: Settings, on_progress=None) -> None:
     digest = _after(con, "reuse")
     if _stage_done(con, "trace", digest):
         return
-    members = _members(con)
-    alignments = _alignments(con)
+    members = load_members(con)
+    alignments = load_alignments(con)
     articles = load_articles(con)
     provenance, edits = trace_families(articles, members, alignments)
     con.execute("BEGIN TRANSACTION")
@@ -155,21 +155,6 @@ def networks_stage(con, settings: Settings, on_progress=None) -> None:
     _mark(con, "networks", digest, n)
     if on_progress:
         on_progress("network", n, n)
-
-
-def _members(con):
-    from ..records import Member
-
-    rows = con.execute("SELECT doc_id, family_id, role, coverage FROM families "
-                       "ORDER BY family_id, doc_id").fetchall()
-    return [Member(*r) for r in rows]
-
-
-def _alignments(con):
-    from ..records import Alignment
-
-    rows = con.execute("SELECT * FROM alignments ORDER BY a, b, a_start").fetchall()
-    return [Alignment(*r) for r in rows]
 
 
 __all__ = ["site_lines_stage", "site_lines_table", "reuse_stage", "reuse_options",

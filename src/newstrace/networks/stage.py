@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import logging
 
-from ..records import Edit, Provenance
-from ..store.db import insert_rows
+from ..store.db import replace_table
+from ..store.read import load_edits, load_provenance
 from .audit import audit_copy, site_footers
 from .group import NetworkOptions, NetworkRow, find_networks
 from .profiles import build_profiles
@@ -27,27 +27,10 @@ def _has(con, table: str) -> bool:
                             [table]).fetchone()[0])
 
 
-def load_provenance(con) -> list[Provenance]:
-    if not _has(con, "provenance"):
-        return []
-    rows = con.execute("SELECT doc_id, family_id, origin_doc_id, origin_outlet, parent_doc_id, "
-                       "credit_status, confidence FROM provenance ORDER BY doc_id").fetchall()
-    return [Provenance(*r) for r in rows]
-
-
-def load_edits(con) -> list[Edit]:
-    if not _has(con, "edits"):
-        return []
-    rows = con.execute('SELECT doc_id, parent_doc_id, op, text, parent_text, start, "end" '
-                       "FROM edits").fetchall()
-    return [Edit(*r) for r in rows]
-
-
 def _replace(con, table: str, columns: str, rows: list[tuple]) -> int:
     con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
     con.execute("BEGIN TRANSACTION")
-    con.execute(f"DELETE FROM {table}")
-    insert_rows(con, table, rows)
+    replace_table(con, table, rows)
     con.execute("COMMIT")
     return len(rows)
 
@@ -117,5 +100,5 @@ def format_networks(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["NetworkRow", "audit_stage", "format_networks", "load_edits", "load_provenance",
+__all__ = ["NetworkRow", "audit_stage", "format_networks",
            "network_rows", "networks_stage", "outlet_profiles"]
