@@ -168,6 +168,28 @@ def test_report_files(db, tmp_path):
     assert XSS not in hostile and "&lt;img src=x onerror=" in hostile
 
 
+def test_report_capped(db, tmp_path):
+    from newstrace.web.report import write_report
+
+    full = write_report(db, tmp_path / "full").parent
+    capped = write_report(db, tmp_path / "cap", max_families=1).parent
+    n_full = len(list(full.rglob("*.html")))
+    n_cap = len(list(capped.rglob("*.html")))
+    assert n_cap < n_full
+    assert len(list((capped / "family").glob("*.html"))) == 1
+    notice = (capped / "not-in-report.html").read_text(encoding="utf-8")
+    assert "--max-families" in notice
+    sent_away = 0
+    for page in capped.rglob("*.html"):
+        for href in re.findall(r'href="([^"]+)"', page.read_text(encoding="utf-8")):
+            if not href.startswith("http"):
+                assert (page.parent / href).resolve().is_file(), (page, href)
+                sent_away += href.endswith("not-in-report.html")
+    assert sent_away > 0
+    with pytest.raises(ValueError):
+        write_report(db, tmp_path / "bad", max_families=-1)
+
+
 def test_empty_database(tmp_path):
     from newstrace.store import db as store
     from newstrace.web.report import write_report

@@ -268,16 +268,21 @@ def serve(db, host, port):
 @main.command()
 @_db_option
 @click.option("-o", "--output", "out_dir", required=True, help="Folder to write the report to.")
-def report(db, out_dir):
+@click.option("--max-families", type=click.IntRange(min=0), default=None,
+              help="Write only the N largest families and their documents (caps the size).")
+def report(db, out_dir, max_families):
     """Write a static HTML report that opens from disk, no server needed.
+
+    A page per document: on a large corpus cap it with --max-families.
 
     \b
     Examples:
       newstrace report --db news.duckdb -o report/
+      newstrace report --db news.duckdb -o report/ --max-families 200
     """
     from .web.report import write_report
 
-    path = write_report(db, out_dir)
+    path = write_report(db, out_dir, max_families=max_families)
     click.echo(f"report -> {path}")
 
 

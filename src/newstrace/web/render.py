@@ -33,6 +33,11 @@ class Links:
 
     static: bool = False
     depth: int = 0  # report pages inside a folder link with ../
+    written: frozenset | None = None  # capped report: the (kind, key) pages it holds
+
+    def __post_init__(self) -> None:
+        if self.written is not None and not self.static:
+            raise ValueError("`written` only applies to the static report")
 
     def __call__(self, kind: str, key: str | None = None, json_twin: bool = False,
                  **query: str) -> str:
@@ -53,6 +58,9 @@ class Links:
             return up + "documents" + ext
         if key is None:
             return up + kind + ext
+        if self.written is not None and kind in ("doc", "family", "compare") and (
+                "family" if kind == "compare" else kind, key) not in self.written:
+            return up + "not-in-report" + ext
         name = file_name(key)
         if query.get("member"):  # compare pages: family~member~against
             name += "~" + file_name(query["member"]) + "~" + file_name(
