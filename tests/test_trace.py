@@ -312,3 +312,40 @@ def test_edits_for_every_part_of_a_split_family():
     copies = {p.doc_id for p in prov if p.credit_status != "origin"}
     assert {e.doc_id for e in edits} == copies
     assert {d[0] for d in copies} == {"h", "v"}  # both stories, not only the last traced
+
+
+P2_CHANGED = P2.replace("would raise", "would sharply raise")
+
+
+def test_copy_sharing_a_changed_sentence_goes_under_the_copy_that_changed_it():
+    from newstrace.trace.members import build_info
+    from newstrace.trace.tree import TreeOptions, build_tree
+
+    t = "2023-05-02T%02d:00:00+00:00"
+    pages = [art("o", "harbourpost.com", [P1, P2, P3, P4, P5], published=t % 8),
+             art("a", "middleman.net", [P1, P2_CHANGED, P3, P4, P5], published=t % 9),
+             art("b", "leafnews.org", [P1, P2_CHANGED, P4, P5], published=t % 9,
+                 credits=[("harbourpost.com", "source", "Source: harbourpost.com")]),
+             art("c", "other1.com", [P1, P2, P3, P5], published=t % 11),
+             art("d", "other2.com", [P1, P2, P4, P5], published=t % 11),
+             art("e", "other3.com", [P1, P2, P3, P4, P5], published=t % 12)]
+
+    def parents(shared_add):
+        infos = sorted((build_info(p, "copy") for p in pages), key=lambda m: m.doc_id)
+        edges = build_tree(infos, "o", "harbourpost.com", TreeOptions(shared_add=shared_add))
+        return {d: e.parent for d, e in edges.items()}
+
+    got = parents(TreeOptions().shared_add)
+    assert got["b"] == "a" and got["a"] == "o" and got["c"] == "o"
+    assert parents(0.0)["b"] == "o"  # the shared change is what places it
+
+
+def test_absent_origin_text_has_one_version_of_a_changed_sentence():
+    from newstrace.trace.members import build_info, norm
+    from newstrace.trace.tree import consensus
+
+    a = build_info(art("a", "copycat.net", [P1, P2_CHANGED, P3, P4]), "copy")
+    b = build_info(art("b", "reprints.info", [P1, P2, P3, P5]), "copy")
+    text = consensus([a, b])
+    assert norm(P2) in text and norm(P2_CHANGED) not in text  # copies slip words in
+    assert {norm(p) for p in (P1, P3, P4, P5)} <= text  # of two copies, either may abridge

@@ -37,10 +37,10 @@ def credit_pairs(families: Iterable[list[Info]], max_gap_h: float = 48.0
     out, seen = [], set()
     for members in families:
         for m in members:
-            if m.time is None or not m.site or not m.credits:
+            if not _timed(m) or not m.site or not m.credits:
                 continue
             for x in members:
-                if x is m or x.time is None or not x.site or same_outlet(x.site, m.site):
+                if x is m or not _timed(x) or not x.site or same_outlet(x.site, m.site):
                     continue
                 key = (x.doc_id, m.doc_id)
                 if key in seen or not m.credits_outlet(x.site):
@@ -73,6 +73,11 @@ def site_offsets(pairs: list[tuple[str, str, float]], o: ClockOptions | None = N
         shift = median(off[s] for s in fit) if fit else 0.0  # the typical site keeps its clock
         off = {s: v - shift if s in fit else 0.0 for s, v in off.items()}
     return {s: (off[s], len(by_site[s])) for s in off if len(by_site[s]) >= o.min_pairs}
+
+
+def _timed(m: Info) -> bool:
+    """A time of day (a bare date says nothing about a clock)."""
+    return m.time is not None and m.slack_h < 24
 
 
 def correct_clocks(families: list[list[Info]], o: ClockOptions | None = None) -> dict[str, float]:

@@ -11,13 +11,15 @@ most crediting copies name (and that credits no member itself) gains, and an out
 outlet only one copy names loses against a best member that other copies credit.
 Present-or-absent is decided first by summing over
 the members, then the best hypothesis of that kind wins. No single clue, a
-date least of all, decides alone.
+date least of all, decides alone. Edits two copies share place one under the
+other in the final tree but do not score the roots (an origin page the cleaner
+cut short would look like a copy that dropped what the others share).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .members import Info, link_credits, link_outlet, order_ll
 from .outlets import canonical, host_of, same_outlet
@@ -136,6 +138,8 @@ def _prelim(m: Info, members: list[Info]) -> tuple:
 def find_origin(members: list[Info], options: OriginOptions | None = None,
                 tree: TreeOptions | None = None) -> Origin:
     o = options or OriginOptions()
+    # shared edits place a copy under the copy it took them from; they do not move the root
+    tree = replace(tree or TreeOptions(), shared_add=0.0)
     externals = _external(members)
     for mention, _, _ in externals:  # loose lines naming an outlet others credit
         link_outlet(members, mention)

@@ -3,7 +3,10 @@
 A copy of a copy carries its parent's edits (dropped paragraphs, an added intro,
 a reworded sentence, a new headline). The cost of explaining copy `c` from
 candidate `p` counts the units `c` has that `p` lacks (additions) plus, at a
-lower weight, the units `p` has that `c` lacks (drops); credits naming `p` and
+lower weight, the units `p` has that `c` lacks (drops); a new passage in the
+middle of the body costs more (copies abridge), and so does an edit another copy
+made too (the same sentence changed the same way, a passage before the last
+paragraph: made twice, or taken from that copy); credits naming `p` and
 timestamps shift the cost. Each copy takes its cheapest parent; cycles are
 broken by moving the member whose next-best parent costs least more
 (one contraction step of Chu-Liu/Edmonds, repeated).
@@ -12,6 +15,7 @@ broken by moving the member whose next-best parent costs least more
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from .members import Info, link_credits, order_ll
@@ -26,7 +30,7 @@ class TreeOptions:
 
     drop_weight: float = 0.65  # a dropped unit is weaker evidence than an added one
     unit_cost: float = 2.5  # nats per unit of text difference (added + drop_weight * dropped)
-    p_root: float = 0.65  # prior: a copy copies the origin (the rest: one of the other copies)
+    p_root: float = 0.58  # prior: a copy copies the origin (the rest: one of the other copies)
     # what a copy's credit names, given its parent: the origin | its parent (a copy) | ...
     p_names_origin_direct: float = 0.45  # parent is the origin, credit names it
     p_names_parent: float = 0.25  # parent is a copy, credit names the parent's site
@@ -37,8 +41,10 @@ class TreeOptions:
     p_bad_clock: float = 0.15  # a site's clock (or zone) is simply wrong
     time_weight: float = 1.0
     lede_extra: float = 1.0  # copies keep the first paragraph: dropping it costs this much more
+    insert_extra: float = 0.5  # copies abridge: a new passage in the middle of the body costs more
     headline_grow: float = 0.5  # a copy's headline containing its parent's is the likely way round
     max_parents: int = 40  # in larger families, only the closest copies are candidate parents
+    shared_add: float = 3.0  # an edit another copy made too: made twice, or taken from that copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +83,24 @@ def runs(order: list[str], other: set[str]) -> int:
     return n
 
 
+def inserts(order: list[str], parent: list[str]) -> int:
+    """Passages of `order` put between two units that follow each other in `parent` (a
+    pure insertion in the body; not a replacement, not at the start or the end)."""
+    place = {u: i for i, u in enumerate(parent)}
+    n, last, gap = 0, None, False
+    for u in order:
+        if u.startswith("title: "):
+            continue
+        i = place.get(u)
+        if i is None:
+            gap = gap or last is not None
+            continue
+        if gap and last is not None and i == last + 1:
+            n += 1
+        last, gap = i, False
+    return n
+
+
 def consensus(members: list[Info], ties: bool = False) -> set[str]:
     """Text units of an absent origin: those most full copies have. Of two copies, either
     (copies abridge more often than they add). On a tie, a unit in the body is kept (two
@@ -94,10 +118,26 @@ def consensus(members: list[Info], ties: bool = False) -> set[str]:
         for u in order:
             counts[u] = counts.get(u, 0) + 1
     if len(full) <= 2:
-        return set(counts)
+        return _one_variant(set(counts), counts)
     half = len(full) / 2
-    return {u for u, n in counts.items()
-            if n > half or (n == half and (ties or u not in opening))}
+    return _one_variant({u for u, n in counts.items()
+                         if n > half or (n == half and (ties or u not in opening))}, counts)
+
+
+def _one_variant(units: set[str], counts: dict[str, int]) -> set[str]:
+    """Of two versions of one sentence (a word swapped or slipped in), a text has one: keep
+    the one more copies have (on a tie, the shorter: copies slip words in)."""
+    body = sorted((u for u in units if not u.startswith("title: ")),
+                  key=lambda u: (-counts.get(u, 0), len(u), u))
+    drop: set[str] = set()
+    for i, u in enumerate(body):
+        if u in drop:
+            continue
+        uw = u.split()
+        for v in body[i + 1:]:
+            if v not in drop and abs(len(v.split()) - len(uw)) <= 2 and _word_diff(uw, v.split()) <= 3:
+                drop.add(v)
+    return units - drop
 
 
 def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str | None,
@@ -129,19 +169,22 @@ def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str |
     parts = [m for m in members if m.role == "partial" and m.doc_id != origin_doc]
     options_of: dict[str, list[tuple[float, str, list[str]]]] = {}
     text_costs: dict[tuple[str, str], float] = {}
+    held = _holders([m for m in members if m.role != "partial"])
+    inner = {m.doc_id: _inner_units(m) for m in members}
     for c in full:
         cu = units[c.doc_id]
         cands = []
         root_info = by_id.get(origin_doc) if origin_doc else None
-        cost, tc, why = _cost_plain(c, (orders[c.doc_id], cu), root_info, (root_order, root_units),
-                                    origin_outlet, o, None, len(full))
-        cands.append((cost, root_key, why))
-        text_costs[(c.doc_id, root_key)] = tc
-        for p in _parent_pool(c, full, units, o.max_parents):
-            cost, tc, why = _cost_plain(c, (orders[c.doc_id], cu), p, (orders[p.doc_id], units[p.doc_id]),
-                                        origin_outlet, o, root_units, len(full))
-            cands.append((cost, p.doc_id, why))
-            text_costs[(c.doc_id, p.doc_id)] = tc
+        pool = [(root_key, root_info, root_order, root_units)] + [
+            (p.doc_id, p, orders[p.doc_id], units[p.doc_id])
+            for p in _parent_pool(c, full, units, o.max_parents)]
+        for key, p, p_order, pu in pool:
+            cost, tc, why = _cost_plain(c, (orders[c.doc_id], cu), p, (p_order, pu), origin_outlet,
+                                        o, None if key == root_key else root_units, len(full))
+            if _shares_an_edit(cu - pu, pu - cu, held, inner[c.doc_id]):
+                cost += o.shared_add  # one event, however many units
+            cands.append((cost, key, why))
+            text_costs[(c.doc_id, key)] = tc
         cands.sort(key=lambda t: t[0])
         options_of[c.doc_id] = cands
     choice = {c: opts[0] for c, opts in options_of.items()}
@@ -194,6 +237,7 @@ def _cost_plain(child: Info, c_units: tuple[list[str], set[str]], parent: Info |
         cost -= o.time_weight * t
         if t < -0.5:
             why.append("parent dated after the copy (clock or time zone?)")
+    cost += o.unit_cost * o.insert_extra * inserts(c_order, p_order)
     lede = next((u for u in p_order if not u.startswith("title: ")), None)
     if lede is not None and lede not in cu:
         cost += o.unit_cost * o.lede_extra
@@ -205,6 +249,44 @@ def _cost_plain(child: Info, c_units: tuple[list[str], set[str]], parent: Info |
         elif ct[7:] in pt:  # "X" from "X | Site": stripping is rarer
             cost += o.unit_cost * o.headline_grow
     return cost, text_cost, why
+
+
+def _inner_units(m: Info) -> set[str]:
+    """Units before the last paragraph (where extraction keeps or loses footer-like lines)."""
+    last = max(m.units.values(), default=0)
+    return {u for u, i in m.units.items() if i < last}
+
+
+def _shares_an_edit(added: set[str], dropped: set[str], held: dict[str, int],
+                    inner: set[str]) -> bool:
+    """Whether a passage the copy adds (against a candidate parent) is in another copy too:
+    a passage before its last paragraph, or a sentence changed the same small way (a word
+    swapped or slipped in). Extraction noise adds or loses lines at the edges, never the
+    same small change."""
+    for u in added:
+        if held.get(u, 0) < 2 or u.startswith("title: "):
+            continue
+        if u in inner:
+            return True
+        uw = u.split()
+        if len(uw) >= 6 and any(not v.startswith("title: ") and abs(len(v.split()) - len(uw)) <= 2
+                                and _word_diff(uw, v.split()) <= 3 for v in dropped):
+            return True
+    return False
+
+
+def _word_diff(a: list[str], b: list[str]) -> int:
+    ca, cb = Counter(a), Counter(b)
+    return sum(((ca - cb) + (cb - ca)).values())
+
+
+def _holders(members: list[Info]) -> dict[str, int]:
+    """unit -> how many of `members` have it."""
+    out: dict[str, int] = {}
+    for m in members:
+        for u in unit_set(m):
+            out[u] = out.get(u, 0) + 1
+    return out
 
 
 def _parent_pool(c: Info, full: list[Info], units: dict[str, set[str]], cap: int) -> list[Info]:

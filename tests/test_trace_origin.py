@@ -1,0 +1,103 @@
+"""Origin decisions (trace/origin.py): the consensus of crediting copies and the penalty
+for an outside outlet only one copy names. Each case is checked with the rule switched
+off too, so the test fails if the rule goes."""
+
+from newstrace.records import Article, Credit, Found, Span
+from newstrace.trace import mark_carried
+from newstrace.trace.members import build_info
+from newstrace.trace.origin import OriginOptions, find_origin
+from newstrace.trace.outlets import same_outlet
+
+P1 = "The regional council approved a new budget for the harbour district on Monday evening."
+P2 = "Officials said the plan would raise spending on ferries by twelve percent next year."
+P3 = "Critics argued that the council had ignored warnings from local fishermen for years."
+P4 = "A final vote on the measure is expected before the end of the month, the mayor said."
+P5 = "The harbour master declined to comment when reached by phone late on Tuesday."
+INTRO = "Here is what we know so far about the budget fight in the harbour town of Ostvik."
+FULL = [P1, P2, P3, P4, P5]
+HARBOUR = ("harbourpost.com", "source", "Source: harbourpost.com")
+PLANET = ("Daily Planet", "source", "Source: Daily Planet")
+
+
+def art(doc_id, site, paras, hour=None, credits=()):
+    text = "\n\n".join(paras)
+    spans, pos = [], 0
+    for p in paras:
+        spans.append(Span(pos, pos + len(p), "paragraph"))
+        pos += len(p) + 2
+    cr = tuple(Credit(o, o if "." in o else None, form, line, 0, len(line))
+               for o, form, line in credits)
+    when = Found(f"2023-05-02T{hour:02d}:00:00+00:00", "test") if hour is not None else None
+    return Article(doc_id, text, site=site, url=f"https://{site}/a/{doc_id}",
+                   title=Found("Council approves harbour budget", "test"), published=when,
+                   credits=cr, paragraphs=tuple(spans))
+
+
+def origin_of(arts, **options):
+    members = sorted((build_info(a, "copy") for a in arts), key=lambda m: m.doc_id)
+    mark_carried(members)
+    return find_origin(members, OriginOptions(**options))
+
+
+def twins(a_credits=()):
+    """harbourpost.com and an identical uncredited page dated five hours before it; two
+    copies credit harbourpost.com."""
+    return [art("a", "harbourpost.com", FULL, 14, a_credits),
+            art("b", "quickcopy.net", FULL, 9),
+            art("c", "reprints.info", [P1, P2, P3, P4], 15, [HARBOUR]),
+            art("d", "blogger.org", [P1, P2, P3, P5], 16,
+                [("The Harbour Post", "via", "Via The Harbour Post")])]
+
+
+def test_site_most_crediting_copies_name_beats_an_earlier_identical_page():
+    o = origin_of(twins())
+    assert o.doc_id == "a" and same_outlet(o.outlet, "harbourpost.com")
+    assert any("most crediting copies name its site" in e for e in o.evidence)
+    # without the consensus the earlier date wins: the rule is what decides here
+    assert origin_of(twins(), consensus_bonus=0.0).doc_id == "b"
+
+
+def test_a_page_that_credits_another_member_gets_no_consensus():
+    # harbourpost.com itself credits quickcopy.net: the copies' credits name an intermediary
+    o = origin_of(twins(a_credits=[("quickcopy.net", "via", "Via quickcopy.net")]))
+    assert not any("most crediting copies" in e for e in o.evidence)
+    scores = dict(o.scores)
+    plain = dict(origin_of(twins(a_credits=[("quickcopy.net", "via", "Via quickcopy.net")]),
+                           consensus_bonus=0.0).scores)
+    assert scores["a"] == plain["a"]  # no bonus given
+
+
+def test_one_crediting_copy_is_no_consensus():
+    arts = [art("a", "harbourpost.com", FULL, 14), art("b", "quickcopy.net", FULL, 9),
+            art("c", "reprints.info", [P1, P2, P3, P4], 15, [HARBOUR])]
+    o = origin_of(arts)
+    assert not any("most crediting copies" in e for e in o.evidence)
+    assert dict(o.scores)["a"] == dict(origin_of(arts, consensus_bonus=0.0).scores)["a"]
+
+
+def lone_planet():
+    """harbourpost.com, a copy crediting it, and an earlier copy with an intro whose one
+    credit names an outlet outside the corpus."""
+    return [art("a", "harbourpost.com", FULL, 12),
+            art("c", "reprints.info", [P1, P2, P3, P4], 14, [HARBOUR]),
+            art("x", "blogger.org", [INTRO, *FULL], 10, [PLANET])]
+
+
+def test_lone_outside_credit_loses_to_a_member_another_copy_credits():
+    o = origin_of(lone_planet())
+    assert o.doc_id == "a" and same_outlet(o.outlet, "harbourpost.com")
+    absent = dict(o.scores)["absent:Daily Planet"]
+    off = origin_of(lone_planet(), lone_absent_penalty=0.0)
+    assert off.doc_id is None and off.outlet == "Daily Planet"  # the rule decides here
+    assert dict(off.scores)["absent:Daily Planet"] - absent == OriginOptions().lone_absent_penalty
+
+
+def test_outside_outlet_two_copies_name_is_the_absent_origin():
+    arts = [art("a", "harbourpost.com", [P1, P2, P3, P4], 12),
+            art("c", "reprints.info", FULL, 13, [PLANET]),
+            art("x", "blogger.org", [P1, P2, P3, P5], 11,
+                [("dailyplanet.com", "via", "Via dailyplanet.com")])]
+    o = origin_of(arts)
+    assert o.doc_id is None and same_outlet(o.outlet, "Daily Planet")
+    # two credits: the lone-credit penalty does not apply
+    assert dict(o.scores) == dict(origin_of(arts, lone_absent_penalty=0.0).scores)
