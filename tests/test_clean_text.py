@@ -150,3 +150,60 @@ def test_non_english_dump_keeps_its_body():
         kept_words = kept.split()
         assert kept_words, lang
         assert sum(w in gold_words for w in kept_words) / len(kept_words) > 0.5, lang
+
+
+COMMENTS = ["12 Comments", "jane_doe says:", "November 19, 2019 at 6:34 am",
+            "I think the council is wasting money on this plan, the roads are a mess already.",
+            "Reply", "bob77 says:", "November 19, 2019 at 7:02 am",
+            "Finally some good news for people who commute from the north every single day.",
+            "Reply", "Leave a Reply"]
+
+
+def test_reader_comments_below_the_article_are_dropped():
+    text = "\n".join(NAV + PROSE + COMMENTS + FOOTER)
+    lines = classify_lines(text)
+    got = by_text(lines)
+    assert all(got[p].keep for p in PROSE)
+    assert not any(got[c].keep for c in COMMENTS)
+    page = L.build_page(text)
+    marks = [page.texts[i] for i in np.flatnonzero(L.comment_marks(page.X))]
+    assert marks == ["12 Comments", "jane_doe says:", "Reply", "bob77 says:", "Reply",
+                     "Leave a Reply"]
+    # marks with no article above them cut nothing
+    assert L.comment_marks(L.build_page("He said:\nno.").X).tolist() == [1.0, 0.0]
+    assert all(got[p].keep for p in PROSE) and all(
+        ln.keep for ln in classify_lines("\n".join(NAV + COMMENTS + PROSE)) if ln.text in PROSE)
+
+
+def test_an_article_shown_twice_is_kept_once():
+    recap = PROSE[:3]
+    text = "\n".join(NAV + PROSE + ["Read the full recap"] + recap + FOOTER)
+    lines = classify_lines(text)
+    kept = [ln.text for ln in lines if ln.keep]
+    assert kept[:len(PROSE)] == PROSE
+    assert all(kept.count(p) == 1 for p in recap)
+    assert {ln.reason for ln in lines[len(NAV) + len(PROSE) + 1:][:3]} == {"repeated line"}
+    # one recurring line (an interview's question) stays each time
+    q = "What did the council decide about the new bus routes in the north?"
+    text = "\n".join(NAV + [q, PROSE[0], q, PROSE[1], q, PROSE[2]])
+    assert [ln.text for ln in classify_lines(text) if ln.keep].count(q) == 3
+
+
+@pytest.mark.skipif(not DUMPS.exists(), reason="needs /work/shared extraction data")
+def test_page_wide_cues_match_line_by_line_cues():
+    rows = [json.loads(x) for x in DUMPS.read_text(encoding="utf-8").splitlines()[:40]]
+    for row in rows:
+        texts = L.split_lines(row["text_dump"])[0]
+        nws = np.array([len(L.WORD.findall(t)) for t in texts])
+        want = np.zeros((len(texts), len(L.CUE_CATS)), dtype=np.int64)
+        for i, t in enumerate(texts):
+            for cat in L._cues(t, L.WORD.findall(t)):
+                want[i, L.CUE_CATS.index(cat)] = 1
+        assert (L._page_cues(texts, nws) == want).all(), row["id"]
+
+
+def test_glued_inline_elements_are_counted():
+    text = "Short oneA\nThe council met on TuesdayMayor Smith spoke.Then the vote came in.\nok"
+    page = L.build_page(text)
+    glue = page.X[:, L.N_OWN + 22]
+    assert glue.tolist() == [0.0, 2.0, 0.0]

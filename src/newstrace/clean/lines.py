@@ -1,9 +1,10 @@
 """Line features for text-mode cleaning: one numeric row per non-blank line.
 
 Features mix what a line looks like on its own (length, punctuation, case,
-debris keywords), what it repeats in the page (headline, nav items) and its
-neighbourhood (prose windows, the densest block of prose, fragment blocks
-when a scraper cut sentences at links). Pure functions, numpy only.
+debris keywords, comment-section marks), what it repeats in the page
+(headline, nav items) and its neighbourhood (prose windows, the densest block
+of prose, fragment blocks when a scraper cut sentences at links, comment
+marks above and below). Pure functions, numpy only.
 """
 
 from __future__ import annotations
@@ -44,6 +45,14 @@ _CUE_LISTS = {
             " april june july august september october november december updated published",
 }
 CUE_WORDS = {w: cat for cat, ws in _CUE_LISTS.items() for w in ws.split()}
+# comment sections: headers ("12 Comments", "Leave a reply") and author lines ("Name says:")
+COMMENT_WORDS = frozenset(
+    "comment comments reply replies responses kommentar kommentare комментарий комментарии"
+    " комментариев comentário comentários comentarios commento commenti komentar commentaires"
+    " 댓글 コメント".split())
+AUTHOR_WORDS = frozenset(
+    "says said wrote writes replied commented disse sagt schreibt написал написала пишет dice"
+    " scrive".split())
 CUE_STEMS = {"copyr": "copyright", "cooki": "cookie", "subsc": "subscribe", "newsl": "subscribe",
              "adver": "advert", "spons": "advert", "recom": "related"}
 CUE_PAIRS = {"read more": "related", "see also": "related", "more from": "related",
@@ -69,7 +78,6 @@ COUNTER = re.compile(
     re.I,
 )
 BYLINE = re.compile(r"^(?:by|por|di|von|от|oleh|автор)\s", re.I)
-GLUE = re.compile(r"[a-z][.?!]?[A-Z][a-z]")  # inline elements glued without a space
 NAV_SEPS = re.compile(r"[|»›•/·]")
 UPPER_START = re.compile(r"\b[A-Z]")  # ASCII lines only: words starting upper-case
 LOWER_START = re.compile(r"\b[a-z]")
@@ -84,7 +92,7 @@ OWN_NAMES = (
     "punct_share", "digit_share", "upper_share", "lower_share", "short_share", "starts_lower",
     "starts_punct", "word_len", "commas", "copyright", "cookie", "subscribe", "share", "related",
     "advert", "counter", "rating", "date", "byline", "link", "nav_seps", "all_caps",
-    "starts_quote", "prose", "nav_like", "all_capitalised",
+    "starts_quote", "prose", "nav_like", "all_capitalised", "comment", "author", "clock",
 )
 COL = {name: i for i, name in enumerate(OWN_NAMES)}
 N_OWN = len(OWN_NAMES)
@@ -157,6 +165,10 @@ def _cues(s: str, words: list[str]) -> dict[str, int]:
     else:  # one lower() call; same as lowering word by word (words hold no spaces)
         lw = " ".join(words).lower().split(" ")
     found = {CUE_WORDS[w]: 1 for w in CUE_SET.intersection(lw)}
+    if not COMMENT_WORDS.isdisjoint(lw):
+        found["comment"] = 1
+    if lw and lw[-1] in AUTHOR_WORDS:
+        found["author"] = 1
     if lw:
         for w in CUE_STEM_RX.findall(" ".join(lw)):
             found[CUE_STEMS[w]] = 1
@@ -190,9 +202,9 @@ _CLASS_RES = ((_W, re.compile(r"\w")), (_D, DIGITS), (_CJK, CJK), (_SENT, SENT_M
               (_JOIN_START, re.compile("[" + re.escape(",.;:)!?%’”»") + "]")),
               (_JOIN_END, re.compile("[" + re.escape(",(“‘«\"'-–—") + "]")), (_WS, re.compile(r"\s")))
 CUE_CATS = ("copyright", "cookie", "subscribe", "share", "related", "advert", "rating", "date",
-            "link")
+            "link", "comment", "author")
 _CAT = {c: k for k, c in enumerate(CUE_CATS)}
-CUE_FIRST = CUE_SET | CUE_PAIR_FIRST
+CUE_FIRST = CUE_SET | CUE_PAIR_FIRST | COMMENT_WORDS | AUTHOR_WORDS
 YEAR = re.compile(r"[12](?<!\w[12])[09]\w\w(?!\w)")  # 19xx, 20xx as a whole word
 # substrings of short lines: (needle, category, searched in the lower-cased text)
 SUBSTR_CUES = (("©", "copyright", False), ("(c) ", "copyright", True), ("http", "link", True),
@@ -292,6 +304,10 @@ def _page_cues(texts: list[str], nws: np.ndarray) -> np.ndarray:
         w = lw[k]
         if w in CUE_SET:
             hits.append((k, CUE_WORDS[w]))
+        if w in COMMENT_WORDS:
+            hits.append((k, "comment"))
+        if w in AUTHOR_WORDS and (k + 1 == len(lw) or line_of[k] != line_of[k + 1]):
+            hits.append((k, "author"))
         if k + 1 < len(lw) and line_of[k] == line_of[k + 1]:
             pair = w + " " + lw[k + 1]
             if pair in CUE_PAIR_SET:
@@ -331,13 +347,15 @@ def own_features(s: str) -> list[float]:
     return own_matrix(s, [s], [0], [len(s)])[0].tolist()
 
 
-def own_matrix(text: str, texts: list[str], starts: list[int], ends: list[int]) -> np.ndarray:
+def own_matrix(text: str, texts: list[str], starts: list[int], ends: list[int],
+               char_bits: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """`own_features` of every line, lines given as stripped spans [start, end) of `text`.
 
     Character and word counts come from per-character class bits summed over
     each span, cues from page-wide searches; few steps run per line.
+    `char_bits` is `_char_bits(text)` when the caller has it.
     """
-    cp, bits = _char_bits(text)
+    cp, bits = char_bits if char_bits is not None else _char_bits(text)
     w = (bits & _W) != 0
     prev = np.concatenate(([False], w[:-1]))
     nxt = np.concatenate((w[1:], [False]))
@@ -408,6 +426,14 @@ def own_matrix(text: str, texts: list[str], starts: list[int], ends: list[int]) 
     out[:, 30] = (nws >= 10) & terminal
     out[:, 31] = (nws <= 4) & ~terminal
     out[:, 32] = (upper == na) & (nws <= 8)
+    out[:, 33] = np.where(nws <= 5, cues[:, 9], 0)  # a comment-section header
+    out[:, 34] = cues[:, 10] * ((c1 == ord(":")) | (nws <= 4))  # "Name says:"
+    # a time of day (d:dd) on a short line: comment and live-blog stamps
+    colon = np.flatnonzero(cp[1:-2] == ord(":")) + 1
+    digit = (bits & _D) != 0
+    colon = colon[digit[colon - 1] & digit[colon + 1] & digit[colon + 2]]
+    clock = np.bincount(np.searchsorted(s_arr, colon, side="right") - 1, minlength=len(texts))
+    out[:, 35] = (clock > 0) & (nws < 10)
     return out
 
 
@@ -452,15 +478,13 @@ def block_distance(n: int, lo: int, hi: int) -> np.ndarray:
     return np.where(idx < lo, idx - lo, np.where(idx >= hi, idx - hi + 1, 0.0))
 
 
-def fragment_blocks(texts: list[str], terminal: np.ndarray) -> np.ndarray:
-    """Block id per line, joining fragments a scraper cut at links or bold."""
-    if not texts:
-        return np.zeros(0, dtype=np.int64)
-    first = _char_bits("".join([s[0] for s in texts[1:]]))[1]
-    last = _char_bits("".join([s[-1] for s in texts[:-1]]))[1]
-    joined = (terminal[:-1] == 0) & (((first & (_LO | _JOIN_START)) | (last & _JOIN_END)) != 0)
-    ids = np.concatenate(([0], np.cumsum(~np.array(joined, dtype=bool))))
-    return ids
+def fragment_blocks(first: np.ndarray, last: np.ndarray, terminal: np.ndarray) -> np.ndarray:
+    """Block id per line, joining fragments a scraper cut at links or bold.
+
+    `first` and `last` are the class bits of each line's first and last character.
+    """
+    joined = (terminal[:-1] == 0) & (((first[1:] & (_LO | _JOIN_START)) | (last[:-1] & _JOIN_END)) != 0)
+    return np.concatenate(([0], np.cumsum(~joined)))
 
 
 def _since(flags: np.ndarray, cap: int = 1000) -> np.ndarray:
@@ -468,6 +492,13 @@ def _since(flags: np.ndarray, cap: int = 1000) -> np.ndarray:
     idx = np.arange(len(flags))
     last = np.maximum.accumulate(np.where(flags, idx, -1))
     return np.where(last >= 0, idx - last, cap).astype(float)
+
+
+def _median(v: np.ndarray) -> float:
+    """np.median of a non-empty 1-D array, without its overhead."""
+    s = np.sort(v)
+    m = len(s) // 2
+    return float(s[m]) if len(s) % 2 else float((s[m - 1] + s[m]) / 2)
 
 
 def _rank(v: np.ndarray) -> np.ndarray:
@@ -497,12 +528,12 @@ def build_page(text: str) -> Page:
     n = len(texts)
     if n == 0:
         return Page([], [], [], np.zeros((0, n_features())), [], [])
-    own = own_matrix(text, texts, starts, ends)
+    cp, bits = _char_bits(text)
+    own = own_matrix(text, texts, starts, ends, (cp, bits))
+    s_arr, e_arr = np.asarray(starts), np.asarray(ends)
     norm = normalise_lines(texts)
     counts = Counter(norm)
     repeats = [counts[k] for k in norm]
-    first_at = {k: i for i, k in reversed(list(enumerate(norm)))}
-    first_seen = [float(first_at[k] == i) for i, k in enumerate(norm)]
     segs = title_segments(texts[0])
     title_match = [i > 0 and (k in segs or (len(k) >= 12 and k in norm[0])) for i, k in enumerate(norm)]
     nw = own[:, COL["log_words"]]
@@ -510,8 +541,8 @@ def build_page(text: str) -> Page:
     chars = np.expm1(own[:, COL["log_chars"]])
 
     cue = own[:, COL["copyright"]:COL["advert"] + 1].max(axis=1)
-    glue = _glue(text, starts, ends)
-    blocks = fragment_blocks(texts, terminal)
+    glue = _glue(cp, s_arr, e_arr)
+    blocks = fragment_blocks(bits[s_arr], bits[e_arr - 1], terminal)
     bchars = np.bincount(blocks, weights=chars)[blocks]
     bwords = np.bincount(blocks, weights=np.expm1(nw))[blocks]
     blines = np.bincount(blocks)[blocks]
@@ -530,7 +561,6 @@ def build_page(text: str) -> Page:
 
     ctx = [
         np.log1p(np.array(repeats, dtype=float)),
-        np.array(first_seen),
         np.array(title_match, dtype=float),
         idx / n,
         cum,
@@ -554,12 +584,13 @@ def build_page(text: str) -> Page:
         np.full(n, (blines > 1).mean()),
         glue,
         _rank(bchars),
-        np.exp(nw) / (np.median(np.exp(nw[bprose > 0])) if bprose.any() else 10.0),
+        np.exp(nw) / (_median(np.exp(nw[bprose > 0])) if bprose.any() else 10.0),
         _zone(bprose > 0, n),
         (np.abs(dist) > 0) * np.minimum(
             np.where(idx < lo, np.cumsum(chars[::-1])[::-1] - chars[lo:].sum(),
                      np.cumsum(chars) - chars[:hi].sum()), 20000.0) / (chars[lo:hi].sum() + 1.0),
     ]
+    ctx += _comment_features(own)
     near = np.column_stack([nw, terminal, bprose, own[:, COL["all_capitalised"]]])
     ctx += [_shift(near, k) for k in (-2, -1, 1, 2)]  # four columns each
     around = np.column_stack([nw, terminal, bprose, own[:, COL["nav_like"]]])
@@ -568,15 +599,33 @@ def build_page(text: str) -> Page:
     return Page(texts, starts, ends, X, repeats, title_match, (lo, hi))
 
 
-def _glue(text: str, starts: list[int], ends: list[int]) -> np.ndarray:
-    """GLUE matches per line longer than 20 characters (a match never spans lines)."""
-    s_arr, e_arr = np.asarray(starts), np.asarray(ends)
-    pos = [m.start() for m in GLUE.finditer(text)]
-    line = np.searchsorted(s_arr, pos, side="right") - 1
-    counts = np.bincount(line, minlength=len(starts)).astype(float)
+def _comment_features(own: np.ndarray) -> list[np.ndarray]:
+    """Comment-section marks counted above and below each line, clock stamps nearby."""
+    mark = comment_marks(own)
+    before = np.cumsum(mark)
+    stamp = own[:, COL["clock"]]
+    return [np.log1p(before), np.log1p(before[-1] - before + mark), np.log1p(np.cumsum(stamp)),
+            _window_mean(stamp, 10)]
+
+
+def comment_marks(X: np.ndarray) -> np.ndarray:
+    """1.0 on comment-section headers and author lines (from `own_features` columns)."""
+    return np.maximum(X[:, COL["comment"]], X[:, COL["author"]])
+
+
+def _glue(cp: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray) -> np.ndarray:
+    """Places per line (lines over 20 characters) where inline elements were glued
+    without a space: an ASCII lower-case letter, maybe [.?!], then upper + lower."""
+    lo = (cp >= 97) & (cp <= 122)
+    up = (cp >= 65) & (cp <= 90)
+    stop = (cp == 46) | (cp == 63) | (cp == 33)
+    at = np.flatnonzero(lo[:-2] & up[1:-1] & lo[2:])
+    at = np.concatenate((at, np.flatnonzero(lo[:-3] & stop[1:-2] & up[2:-1] & lo[3:])))
+    line = np.searchsorted(s_arr, at, side="right") - 1
+    counts = np.bincount(line, minlength=len(s_arr)).astype(float)
     return np.where(e_arr - s_arr > 20, counts, 0.0)
 
 
 def n_features() -> int:
-    return N_OWN + 28 + 16 + 8
+    return N_OWN + 27 + 4 + 16 + 8
 

@@ -4,8 +4,10 @@
 over features of the line and its neighbourhood (`lines.build_page`), then
 keeps doubtful lines sandwiched between kept ones, applies a few hard rules
 (repeated headline, counters, site template lines) and a fallback (a page
-left nearly empty keeps its densest block of prose). Dropped lines get a
-short reason. The model is plain JSON evaluated with numpy; scikit-learn is
+left nearly empty keeps its densest block of prose). Two rules use the
+shape of a news page: a second copy of the article (a run of lines kept
+already) is dropped, and so is a reader-comment section that starts below
+the article. Dropped lines get a short reason. The model is plain JSON evaluated with numpy; scikit-learn is
 only needed to train it (`newstrace.clean.train_text`).
 """
 
@@ -32,6 +34,8 @@ log = logging.getLogger(__name__)
 MODEL_FILE = "text_model.json"
 MIN_WORDS = 25  # fewer kept words than this: fall back to the densest prose block
 SANDWICH_MIN, SANDWICH_GAP = 0.15, 4  # see `_sandwich`
+DUP_MIN_CHARS, DUP_RUN = 60, 2  # see `_second_copies`
+COMMENT_MARKS, COMMENT_ABOVE = 3, 50  # see `_comment_start`
 
 __all__ = ["classify_lines", "common_site_lines", "line_key", "load_model", "TreeEnsemble",
            "TextModel", "kept_text"]
@@ -169,42 +173,38 @@ def load_model(path: str | None = None) -> TextModel:
 
 
 C = L.COL
-# columns the rules below read, taken out of X once per page as Python floats
-_RULE_COLS = ("counter", "rating", "copyright", "cookie", "log_words", "share", "related",
-              "subscribe", "advert", "terminal", "upper_share")
-_RULE_IDX = [C[k] for k in _RULE_COLS]
-(X_COUNTER, X_RATING, X_COPYRIGHT, X_COOKIE, X_LOG_WORDS, X_SHARE, X_RELATED, X_SUBSCRIBE,
- X_ADVERT, X_TERMINAL, X_UPPER_SHARE) = range(len(_RULE_COLS))  # positions in those rows
 LOG1P_4, LOG1P_6 = float(np.log1p(4)), float(np.log1p(6))
+# why a line was dropped, first match wins (see `_reasons`)
+CUE_REASONS = (("counter", "counter"), ("rating", "rating widget"), ("copyright", "copyright"),
+               ("cookie", "cookie notice"), ("share", "share buttons"),
+               ("related", "related links"), ("subscribe", "subscription"),
+               ("advert", "advertisement"))
 
 
-def _reason(page: Page, i: int, common: bool, x: list[float]) -> str:
-    s = page.texts[i]
-    if common:
-        return "site template"
-    if page.title_match[i] or _repeated_first(page, i):
-        return "repeated headline"
-    if x[X_COUNTER]:
-        return "counter"
-    if x[X_RATING]:
-        return "rating widget"
-    if x[X_COPYRIGHT]:
-        return "copyright"
-    if x[X_COOKIE] and x[X_LOG_WORDS] >= LOG1P_4:
-        return "cookie notice"
-    if x[X_SHARE]:
-        return "share buttons"
-    if x[X_RELATED]:
-        return "related links"
-    if x[X_SUBSCRIBE]:
-        return "subscription"
-    if x[X_ADVERT]:
-        return "advertisement"
-    if page.repeats[i] > 1:
-        return "repeated line"
-    if len(s) < 40 and not x[X_TERMINAL]:
-        return "navigation" if x[X_UPPER_SHARE] >= 0.5 else "short line"
-    return "low score"
+def _headline_copies(page: Page) -> np.ndarray:
+    """Lines that repeat the page's headline (and a first line that is the headline)."""
+    out = np.asarray(page.title_match, dtype=bool).copy()
+    out[0] |= _repeated_first(page, 0)
+    return out
+
+
+def _reasons(page: Page, common: np.ndarray, headline: np.ndarray) -> list[str]:
+    """A short reason for each line, as if it were dropped."""
+    X = page.X
+    conds = [common, headline]
+    names = ["site template", "repeated headline"]
+    for col, name in CUE_REASONS:
+        hit = X[:, C[col]] > 0
+        if col == "cookie":
+            hit &= X[:, C["log_words"]] >= LOG1P_4
+        conds.append(hit)
+        names.append(name)
+    chars = np.asarray(page.ends) - np.asarray(page.starts)
+    short = (chars < 40) & (X[:, C["terminal"]] == 0)
+    conds += [np.asarray(page.repeats) > 1, short & (X[:, C["upper_share"]] >= 0.5), short]
+    names += ["repeated line", "navigation", "short line", "low score"]
+    codes = np.select(conds, np.arange(len(conds)), default=len(conds))
+    return np.array(names, dtype=object)[codes].tolist()
 
 
 def _sandwich(page: Page, q: np.ndarray, keep: np.ndarray) -> np.ndarray:
@@ -217,10 +217,13 @@ def _sandwich(page: Page, q: np.ndarray, keep: np.ndarray) -> np.ndarray:
     cue = page.X[:, C["copyright"]:C["rating"] + 1].max(axis=1) > 0
     kept = np.flatnonzero(keep & ~title)
     out = keep.copy()
-    for i in np.flatnonzero(~keep & ~cue & ~title & (q >= SANDWICH_MIN)).tolist():
-        j = int(np.searchsorted(kept, i))
-        if 0 < j < len(kept) and kept[j] - kept[j - 1] <= SANDWICH_GAP:
-            out[i] = True
+    cand = np.flatnonzero(~keep & ~cue & ~title & (q >= SANDWICH_MIN))
+    if len(kept) < 2 or not len(cand):
+        return out
+    j = np.searchsorted(kept, cand)
+    inner = (j > 0) & (j < len(kept))
+    j = np.clip(j, 1, len(kept) - 1)
+    out[cand[inner & (kept[j] - kept[j - 1] <= SANDWICH_GAP)]] = True
     return out
 
 
@@ -228,13 +231,58 @@ def _words(page: Page, keep: np.ndarray) -> float:
     return float(np.expm1(page.X[keep, C["log_words"]]).sum())
 
 
-def _hard_drop(page: Page, i: int, x: list[float]) -> bool:
+def _second_copies(page: Page, keep: np.ndarray) -> np.ndarray:
+    """Runs of DUP_RUN or more kept lines that all repeat lines kept higher up.
+
+    Pages that show an article twice (a summary box, a print copy) would
+    otherwise count its text twice; a lone repeated line (an interview's
+    recurring question, a table's recurring row) stays.
+    """
+    out = np.zeros(len(keep), dtype=bool)
+    kept = np.flatnonzero(keep).tolist()
+    if (np.asarray(page.repeats)[kept] > 1).sum() < 2 * DUP_RUN:
+        return out
+    seen: set[str] = set()
+    again = []
+    for k in L.normalise_lines([page.texts[i] for i in kept]):
+        again.append(k in seen and len(k) >= DUP_MIN_CHARS)
+        seen.add(k)
+    run = 0
+    for j, dup in enumerate(again + [False]):
+        if dup:
+            run += 1
+            continue
+        if run >= DUP_RUN:
+            out[kept[j - run:j]] = True
+        run = 0
+    return out
+
+
+def _comment_start(page: Page, keep: np.ndarray) -> int:
+    """First line of a reader-comment section below the article (len(lines) if none).
+
+    A comment mark ("12 Comments", "Name says:", "Leave a reply") starts one
+    when at least COMMENT_MARKS more follow it and the lines kept above it
+    hold at least COMMENT_ABOVE words.
+    """
+    marks = np.flatnonzero(L.comment_marks(page.X)).tolist()
+    if len(marks) <= COMMENT_MARKS:
+        return len(keep)
+    words = np.cumsum(np.where(keep, np.expm1(page.X[:, C["log_words"]]), 0.0))
+    for i in marks[:-COMMENT_MARKS]:
+        if i > 0 and words[i - 1] >= COMMENT_ABOVE:
+            return i
+    return len(keep)
+
+
+def _hard_drop(page: Page, headline: np.ndarray) -> np.ndarray:
     """Lines dropped whatever the model says."""
-    if x[X_COUNTER] and len(page.texts[i]) < 24:  # bare counters: "0", "201"
-        return True
-    if x[X_RATING] and x[X_LOG_WORDS] <= LOG1P_6 and not x[X_TERMINAL]:  # "0.00 (0%) 0 votes"
-        return True
-    return page.title_match[i] or _repeated_first(page, i)
+    X = page.X
+    chars = np.asarray(page.ends) - np.asarray(page.starts)
+    counter = (X[:, C["counter"]] > 0) & (chars < 24)  # bare counters: "0", "201"
+    rating = ((X[:, C["rating"]] > 0) & (X[:, C["log_words"]] <= LOG1P_6)
+              & (X[:, C["terminal"]] == 0))  # "0.00 (0%) 0 votes"
+    return counter | rating | headline
 
 
 def _repeated_first(page: Page, i: int) -> bool:
@@ -248,26 +296,28 @@ def classify_lines(
     """One `Line` per non-blank line of `text`: keep (article body) or drop with a reason."""
     model = model or load_model()
     page = build_page(text)
-    out: list[Line] = []
     if not page.texts:
-        return out
+        return []
     q = model.scores(page)
     keep_all = _sandwich(page, q, q >= model.threshold)
     if _words(page, keep_all) < MIN_WORDS:
         lo, hi = page.main
         keep_all[lo:hi] = True
-    rule_x = page.X[:, _RULE_IDX].tolist()
-    keep_list = keep_all.tolist()
-    check_common = bool(common_lines)
-    for i, (s, start, end, x, kept) in enumerate(
-            zip(page.texts, page.starts, page.ends, rule_x, keep_list, strict=True)):
-        if not x[X_LOG_WORDS] and is_blank(s):  # a line with a word is never blank
-            out.append(Line(s, start, end, False, "empty"))
-            continue
-        common = check_common and line_key(s) in common_lines
-        keep = kept and not common and not _hard_drop(page, i, x)
-        out.append(Line(s, start, end, keep, "" if keep else _reason(page, i, common, x)))
-    return out
+    keep_all &= ~_second_copies(page, keep_all)
+    keep_all[_comment_start(page, keep_all):] = False
+    n = len(page.texts)
+    common = np.zeros(n, dtype=bool)
+    if common_lines:
+        common[[i for i, t in enumerate(page.texts) if line_key(t) in common_lines]] = True
+    headline = _headline_copies(page)
+    keep_all &= ~common & ~_hard_drop(page, headline)
+    reasons = _reasons(page, common, headline)
+    for i in np.flatnonzero(page.X[:, C["log_words"]] == 0).tolist():
+        if is_blank(page.texts[i]):  # a line with a word is never blank
+            keep_all[i] = False
+            reasons[i] = "empty"
+    return [Line(s, a, b, k, "" if k else r) for s, a, b, k, r in zip(
+        page.texts, page.starts, page.ends, keep_all.tolist(), reasons, strict=True)]
 
 
 def kept_text(lines: Iterable[Line]) -> str:
