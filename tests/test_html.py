@@ -73,13 +73,16 @@ def test_body_lines_kinds_and_filters(page):
     assert all(x.start == -1 and x.end == -1 and x.keep for x in page.lines)
     assert "Home" not in page.text and "newsletter" not in page.text
     assert "The bridge on Monday" not in page.text  # captions are lines, not body text
-    reasons = {x.reason for x in page.removed}
+    assert page.method == "html:blocks"  # the learned block model chose the lines
+    dropped = {x.text: x.reason for x in page.removed}
+    assert dropped["Bridge closed after cracks found"] in ("block model", "repeated headline")
+    assert all(not x.keep and x.reason for x in page.removed)
+    plain = extract_html(PAGE, options=HtmlOptions(model=False))
+    assert plain.method.startswith("html:trafilatura")
+    reasons = {x.reason for x in plain.removed}
     assert "repeated headline" in reasons and "promo" in reasons
-    assert page.method.startswith("html:trafilatura")
-    learned = extract_html(PAGE, options=HtmlOptions(model=True))
-    assert learned.method == "html:blocks"  # the learned block model chose the lines
-    assert learned.text == page.text
-    assert [x.text for x in learned.lines if x.kind == "caption"] == [caps[0].text]
+    assert plain.text == page.text
+    assert [x.text for x in plain.lines if x.kind == "caption"] == [caps[0].text]
 
 
 def test_filters_off_keeps_debris():
@@ -199,3 +202,75 @@ def test_shipped_model_loads_and_block_labels():
     texts = [b.text for b, lab in zip(parts.blocks, labels, strict=True) if lab]
     assert texts == ["What happens next"]
     assert len(labels) == len(parts.blocks) > 5
+
+
+def test_narrow_marks_core_and_blocks_know_it():
+    from lxml import etree
+
+    from newstrace.clean.html import _STRIP, narrow_tree, parse_html
+    from newstrace.clean.html_blocks import blocks_of
+
+    tree = parse_html(PAGE.replace("<article>", "<main><div class='share'>Share this</div>"
+                                   "<article class='story'>").replace("</article>", "</article></main>"))
+    etree.strip_elements(tree, *_STRIP, with_tail=False)
+    small = narrow_tree(tree)
+    blocks = blocks_of(small.find("body"))
+    core = {b.text[:12] for b in blocks if b.core}
+    assert "Share this" in {b.text for b in blocks if not b.core}
+    assert {PARA[:12], "What happens"} <= core
+    assert all("story" in b.hints for b in blocks if b.core and b.tag == "p")
+
+
+class _Keep:
+    """A stand-in block model: keeps blocks whose text passes `test`."""
+
+    def __init__(self, test):
+        self.test = test
+        self.texts: list[str] = []
+
+    def keep(self, rows):
+        return [self.test(t) for t in self.texts[: len(rows)]]
+
+
+def _judge(test, **opts):
+    from newstrace.clean.html import HtmlOptions, finish_page, page_parts
+
+    o = HtmlOptions(**opts)
+    parts = page_parts(PAGE, None, o)
+    model = _Keep(test)
+    model.texts = [b.text for b in parts.blocks]
+    return finish_page(parts, PAGE, None, o, model)
+
+
+def test_block_model_drops_are_reported_and_runaway_guard():
+    out = _judge(lambda t: "mayor" not in t)
+    assert out.method == "html:blocks"
+    assert "mayor" not in out.text and "council" in out.text
+    dropped = [x for x in out.removed if x.reason == "block model"]
+    assert any("mayor" in x.text for x in dropped) and not any(x.keep for x in dropped)
+    # a model keeping far more than trafilatura did is not trusted
+    assert _judge(lambda t: True).method == "html:blocks"
+    assert _judge(lambda t: True, max_growth=0.5).method.startswith("html:trafilatura")
+
+
+def test_meta_itemprop_date_and_url_date():
+    page = PAGE.replace('"datePublished": "2019-11-20T08:00:00Z",', "")
+    m = extract_html(page.replace("<title>", '<meta itemprop="datePublished" content="2017-05-06">'
+                                  "<title>")).meta
+    assert m["published"].value == "2017-05-06" and m["published"].evidence == "meta datePublished"
+    m = extract_html(page, "https://news.example/2016/03/04/bridge-closed").meta
+    assert m["published"].value == "2016-03-04" and m["published"].evidence == "url date"
+
+
+def test_filters_match_any_case():
+    from newstrace.clean.html_filters import filter_lines
+    from newstrace.records import Line
+
+    lines = [Line(PARA * 2, -1, -1, True, "", "paragraph"),
+             Line("SIGN UP for our Newsletters today", -1, -1, True, "", "paragraph"),
+             Line(PARA, -1, -1, True, "", "paragraph"),
+             Line("You May Also Like", -1, -1, True, "", "subhead"),
+             Line("Another story", -1, -1, True, "", "paragraph")]
+    kept, removed = filter_lines(lines, None)
+    assert [x.reason for x in removed] == ["promo", "after closing marker", "after closing marker"]
+    assert len(kept) == 2

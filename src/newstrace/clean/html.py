@@ -3,14 +3,16 @@
 One lxml parse per page: metadata and figure captions are read from the tree, tags
 no extractor keeps are stripped in C, the tree is narrowed to the block holding most
 of the page's <p> text (`narrow_tree`), and trafilatura (fast mode) runs on that.
-With `HtmlOptions(model=True)` (off by default, see there) the narrowed block is
-also cut into text blocks (`html_blocks`); a small learned
-model (boosted trees shipped as data/html_model.json, trained by `train_html`)
-keeps or drops each block, using how much of it trafilatura kept as its main
-evidence, plus its neighbours, container, link share and shape. When the model
-keeps almost nothing, trafilatura's own lines are used; when those are short too,
-a second extractor is tried (readability-lxml from the `bench` extra if installed,
-else trafilatura's full cascade). Lines then go through `html_filters` (repeated
+The narrowed block is then cut into text blocks (`html_blocks`, which also knows
+which ones sit inside the paragraphs' own container); a small learned model
+(boosted trees shipped as data/html_model.json, trained by `train_html`) keeps or
+drops each block, using how much of it trafilatura kept as its main evidence, plus
+its neighbours, container, link share and shape. This recovers subheads, lists and
+split article bodies trafilatura drops, and drops related/newsletter boxes it keeps.
+When the model keeps almost nothing, or runs away (`max_growth` times trafilatura's
+text), trafilatura's own lines are used; when those are short too, a second
+extractor is tried (readability-lxml from the `bench` extra if installed, else
+trafilatura's full cascade). Lines then go through `html_filters` (repeated
 headline, link-bait and share/subscribe debris).
 """
 
@@ -30,18 +32,21 @@ log = logging.getLogger(__name__)
 # Tags whose content no extractor keeps: removed before extraction (saves tree walks).
 _STRIP = ("script", "style", "noscript", "svg", "template", "link", "meta", "iframe",
           "embed", "object", "nav", "footer", "aside", "button", "select", "input",
-          "textarea")
+          "textarea", "img", "picture", "source", "video", "audio", "canvas", "map", "track")
 _KIND = {"p": "paragraph", "quote": "paragraph", "item": "paragraph", "head": "subhead",
          "code": "paragraph", "row": "paragraph"}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _WS = re.compile(r"\s+")
+CORE = "data-newstrace-core"  # marks the element holding the page's <p> text
 
 
 @dataclass(frozen=True, slots=True)
 class HtmlOptions:
     """How `extract_html` works. Defaults suit news pages."""
 
-    favor: str = "balanced"  # balanced | precision (trafilatura's precision mode, slower)
+    # trafilatura's mode: recall (default: keeps more, then the block model and filters
+    # judge; also its fastest) | balanced | precision (slower)
+    favor: str = "recall"
     fallback: bool = True  # try a second extractor when the first finds < min_chars
     min_chars: int = 250
     captions: bool = True  # report <figcaption> lines next to the paragraph they follow
@@ -49,9 +54,12 @@ class HtmlOptions:
     dates: bool = True  # ask htmldate when <meta>/JSON-LD give no date
     narrow: bool = True  # hand trafilatura only the block holding most <p> text
     narrow_share: float = 0.8  # ... when one block holds this share of it
-    # let the learned block model (html_blocks) choose the lines; off by default: its
-    # 5-fold CV F1 (0.972) barely beats the plain path (0.971) and it costs ~25% speed
-    model: bool = False
+    # let the learned block model (html_blocks) choose the lines from the narrowed block
+    # (bench/extract_html.py: CV F1 0.979 vs 0.973 without, ~20% slower); False =
+    # trafilatura's lines
+    model: bool = True
+    # ... unless it keeps this many times more text than trafilatura did (a runaway)
+    max_growth: float = 2.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,14 +175,20 @@ def narrow_tree(tree, share: float = 0.8):
     """
     import lxml.html
 
-    held: dict = {}
+    own: dict = {}  # element -> <p> text directly inside it
     total = 0
     for p in tree.iter("p"):
         n = sum(map(len, p.itertext()))
         if n < 20:
             continue
         total += n
-        for a in p.iterancestors():
+        parent = p.getparent()
+        if parent is not None:
+            own[parent] = own.get(parent, 0) + n
+    held: dict = {}  # element -> <p> text anywhere below it
+    for el, n in own.items():
+        held[el] = held.get(el, 0) + n
+        for a in el.iterancestors():
             held[a] = held.get(a, 0) + n
     if not total:
         return None
@@ -186,6 +200,7 @@ def narrow_tree(tree, share: float = 0.8):
                 best, depth = el, d
     parent = best.getparent() if best is not None else None
     if parent is not None and parent.tag not in ("body", "html"):
+        best.set(CORE, "1")  # html_blocks tells the paragraphs' own container apart
         best = parent
     if best is None or best.tag in ("body", "html"):
         return None
@@ -201,7 +216,8 @@ def _trafilatura_doc(tree, url, options: HtmlOptions, fast: bool):
 
     doc = trafilatura.bare_extraction(
         tree, url=url, fast=fast, include_comments=False, include_tables=True,
-        favor_precision=options.favor == "precision", with_metadata=False,
+        favor_precision=options.favor == "precision", favor_recall=options.favor == "recall",
+        with_metadata=False,
     )
     if doc is None:
         return None, ""
@@ -288,29 +304,37 @@ def page_parts(html: str, url: str | None, opts: HtmlOptions) -> PageParts:
     etree.strip_elements(tree, *_STRIP, with_tail=False)
     small = narrow_tree(tree, opts.narrow_share) if opts.narrow else None
     method = "html:trafilatura" if small is None else "html:trafilatura+narrow"
-    blocks = blocks_of(small.find("body")) if small is not None and opts.model else []
     try:
         body, text = _trafilatura_doc(tree if small is None else small, url, opts, fast=True)
     except Exception as err:  # trafilatura raises bare ValueError/TypeError on odd trees
         raise ExtractionError(f"trafilatura failed on {url or 'page'}: {err}") from err
+    # trafilatura works on a copy; walking the tree after it, not before, keeps it fast
+    blocks = blocks_of(small.find("body")) if small is not None and opts.model else []
     return PageParts(meta, caps, blocks, body, text, method)
 
 
 _BLOCK_KIND = {"h1": "headline", "h2": "subhead"}
 
 
-def choose_blocks(parts: PageParts, model) -> list[Line] | None:
-    """Blocks the learned model keeps (None when there are no blocks to judge)."""
+def choose_blocks(parts: PageParts, model) -> tuple[list[Line], list[Line]] | None:
+    """(kept, dropped) blocks by the learned model (None when there are none to judge)."""
     from .html_blocks import block_features, kept_grams
 
     if not parts.blocks or model is None:
         return None
     title = parts.meta["title"].value if "title" in parts.meta else ""
     rows = block_features(parts.blocks, kept_grams([parts.traf_text]), title)
-    # captions are placed by _add_captions, as on the other paths
-    return [Line(b.text, -1, -1, True, "", _BLOCK_KIND.get(b.tag, "paragraph"))
-            for b, keep in zip(parts.blocks, model.keep(rows), strict=True)
-            if keep and b.tag != "figcaption"]
+    kept: list[Line] = []
+    dropped: list[Line] = []
+    for b, keep in zip(parts.blocks, model.keep(rows), strict=True):
+        if b.tag == "figcaption":  # captions are placed by _add_captions, as on other paths
+            continue
+        kind = _BLOCK_KIND.get(b.tag, "paragraph")
+        if keep:
+            kept.append(Line(b.text, -1, -1, True, "", kind))
+        else:
+            dropped.append(Line(b.text, -1, -1, False, "block model", kind))
+    return kept, dropped
 
 
 def _model(opts: HtmlOptions):
@@ -336,9 +360,12 @@ def extract_html(html: str, url: str | None = None, *,
 def finish_page(parts: PageParts, html: str, url: str | None, opts: HtmlOptions,
                 model) -> HtmlExtract:
     """The second half of `extract_html`: choose, fall back, add captions, filter."""
-    chosen = choose_blocks(parts, model)
-    if chosen is not None and _size(chosen) >= opts.min_chars:
-        lines, method = chosen, "html:blocks"
+    judged = choose_blocks(parts, model)
+    removed: list[Line] = []
+    traf = len(parts.traf_text)
+    if judged is not None and _size(judged[0]) >= opts.min_chars and (
+            _size(judged[0]) <= opts.max_growth * traf or traf < opts.min_chars):
+        (lines, removed), method = judged, "html:blocks"
     else:
         lines, method = parts.lines, parts.method
     if opts.fallback and _size(lines) < opts.min_chars:
@@ -347,15 +374,15 @@ def finish_page(parts: PageParts, html: str, url: str | None, opts: HtmlOptions,
         if other is None:
             other, name = _trafilatura(parse_html(html), url, opts, fast=False), "html:trafilatura-full"
         if _size(other) > _size(lines):
-            lines, method = other, name
+            lines, method, removed = other, name, []
     meta = parts.meta
     if not lines:
         return HtmlExtract([], meta, "html:empty")
     lines = _add_captions(lines, parts.captions)
-    removed: list[Line] = []
     if opts.filters:
         title = meta["title"].value if "title" in meta else None
-        lines, removed = filter_lines(lines, title)
+        lines, filtered = filter_lines(lines, title)
+        removed = removed + filtered
     return HtmlExtract(lines, meta, method, removed)
 
 

@@ -18,22 +18,19 @@ _PROMO_START = re.compile(
     r"you (may|might) also like|click here|tap here|image (caption|copyright)|advertisement)\b|"
     r"(related( stories| articles| content| coverage| news)?|see (more|also)|more|watch|photos?|"
     r"videos?|listen|trending( now)?|sponsored|getty images|read)\s*[:|])",
-    re.IGNORECASE,
-)
+)  # matched against lower-cased text (faster than IGNORECASE)
 _PROMO_ANY = re.compile(
     r"\b((sign up|subscribe)\b.{0,60}\b(newsletters?|inbox|alerts|emails?)\b|in(to)? your inbox|"
     r"follow (us|him|her|them|\w+) on (twitter|facebook|instagram)|share (it|this)( story| article)? "
     r"with|like this (story|article)|have a tip\b|(get|download) (the|our) [\w ]{0,30}app\b|"
     r"all rights reserved|copyright ©|© ?\d{4}|on the go by clicking)",
-    re.IGNORECASE,
-)
+)  # matched against lower-cased text (faster than IGNORECASE)
 _MARKER = re.compile(
     r"^\W*(you (may|might) (also )?like|related (stories|articles|posts|content|news|links)|"
     r"more (stories|from [\w .]+|on this( story| topic)?)|recommended( for you)?|"
     r"most (read|popular|viewed)|tell us what you think|comments?|\d+ comments?|leave a (comment|reply)|"
     r"further reading|popular (stories|posts)|what to read next|top stories)\W*$",
-    re.IGNORECASE,
-)
+)  # matched against lower-cased text (faster than IGNORECASE)
 _MAX_PROMO_WORDS = 40
 
 
@@ -51,7 +48,8 @@ def _line_reason(line: Line, i: int, before_body: bool, tkey: str) -> str:
         return "repeated headline"
     if before_body and line.kind == "subhead" and words >= 10:
         return "standfirst"
-    if words <= _MAX_PROMO_WORDS and (_PROMO_START.match(line.text) or _PROMO_ANY.search(line.text)):
+    low = line.text.lower()
+    if words <= _MAX_PROMO_WORDS and (_PROMO_START.match(low) or _PROMO_ANY.search(low)):
         return "promo"
     return ""
 
@@ -61,7 +59,7 @@ def _tail_start(lines: list[Line]) -> int:
     total = sum(len(x.text) for x in lines) or 1
     seen = 0
     for i, line in enumerate(lines):
-        if seen > 0.6 * total and len(line.text.split()) <= 8 and _MARKER.match(line.text):
+        if seen > 0.6 * total and len(line.text.split()) <= 8 and _MARKER.match(line.text.lower()):
             return i
         seen += len(line.text)
     return len(lines)

@@ -37,6 +37,7 @@ _META = {
     "canonical_url": [("property", "og:url")],
     "lang": [("http-equiv", "content-language"), ("property", "og:locale")],
 }
+_WANTED = {(attr, name.lower()) for pairs in _META.values() for attr, name in pairs}
 
 
 def _clean(text: str | None) -> str:
@@ -44,16 +45,17 @@ def _clean(text: str | None) -> str:
 
 
 def _meta_tags(tree) -> dict[tuple[str, str], str]:
-    """(attribute, lower-cased name) -> content of the first such <meta>."""
+    """(attribute, lower-cased name) -> content of the first such <meta> named in _META."""
     out: dict[tuple[str, str], str] = {}
     for el in tree.iter("meta"):
-        content = _clean(el.get("content"))
-        if not content:
-            continue
         for attr in ("property", "name", "itemprop", "http-equiv"):
             name = el.get(attr)
             if name:
-                out.setdefault((attr, name.strip().lower()), content)
+                key = (attr, name.strip().lower())
+                if key in _WANTED and key not in out:
+                    content = _clean(el.get("content"))
+                    if content:
+                        out[key] = content
     return out
 
 
@@ -115,6 +117,7 @@ def _jsonld(tree) -> dict[str, str]:
         if publisher and "site_name" not in out:
             out["site_name"] = publisher[0]
     return out
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/_-]|$)")
 
 
 def iso_date(value: str) -> str | None:
@@ -140,7 +143,7 @@ def extract_meta(tree, url: str | None = None, *, dates: bool = True) -> dict[st
         if field in ld and field != "published":
             put(field, ld[field], f"json-ld {field}")
         for attr, name in pairs:
-            value = tags.get((attr, name))
+            value = tags.get((attr, name.lower()))
             if field == "byline" and value and value.startswith("http"):
                 continue
             if field == "published":
@@ -150,7 +153,11 @@ def extract_meta(tree, url: str | None = None, *, dates: bool = True) -> dict[st
         found["published"] = Found(iso_date(ld["published"]), "json-ld datePublished")
     _from_page(tree, url, found, put)
     if dates and "published" not in found:
-        _htmldate(tree, url, put)
+        m = _URL_DATE.search(url or "")
+        if m:  # /2019/11/20/ in the address: cheap and reliable, htmldate is not cheap
+            put("published", "-".join(m.groups()), "url date")
+        else:
+            _htmldate(tree, url, put)
     for key in ("canonical_url",):
         if key in found and url:
             found[key] = Found(urljoin(url, found[key].value), found[key].evidence)
