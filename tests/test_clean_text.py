@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from newstrace.clean import cues
 from newstrace.clean import lines as L
 from newstrace.clean.text import (
     TextModel,
@@ -123,6 +125,16 @@ def test_site_template_lines():
     assert common_site_lines(pages[:2]) == set()  # under min_docs
 
 
+def _walk(trees: TreeEnsemble, x: np.ndarray) -> float:
+    raw = trees.baseline
+    for node in trees.roots.tolist():
+        while trees.feature[node] >= 0:
+            left = x[trees.feature[node]] <= trees.threshold[node]
+            node = int(trees.left[node] if left else trees.right[node])
+        raw += trees.value[node]
+    return 1.0 / (1.0 + math.exp(-raw))
+
+
 def test_model_round_trip_and_tree_evaluation(tmp_path):
     model = load_model()
     path = tmp_path / "m.json"
@@ -135,6 +147,9 @@ def test_model_round_trip_and_tree_evaluation(tmp_path):
                          np.array([2, 1, 2]), np.array([0.0, -2.0, 2.0]), np.array([0]), 1, 0.0)
     p = stump.predict(np.array([[0.5], [3.0]]))
     assert p[0] < 0.2 and p[1] > 0.8
+    # the vectorised walk gives what a walk node by node gives, on every line
+    X = page.X
+    assert np.allclose(model.trees.predict(X), [_walk(model.trees, x) for x in X], rtol=0, atol=1e-12)
     bad = model.to_dict() | {"n_features": 3}
     with pytest.raises(Exception, match="retrain"):
         TextModel.from_dict(bad)
@@ -194,12 +209,18 @@ def test_page_wide_cues_match_line_by_line_cues():
     rows = [json.loads(x) for x in DUMPS.read_text(encoding="utf-8").splitlines()[:40]]
     for row in rows:
         texts = L.split_lines(row["text_dump"])[0]
-        nws = np.array([len(L.WORD.findall(t)) for t in texts])
-        want = np.zeros((len(texts), len(L.CUE_CATS)), dtype=np.int64)
+        nws = np.array([len(cues.WORD.findall(t)) for t in texts])
+        want = np.zeros((len(texts), len(cues.CUE_CATS)), dtype=np.int64)
         for i, t in enumerate(texts):
-            for cat in L._cues(t, L.WORD.findall(t)):
-                want[i, L.CUE_CATS.index(cat)] = 1
-        assert (L._page_cues(texts, nws) == want).all(), row["id"]
+            for cat in cues.line_cues(t, cues.WORD.findall(t)):
+                want[i, cues.CUE_CATS.index(cat)] = 1
+        assert (cues.page_cues(texts, nws) == want).all(), row["id"]
+        # the fast path: words cut from the page's code points, CJK needles only with CJK
+        cp, bits = L._char_bits(row["text_dump"])
+        _, starts, ends = L.split_lines(row["text_dump"])
+        spans = (cp, (bits & L._W) != 0, np.array(starts), np.array(ends))
+        cjk = np.array([len(L.CJK.findall(t)) for t in texts])
+        assert (cues.page_cues(texts, nws, cjk, spans) == want).all(), row["id"]
 
 
 def test_glued_inline_elements_are_counted():

@@ -1,7 +1,7 @@
 """Line features for text-mode cleaning: one numeric row per non-blank line.
 
 Features mix what a line looks like on its own (length, punctuation, case,
-debris keywords, comment-section marks), what it repeats in the page
+debris cue words from `cues`, comment-section marks), what it repeats in the page
 (headline, nav items) and its neighbourhood (prose windows, the densest block
 of prose, fragment blocks when a scraper cut sentences at links, comment
 marks above and below). Pure functions, numpy only.
@@ -18,7 +18,8 @@ from functools import lru_cache
 import numpy as np
 import xxhash
 
-WORD = re.compile(r"\w+")
+from .cues import page_cues
+
 SPACE = re.compile(r"\s+")
 DIGITS = re.compile(r"\d")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -26,52 +27,6 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\
 TITLE_SPLIT = re.compile(r"\s+[|\-–—:•»]\s+|\s*[|•»]\s*")
 INVISIBLE = "\u200b\u200c\u200d\ufeff\u2060"
 
-# debris cues: whole lower-cased words, 5-letter stems, word pairs, and CJK substrings
-_CUE_LISTS = {
-    "copyright": "copyright copyrighted ©",
-    "cookie": "cookie cookies gdpr consent privacy privacidade datenschutz конфиденциальности",
-    "subscribe": "newsletter newsletters subscribe subscription subscribers login logout register"
-                 " signup inscreva assine iscriviti abonnieren anmelden berlangganan подписаться"
-                 " подписка",
-    "share": "share shares tweet facebook twitter whatsapp linkedin pinterest reddit telegram"
-             " email mail print compartilhe compartilhar condividi teilen поделиться vk bagikan"
-             " flipboard instagram youtube rss",
-    "related": "related recommended trending popular prev previous next leia veja читайте"
-               " leggi lihat baca более",
-    "advert": "advertisement advertising ad ads sponsored anzeige werbung publicidade реклама"
-              " pubblicità iklan",
-    "rating": "vote votes rating ratings stars голосов avaliação",
-    "date": "ago jan feb mar apr may jun jul aug sep sept oct nov dec january february march"
-            " april june july august september october november december updated published",
-}
-CUE_WORDS = {w: cat for cat, ws in _CUE_LISTS.items() for w in ws.split()}
-# comment sections: headers ("12 Comments", "Leave a reply") and author lines ("Name says:")
-COMMENT_WORDS = frozenset(
-    "comment comments reply replies responses kommentar kommentare комментарий комментарии"
-    " комментариев comentário comentários comentarios commento commenti komentar commentaires"
-    " 댓글 コメント".split())
-AUTHOR_WORDS = frozenset(
-    "says said wrote writes replied commented disse sagt schreibt написал написала пишет dice"
-    " scrive".split())
-CUE_STEMS = {"copyr": "copyright", "cooki": "cookie", "subsc": "subscribe", "newsl": "subscribe",
-             "adver": "advert", "spons": "advert", "recom": "related"}
-CUE_PAIRS = {"read more": "related", "see also": "related", "more from": "related",
-             "more stories": "related", "you may": "related", "you might": "related",
-             "most read": "related", "leia também": "related", "veja também": "related",
-             "читайте также": "related", "leggi anche": "related", "baca juga": "related",
-             "lihat juga": "related", "sign up": "subscribe", "sign in": "subscribe",
-             "log in": "subscribe", "all rights": "copyright", "rights reserved": "copyright",
-             "direitos reservados": "copyright", "все права": "copyright",
-             "hak cipta": "copyright", "copy link": "share", "tutti i": "copyright"}
-CUE_CJK = {"저작권": "copyright", "無断転載": "copyright", "版權": "copyright", "版权": "copyright",
-           "구독": "subscribe", "登録": "subscribe", "공유": "share", "シェア": "share",
-           "관련": "related", "関連": "related", "광고": "advert", "広告": "advert"}
-CUE_SET = frozenset(CUE_WORDS)
-CUE_STEM_SET = frozenset(CUE_STEMS)
-CUE_PAIR_SET = frozenset(CUE_PAIRS)
-CUE_PAIR_FIRST = frozenset(p.split(" ")[0] for p in CUE_PAIRS)
-CUE_STEM_RX = re.compile(r"(?:^| )(" + "|".join(CUE_STEMS) + ")")  # words starting with a stem
-LONG_CUES = ("©", "copyright", "cookie", "all rights", "privacy")
 COUNTER = re.compile(
     r"^[\W\d_]*\d[\W\d_]*$|^\d[\d.,]*\s*[kKmM]?\s*(?:views?|comments?|shares?|votes?|likes?"
     r"|просмотр\w*|коммент\w*|visualiza\w*|comentários?|commenti|aufrufe|조회\w*)$",
@@ -109,6 +64,7 @@ class Page:
     repeats: list[int]
     title_match: list[bool]
     main: tuple[int, int] = (0, 0)  # [start, end) line range of the densest prose block
+    keys: list[str] | None = None  # `normalise` of each line
 
 
 def normalise(text: str) -> str:
@@ -123,10 +79,10 @@ def normalise_lines(texts: list[str]) -> list[str]:
     """
     cp, bits = _char_bits("\n".join(texts))
     space = ((bits & _WS) != 0) & (cp != 10)
-    out = np.where((bits & _D) != 0, 48, np.where(space, 32, cp)).astype(np.uint32)
+    out = np.where((bits & _D) != 0, 48, np.where(space, 32, cp))
     out = out[~(space & np.concatenate(([False], space[:-1])))]  # one space per run
     joined = out.tobytes().decode("utf-32-le", "surrogatepass").casefold()
-    return [p.strip() for p in joined.split("\n")]
+    return list(map(str.strip, joined.split("\n")))
 
 
 def line_key(text: str) -> int:
@@ -136,57 +92,26 @@ def line_key(text: str) -> int:
 
 def split_lines(text: str) -> tuple[list[str], list[int], list[int]]:
     """Non-blank lines with offsets of their stripped content in `text`."""
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    newline = np.flatnonzero(cp == 10)
+    starts, ends = _line_spans(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
+    return [text[a:b] for a, b in zip(starts, ends, strict=True)], starts, ends
+
+
+def _line_spans(cp: np.ndarray) -> tuple[list[int], list[int]]:
+    """Starts and ends of the stripped non-blank lines of a text given as code points."""
+    newline = (cp == 10).nonzero()[0]
     lo = np.concatenate(([0], newline + 1))
     hi = np.concatenate((newline, [len(cp)]))
-    ink = np.flatnonzero((cp != 32) & ((cp < 9) | (cp > 13)))  # not " \t\n\r\f\v"
+    ink = ((cp != 32) & ((cp < 9) | (cp > 13))).nonzero()[0]  # not " \t\n\r\f\v"
     if len(ink) == 0:
-        return [], [], []
-    first = np.searchsorted(ink, lo)
-    last = np.searchsorted(ink, hi) - 1
+        return [], []
+    first = ink.searchsorted(lo)
+    last = ink.searchsorted(hi) - 1
     has = last >= first
-    starts = ink[first[has]].tolist()
-    ends = (ink[last[has]] + 1).tolist()
-    return [text[a:b] for a, b in zip(starts, ends, strict=True)], starts, ends
+    return ink[first[has]].tolist(), (ink[last[has]] + 1).tolist()
 
 
 def is_blank(text: str) -> bool:
     return not text.strip().strip(INVISIBLE).strip()
-
-
-def _cues(s: str, words: list[str]) -> dict[str, int]:
-    """Debris cue categories a line shows (only lines of a few words are checked fully)."""
-    low = s.lower()
-    if len(words) >= 25:
-        return {"copyright": 1} if any(k in low for k in LONG_CUES) else {}
-    if not words:
-        lw = []
-    else:  # one lower() call; same as lowering word by word (words hold no spaces)
-        lw = " ".join(words).lower().split(" ")
-    found = {CUE_WORDS[w]: 1 for w in CUE_SET.intersection(lw)}
-    if not COMMENT_WORDS.isdisjoint(lw):
-        found["comment"] = 1
-    if lw and lw[-1] in AUTHOR_WORDS:
-        found["author"] = 1
-    if lw:
-        for w in CUE_STEM_RX.findall(" ".join(lw)):
-            found[CUE_STEMS[w]] = 1
-    if len(lw) > 1 and not CUE_PAIR_FIRST.isdisjoint(lw):
-        for w in CUE_PAIR_SET.intersection(map(" ".join, zip(lw, lw[1:], strict=False))):
-            found[CUE_PAIRS[w]] = 1
-    if "©" in s or "(c) " in low:
-        found["copyright"] = 1
-    if "http" in low or "www." in low or ".com" in low or "@" in s:
-        found["link"] = 1
-    if ("19" in s or "20" in s) and any(
-            len(w) == 4 and w[:2] in ("19", "20") and w.isdigit() for w in words):
-        found["date"] = 1
-    if not s.isascii():
-        for k, cat in CUE_CJK.items():
-            if k in s:
-                found[cat] = 1
-    return found
 
 
 # character classes, one bit each, looked up per code point
@@ -201,17 +126,6 @@ _CLASS_RES = ((_W, re.compile(r"\w")), (_D, DIGITS), (_CJK, CJK), (_SENT, SENT_M
               (_QUOTE, re.compile("[" + re.escape("\"'“‘«„") + "]")),
               (_JOIN_START, re.compile("[" + re.escape(",.;:)!?%’”»") + "]")),
               (_JOIN_END, re.compile("[" + re.escape(",(“‘«\"'-–—") + "]")), (_WS, re.compile(r"\s")))
-CUE_CATS = ("copyright", "cookie", "subscribe", "share", "related", "advert", "rating", "date",
-            "link", "comment", "author")
-_CAT = {c: k for k, c in enumerate(CUE_CATS)}
-CUE_FIRST = CUE_SET | CUE_PAIR_FIRST | COMMENT_WORDS | AUTHOR_WORDS
-YEAR = re.compile(r"[12](?<!\w[12])[09]\w\w(?!\w)")  # 19xx, 20xx as a whole word
-# substrings of short lines: (needle, category, searched in the lower-cased text)
-SUBSTR_CUES = (("©", "copyright", False), ("(c) ", "copyright", True), ("http", "link", True),
-               ("www.", "link", True), (".com", "link", True), ("@", "link", False))
-CJK_SUBSTR = tuple((k, cat, False) for k, cat in CUE_CJK.items())
-
-
 def _class_bits(chars: str) -> np.ndarray:
     """Class bits of each character of `chars`."""
     bits = np.zeros(len(chars), dtype=np.int64)
@@ -226,7 +140,7 @@ def _class_bits(chars: str) -> np.ndarray:
 @lru_cache(maxsize=1)
 def _bmp_bits() -> np.ndarray:
     """Class bits for the whole Basic Multilingual Plane, built once per process."""
-    bits = _class_bits("".join(map(chr, range(0x10000))))
+    bits = _class_bits("".join(map(chr, range(0x10000)))).astype(np.int32)
     bits.setflags(write=False)
     return bits
 
@@ -241,7 +155,7 @@ def _char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
     out = table[np.where(astral, 0, cp)]
     uniq = np.unique(cp[astral])
     extra = _class_bits("".join(map(chr, uniq.tolist())))
-    out[astral] = extra[np.searchsorted(uniq, cp[astral])]
+    out[astral] = extra[uniq.searchsorted(cp[astral])]
     return cp, out
 
 
@@ -253,93 +167,10 @@ def _log1p_table() -> np.ndarray:
 def _log1p_int(v: np.ndarray) -> np.ndarray:
     """math.log1p of non-negative ints (np.log1p may differ in the last bit)."""
     out = _log1p_table()[np.minimum(v, 4095)]
-    big = np.flatnonzero(v >= 4096)
+    big = (v >= 4096).nonzero()[0]
     if len(big):
         out[big] = [math.log1p(x) for x in v[big].tolist()]
     return out
-
-
-def _find_all(hay: str, needle: str) -> list[int]:
-    out, at = [], hay.find(needle)
-    while at >= 0:
-        out.append(at)
-        at = hay.find(needle, at + 1)
-    return out
-
-
-def _line_of(pos: list[int], lengths: list[int], lines: list[int]) -> list[int]:
-    """Line (from `lines`) holding each offset of a "\\n"-join of those lines."""
-    starts = np.concatenate(([0], np.cumsum(np.asarray(lengths) + 1)[:-1]))
-    return np.asarray(lines)[np.searchsorted(starts, pos, side="right") - 1].tolist()
-
-
-def _page_cues(texts: list[str], nws: np.ndarray) -> np.ndarray:
-    """`_cues` of every line as a 0/1 matrix (lines x CUE_CATS), found page-wide.
-
-    Lines of 25 words or more are only searched for LONG_CUES, the others for
-    cue words, stems, pairs, years and substrings, each group in one joined text.
-    """
-    found = np.zeros((len(texts), len(CUE_CATS)), dtype=np.int64)
-    full = nws < 25
-    short, long_ = np.flatnonzero(full).tolist(), np.flatnonzero(~full).tolist()
-    short_text = "\n".join([texts[i] for i in short])
-    short_low = short_text.lower()
-    long_text = "\n".join([texts[i] for i in long_])
-    long_low = long_text.lower()
-    words = WORD.findall(short_text)
-    joined = " ".join(words)
-    low_words = joined.lower()
-    if len(short_low) != len(short_text) or len(long_low) != len(long_text) or len(
-            low_words) != len(joined):  # lower() changed lengths: line by line
-        for i, s in enumerate(texts):
-            for cat in _cues(s, WORD.findall(s)):
-                found[i, _CAT[cat]] = 1
-        return found
-    # cue words, pairs and stems, by word index in the short lines
-    line_of = np.repeat(short, nws[short]).tolist()
-    lw = low_words.split(" ") if words else []
-    hits: list[tuple[int, str]] = []
-    present = CUE_FIRST.intersection(lw)
-    for k in [k for k, w in enumerate(lw) if w in present] if present else []:
-        w = lw[k]
-        if w in CUE_SET:
-            hits.append((k, CUE_WORDS[w]))
-        if w in COMMENT_WORDS:
-            hits.append((k, "comment"))
-        if w in AUTHOR_WORDS and (k + 1 == len(lw) or line_of[k] != line_of[k + 1]):
-            hits.append((k, "author"))
-        if k + 1 < len(lw) and line_of[k] == line_of[k + 1]:
-            pair = w + " " + lw[k + 1]
-            if pair in CUE_PAIR_SET:
-                hits.append((k, CUE_PAIRS[pair]))
-    padded = " " + low_words + " "
-    w_off = np.concatenate(([0], np.cumsum(np.fromiter(map(len, words), np.intp, len(words)) + 1)[:-1]))
-    stem_at, stem_cat = [], []
-    for stem, cat in CUE_STEMS.items():
-        at = _find_all(padded, " " + stem)
-        stem_at += at
-        stem_cat += [cat] * len(at)
-    if stem_at:
-        hits += zip(np.searchsorted(w_off, stem_at).tolist(), stem_cat, strict=True)
-    for k, cat in hits:
-        found[line_of[k], _CAT[cat]] = 1
-    # years and substrings, by offset in the joined short or long lines
-    at, cats = [], []
-    for mt in YEAR.finditer(short_text):
-        if mt.group()[:2] in ("19", "20") and mt.group().isdigit():
-            at.append(mt.start())
-            cats.append(_CAT["date"])
-    for needle, cat, lowered in SUBSTR_CUES + (() if short_text.isascii() else CJK_SUBSTR):
-        got = _find_all(short_low if lowered else short_text, needle)
-        at += got
-        cats += [_CAT[cat]] * len(got)
-    lengths = [len(texts[i]) for i in short]
-    if at:
-        found[_line_of(at, lengths, short), cats] = 1
-    at = [p for needle in LONG_CUES for p in _find_all(long_low, needle)]
-    if at:
-        found[_line_of(at, [len(texts[i]) for i in long_], long_), _CAT["copyright"]] = 1
-    return found
 
 
 def own_features(s: str) -> list[float]:
@@ -347,8 +178,8 @@ def own_features(s: str) -> list[float]:
     return own_matrix(s, [s], [0], [len(s)])[0].tolist()
 
 
-def own_matrix(text: str, texts: list[str], starts: list[int], ends: list[int],
-               char_bits: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
+               ends: list[int] | np.ndarray, char_bits: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """`own_features` of every line, lines given as stripped spans [start, end) of `text`.
 
     Character and word counts come from per-character class bits summed over
@@ -359,15 +190,14 @@ def own_matrix(text: str, texts: list[str], starts: list[int], ends: list[int],
     w = (bits & _W) != 0
     prev = np.concatenate(([False], w[:-1]))
     nxt = np.concatenate((w[1:], [False]))
-    w_starts = np.flatnonzero(w & ~prev)
-    w_lens = np.flatnonzero(w & ~nxt) + 1 - w_starts
+    w_starts = (w & ~prev).nonzero()[0]
+    w_lens = (w & ~nxt).nonzero()[0] + 1 - w_starts
     first = bits[w_starts]
     lower = (first & _LO) != 0
     # per-character planes summed over each line
     flags = (_W, _D, _CJK, _SENT, _NAV, _COMMA, _SP)
-    planes = np.zeros((len(flags) + 4, len(bits) + 1), dtype=np.int64)
-    for row, bit in enumerate(flags):
-        planes[row, :-1] = (bits & bit) != 0
+    planes = np.zeros((len(flags) + 4, len(bits) + 1), dtype=np.uint8)
+    planes[:len(flags), :-1] = (bits & np.array(flags, dtype=bits.dtype)[:, None]) != 0
     planes[7, w_starts] = 1
     planes[8, w_starts] = (first & _UP) != 0
     planes[9, w_starts] = lower
@@ -375,19 +205,19 @@ def own_matrix(text: str, texts: list[str], starts: list[int], ends: list[int],
     s_arr, e_arr = np.asarray(starts, dtype=np.intp), np.asarray(ends, dtype=np.intp)
     idx = np.empty(2 * len(starts), dtype=np.intp)
     idx[0::2], idx[1::2] = s_arr, e_arr
-    sums = np.add.reduceat(planes, idx, axis=1)[:, 0::2]
+    sums = np.add.reduceat(planes, idx, axis=1, dtype=np.int32)[:, 0::2]
     letters, digits, cjk, sent, nav, commas, spaces, nws, upper, low, short = sums
-    cues = _page_cues(texts, nws)
+    cues = page_cues(texts, nws, cjk, (cp, w, s_arr, e_arr))
     # the last character that is not a closing quote or bracket ends a sentence
-    open_pos = np.flatnonzero((bits & _CLOSER) == 0)
-    last = open_pos[np.maximum(np.searchsorted(open_pos, e_arr) - 1, 0)]
+    open_pos = ((bits & _CLOSER) == 0).nonzero()[0]
+    last = open_pos[np.maximum(open_pos.searchsorted(e_arr) - 1, 0)]
     terminal = (last >= s_arr) & ((bits[last] & _TERM) != 0) if len(open_pos) else np.zeros(
         len(starts), dtype=bool)
     c1, b0, b1 = cp[e_arr - 1], bits[s_arr], bits[e_arr - 1]
     n = (e_arr - s_arr).astype(float)
     na = np.maximum(upper + low, 1)
     small = nws < 12
-    out = np.zeros((len(texts), N_OWN))
+    out = np.zeros((N_OWN, len(texts))).T  # column-major: columns are written one by one
     out[:, 0] = _log1p_int(e_arr - s_arr)
     out[:, 1] = _log1p_int(nws)
     out[:, 2] = cjk / n
@@ -408,20 +238,19 @@ def own_matrix(text: str, texts: list[str], starts: list[int], ends: list[int],
     out[:, 19] = np.where(small, cues[:, 3], 0)
     out[:, 20] = np.where(small, cues[:, 4], 0)
     out[:, 21] = np.where(nws < 6, cues[:, 5], 0)
-    few = np.flatnonzero((n < 40) & (digits > 0)).tolist()  # COUNTER needs a digit
+    few = ((n < 40) & (digits > 0)).nonzero()[0].tolist()  # COUNTER needs a digit
     out[few, 22] = [COUNTER.match(texts[i]) is not None for i in few]
     out[:, 23] = np.where(nws < 8, cues[:, 6], 0)
     out[:, 24] = np.where(nws < 15, cues[:, 7], 0)
     # BYLINE needs whitespace right after its 2-5 letter word
-    space = np.append((bits & _WS) != 0, False)
-    gap = np.zeros(len(texts), dtype=bool)
-    for k in range(2, 6):
-        gap |= space[np.where(s_arr + k < e_arr, s_arr + k, len(bits))]
-    few = np.flatnonzero(small & gap).tolist()
+    space = np.concatenate(((bits & _WS) != 0, [False]))
+    at = s_arr[:, None] + np.arange(2, 6)  # characters 2-5 of each line
+    gap = space[np.where(at < e_arr[:, None], at, len(bits))].any(axis=1)
+    few = (small & gap).nonzero()[0].tolist()
     out[few, 25] = [BYLINE.match(texts[i]) is not None for i in few]
     out[:, 26] = cues[:, 8]
     out[:, 27] = np.where(small, nav, 0)
-    out[:, 28] = [s.isupper() for s in texts]
+    out[:, 28] = list(map(str.isupper, texts))
     out[:, 29] = (b0 & _QUOTE) != 0
     out[:, 30] = (nws >= 10) & terminal
     out[:, 31] = (nws <= 4) & ~terminal
@@ -429,33 +258,22 @@ def own_matrix(text: str, texts: list[str], starts: list[int], ends: list[int],
     out[:, 33] = np.where(nws <= 5, cues[:, 9], 0)  # a comment-section header
     out[:, 34] = cues[:, 10] * ((c1 == ord(":")) | (nws <= 4))  # "Name says:"
     # a time of day (d:dd) on a short line: comment and live-blog stamps
-    colon = np.flatnonzero(cp[1:-2] == ord(":")) + 1
+    colon = (cp[1:-2] == ord(":")).nonzero()[0] + 1
     digit = (bits & _D) != 0
     colon = colon[digit[colon - 1] & digit[colon + 1] & digit[colon + 2]]
-    clock = np.bincount(np.searchsorted(s_arr, colon, side="right") - 1, minlength=len(texts))
+    clock = np.bincount(s_arr.searchsorted(colon, side="right") - 1, minlength=len(texts))
     out[:, 35] = (clock > 0) & (nws < 10)
     return out
 
 
 def _window_mean(v: np.ndarray, k: int) -> np.ndarray:
     """Mean over rows i-k..i+k of `v` (1-D, or 2-D by column)."""
-    c = np.concatenate((np.zeros((1,) + v.shape[1:]), np.cumsum(v, axis=0)))
     n = len(v)
-    idx = np.arange(n)
-    lo = np.maximum(idx - k, 0)
-    hi = np.minimum(idx + k + 1, n)
+    c = np.zeros((n + 1,) + v.shape[1:])
+    v.cumsum(axis=0, out=c[1:])
+    lo = np.maximum(np.arange(-k, n - k), 0)
+    hi = np.minimum(np.arange(k + 1, n + k + 1), n)
     return (c[hi] - c[lo]) / (hi - lo).reshape((n,) + (1,) * (v.ndim - 1))
-
-
-def _shift(v: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
-    out = np.full_like(v, fill)
-    if k > 0:
-        out[k:] = v[:-k]
-    elif k < 0:
-        out[:k] = v[-k:]
-    else:
-        out[:] = v
-    return out
 
 
 def best_block(gain: np.ndarray) -> tuple[int, int]:
@@ -484,7 +302,7 @@ def fragment_blocks(first: np.ndarray, last: np.ndarray, terminal: np.ndarray) -
     `first` and `last` are the class bits of each line's first and last character.
     """
     joined = (terminal[:-1] == 0) & (((first[1:] & (_LO | _JOIN_START)) | (last[:-1] & _JOIN_END)) != 0)
-    return np.concatenate(([0], np.cumsum(~joined)))
+    return np.concatenate(([0], (~joined).cumsum()))
 
 
 def _since(flags: np.ndarray, cap: int = 1000) -> np.ndarray:
@@ -503,12 +321,14 @@ def _median(v: np.ndarray) -> float:
 
 def _rank(v: np.ndarray) -> np.ndarray:
     """Percentile rank of each value within the page (1 = largest)."""
-    return (np.argsort(np.argsort(v, kind="stable"), kind="stable") + 1) / len(v)
+    rank = np.empty(len(v), dtype=np.intp)
+    rank[v.argsort(kind="stable")] = np.arange(len(v))
+    return (rank + 1) / len(v)
 
 
 def _zone(flags: np.ndarray, n: int) -> np.ndarray:
     """Position relative to the span from the first to the last flagged line (0..1 inside)."""
-    hit = np.flatnonzero(flags)
+    hit = flags.nonzero()[0]
     if len(hit) == 0:
         return np.full(n, -1.0)
     a, b = hit[0], hit[-1]
@@ -524,18 +344,19 @@ def title_segments(first: str) -> set[str]:
 
 def build_page(text: str) -> Page:
     """Split `text` into non-blank lines and compute their feature matrix."""
-    texts, starts, ends = split_lines(text)
-    n = len(texts)
+    cp, bits = _char_bits(text)
+    starts, ends = _line_spans(cp)
+    n = len(starts)
     if n == 0:
         return Page([], [], [], np.zeros((0, n_features())), [], [])
-    cp, bits = _char_bits(text)
-    own = own_matrix(text, texts, starts, ends, (cp, bits))
-    s_arr, e_arr = np.asarray(starts), np.asarray(ends)
+    texts = list(map(text.__getitem__, map(slice, starts, ends)))
+    s_arr, e_arr = np.array(starts, dtype=np.intp), np.array(ends, dtype=np.intp)
+    own = own_matrix(text, texts, s_arr, e_arr, (cp, bits))
     norm = normalise_lines(texts)
-    counts = Counter(norm)
-    repeats = [counts[k] for k in norm]
-    segs = title_segments(texts[0])
-    title_match = [i > 0 and (k in segs or (len(k) >= 12 and k in norm[0])) for i, k in enumerate(norm)]
+    repeats = list(map(Counter(norm).__getitem__, norm))
+    segs, head = title_segments(texts[0]), norm[0]
+    title_match = [k in segs or (k in head and len(k) >= 12) for k in norm]
+    title_match[0] = False
     nw = own[:, COL["log_words"]]
     terminal = own[:, COL["terminal"]]
     chars = np.expm1(own[:, COL["log_chars"]])
@@ -557,11 +378,12 @@ def build_page(text: str) -> Page:
     dist = block_distance(n, lo, hi)
     total = chars.sum() or 1.0
     idx = np.arange(n, dtype=float)
-    cum = np.cumsum(chars) / total
+    cum = chars.cumsum() / total
+    title = np.array(title_match)
 
     ctx = [
         np.log1p(np.array(repeats, dtype=float)),
-        np.array(title_match, dtype=float),
+        title.astype(float),
         idx / n,
         cum,
         np.log1p(bchars),
@@ -576,35 +398,36 @@ def build_page(text: str) -> Page:
         chars / chars.max(),
         bchars / bchars.max(),
         _window_mean(bprose * chars, 5) * 11 / ((bprose * chars).sum() or 1.0),
-        np.log1p(_since(np.array(title_match))),
-        np.log1p(_since(np.array(title_match)[::-1])[::-1]),
-        np.cumsum(bprose * chars) / ((bprose * chars).sum() or 1.0),
-        np.log1p(np.cumsum(cue)),
-        np.log1p(np.cumsum(cue[::-1])[::-1]),
-        np.full(n, (blines > 1).mean()),
+        np.log1p(_since(title)),
+        np.log1p(_since(title[::-1])[::-1]),
+        (bprose * chars).cumsum() / ((bprose * chars).sum() or 1.0),
+        np.log1p(cue.cumsum()),
+        np.log1p(cue[::-1].cumsum()[::-1]),
+        np.full(n, np.count_nonzero(blines > 1) / n),
         glue,
         _rank(bchars),
         np.exp(nw) / (_median(np.exp(nw[bprose > 0])) if bprose.any() else 10.0),
         _zone(bprose > 0, n),
         (np.abs(dist) > 0) * np.minimum(
-            np.where(idx < lo, np.cumsum(chars[::-1])[::-1] - chars[lo:].sum(),
-                     np.cumsum(chars) - chars[:hi].sum()), 20000.0) / (chars[lo:hi].sum() + 1.0),
+            np.where(idx < lo, chars[::-1].cumsum()[::-1] - chars[lo:].sum(),
+                     chars.cumsum() - chars[:hi].sum()), 20000.0) / (chars[lo:hi].sum() + 1.0),
     ]
     ctx += _comment_features(own)
-    near = np.column_stack([nw, terminal, bprose, own[:, COL["all_capitalised"]]])
-    ctx += [_shift(near, k) for k in (-2, -1, 1, 2)]  # four columns each
-    around = np.column_stack([nw, terminal, bprose, own[:, COL["nav_like"]]])
-    ctx += [_window_mean(around, k) for k in (3, 10)]
-    X = np.column_stack([own] + ctx)
-    return Page(texts, starts, ends, X, repeats, title_match, (lo, hi))
+    near = np.zeros((n + 4, 4))  # lines -2, -1, +1, +2 away (0 past either end)
+    near[2:-2] = np.array([nw, terminal, bprose, own[:, COL["all_capitalised"]]]).T
+    around = np.array([nw, terminal, bprose, own[:, COL["nav_like"]]]).T
+    # column-major (features x lines, transposed): columns are read one by one
+    X = np.concatenate([own.T, np.array(ctx), near[4:].T, near[3:-1].T, near[1:-3].T, near[:-4].T]
+                       + [_window_mean(around, k).T for k in (3, 10)]).T
+    return Page(texts, starts, ends, X, repeats, title_match, (lo, hi), norm)
 
 
 def _comment_features(own: np.ndarray) -> list[np.ndarray]:
     """Comment-section marks counted above and below each line, clock stamps nearby."""
     mark = comment_marks(own)
-    before = np.cumsum(mark)
+    before = mark.cumsum()
     stamp = own[:, COL["clock"]]
-    return [np.log1p(before), np.log1p(before[-1] - before + mark), np.log1p(np.cumsum(stamp)),
+    return [np.log1p(before), np.log1p(before[-1] - before + mark), np.log1p(stamp.cumsum()),
             _window_mean(stamp, 10)]
 
 
@@ -619,9 +442,9 @@ def _glue(cp: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray) -> np.ndarray:
     lo = (cp >= 97) & (cp <= 122)
     up = (cp >= 65) & (cp <= 90)
     stop = (cp == 46) | (cp == 63) | (cp == 33)
-    at = np.flatnonzero(lo[:-2] & up[1:-1] & lo[2:])
-    at = np.concatenate((at, np.flatnonzero(lo[:-3] & stop[1:-2] & up[2:-1] & lo[3:])))
-    line = np.searchsorted(s_arr, at, side="right") - 1
+    at = (lo[:-2] & up[1:-1] & lo[2:]).nonzero()[0]
+    at = np.concatenate((at, (lo[:-3] & stop[1:-2] & up[2:-1] & lo[3:]).nonzero()[0]))
+    line = s_arr.searchsorted(at, side="right") - 1
     counts = np.bincount(line, minlength=len(s_arr)).astype(float)
     return np.where(e_arr - s_arr > 20, counts, 0.0)
 

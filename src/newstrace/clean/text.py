@@ -87,57 +87,57 @@ class TreeEnsemble:
         n = X.shape[0]
         if n == 0:
             return np.zeros(0)
-        feature, threshold, leaves = self._heap
-        n_trees, inner = feature.shape
-        # trees x rows, walked level by level; `at` = flat heap slot of each (tree, row)
-        col = feature.ravel().astype(np.intp) * n  # offset of the feature's column in X.T
-        thr = threshold.ravel()
+        feature, threshold, leaves, roots, levels = self._heap
+        # trees x rows, walked level by level in one heap holding all trees (children of
+        # slot h: 2h, 2h+1); `at` = heap slot of each (tree, row)
+        col = feature * n  # offset of each node's feature column in X.T
         xt_rows = np.ascontiguousarray(X.T, dtype=float)
         xt = xt_rows.ravel()
         rows = np.arange(n, dtype=np.intp)
-        base = (np.arange(n_trees, dtype=np.intp) * inner)[:, None]
-        levels = self.depth
-        if levels:  # the roots: one feature per tree, compared for all rows at once
-            at = base + 1 + (xt_rows[feature[:, 0]] > threshold[:, :1])
-            levels -= 1
-        else:
-            at = np.repeat(base, n, axis=1)
-        for _ in range(levels):
-            go = xt.take(col.take(at) + rows) > thr.take(at)
-            at += at - base + 1 + go  # child slot 2h+1 (left) or 2h+2 (right)
-        leaf = at + base // inner - inner
-        raw = self.baseline + leaves.ravel().take(leaf.T).sum(1)  # same summation order per row
+        # the roots: one feature per tree, compared for all rows at once
+        at = (roots + roots)[:, None] + (xt_rows[feature[roots]] > threshold[roots][:, None])
+        for _ in range(levels - 1):
+            idx = col.take(at)
+            idx += rows
+            go = xt.take(idx) > threshold.take(at)
+            at += at
+            at += go
+        at -= len(feature)  # leaf slots follow the last level of inner nodes
+        raw = self.baseline + leaves.take(at.T).sum(1)  # same summation order per row
         return 1.0 / (1.0 + np.exp(-raw))
 
 
-def _heap_layout(te: TreeEnsemble) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every tree padded to full depth in heap order (children of h: 2h+1, 2h+2).
+def _heap_layout(te: TreeEnsemble) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
+    """All trees in one heap (children of slot h: 2h and 2h+1), each padded to full depth.
 
+    Tree t's root sits at slot 2**top + t, so every tree has its inner nodes
+    on the same `depth` levels, and its leaves at slots len(feature) + t * 2**depth + j.
     A leaf above the last level becomes a node that always goes left
     (threshold +inf) down to copies of its value, so evaluation is a fixed
     number of vectorised steps.
     """
     depth = max(te.depth, 1)
-    inner, n_trees = 2**depth - 1, len(te.roots)
-    feature = np.zeros((n_trees, inner), dtype=np.int32)
-    threshold = np.full((n_trees, inner), np.inf)
-    leaves = np.zeros((n_trees, inner + 1))
+    n_trees = len(te.roots)
+    top = max(n_trees - 1, 1).bit_length()
+    size = 2 ** (top + depth)
+    feature = np.zeros(size, dtype=np.intp)
+    threshold = np.full(size, np.inf)
+    leaves = np.zeros(n_trees * 2**depth)
     for t, root in enumerate(te.roots.tolist()):
-        stack = [(root, 0, 0)]  # node, heap slot, level
+        stack = [(root, 2**top + t, 0)]  # node, heap slot, level
         while stack:
             node, slot, level = stack.pop()
             if te.feature[node] < 0:
-                first = slot
-                for _ in range(depth - level):
-                    first = 2 * first + 1
                 width = 2 ** (depth - level)
-                leaves[t, first - inner:first - inner + width] = te.value[node]
+                first = slot * width - size
+                leaves[first:first + width] = te.value[node]
                 continue
-            feature[t, slot] = te.feature[node]
-            threshold[t, slot] = te.threshold[node]
-            stack.append((int(te.left[node]), 2 * slot + 1, level + 1))
-            stack.append((int(te.right[node]), 2 * slot + 2, level + 1))
-    return feature, threshold, leaves
+            feature[slot] = te.feature[node]
+            threshold[slot] = te.threshold[node]
+            stack.append((int(te.left[node]), 2 * slot, level + 1))
+            stack.append((int(te.right[node]), 2 * slot + 1, level + 1))
+    roots = 2**top + np.arange(n_trees, dtype=np.intp)
+    return feature, threshold, leaves, roots, depth
 
 
 @dataclass(frozen=True)
@@ -179,6 +179,11 @@ CUE_REASONS = (("counter", "counter"), ("rating", "rating widget"), ("copyright"
                ("cookie", "cookie notice"), ("share", "share buttons"),
                ("related", "related links"), ("subscribe", "subscription"),
                ("advert", "advertisement"))
+CUE_REASON_COLS = tuple(C[col] for col, _ in CUE_REASONS)
+COOKIE = [col for col, _ in CUE_REASONS].index("cookie")
+REASONS = np.array(["site template", "repeated headline", *(name for _, name in CUE_REASONS),
+                    "repeated line", "navigation", "short line", "low score"], dtype=object)
+REASONS.flags.writeable = False
 
 
 def _headline_copies(page: Page) -> np.ndarray:
@@ -188,23 +193,18 @@ def _headline_copies(page: Page) -> np.ndarray:
     return out
 
 
-def _reasons(page: Page, common: np.ndarray, headline: np.ndarray) -> list[str]:
-    """A short reason for each line, as if it were dropped."""
+def _reasons(page: Page, chars: np.ndarray, common: np.ndarray, headline: np.ndarray) -> np.ndarray:
+    """A short reason for each line, as if it were dropped (an array of str)."""
     X = page.X
-    conds = [common, headline]
-    names = ["site template", "repeated headline"]
-    for col, name in CUE_REASONS:
-        hit = X[:, C[col]] > 0
-        if col == "cookie":
-            hit &= X[:, C["log_words"]] >= LOG1P_4
-        conds.append(hit)
-        names.append(name)
-    chars = np.asarray(page.ends) - np.asarray(page.starts)
+    conds = np.ones((len(REASONS), len(X)), dtype=bool)  # the last, "low score", always holds
+    conds[0], conds[1] = common, headline
+    conds[2:2 + len(CUE_REASONS)] = X[:, CUE_REASON_COLS].T > 0
+    conds[2 + COOKIE] &= X[:, C["log_words"]] >= LOG1P_4
     short = (chars < 40) & (X[:, C["terminal"]] == 0)
-    conds += [np.asarray(page.repeats) > 1, short & (X[:, C["upper_share"]] >= 0.5), short]
-    names += ["repeated line", "navigation", "short line", "low score"]
-    codes = np.select(conds, np.arange(len(conds)), default=len(conds))
-    return np.array(names, dtype=object)[codes].tolist()
+    conds[-4] = np.asarray(page.repeats) > 1
+    conds[-3] = short & (X[:, C["upper_share"]] >= 0.5)
+    conds[-2] = short
+    return REASONS[np.argmax(conds, axis=0)]  # the first condition that holds
 
 
 def _sandwich(page: Page, q: np.ndarray, keep: np.ndarray) -> np.ndarray:
@@ -215,14 +215,14 @@ def _sandwich(page: Page, q: np.ndarray, keep: np.ndarray) -> np.ndarray:
     """
     title = np.asarray(page.title_match, dtype=bool)
     cue = page.X[:, C["copyright"]:C["rating"] + 1].max(axis=1) > 0
-    kept = np.flatnonzero(keep & ~title)
+    kept = (keep & ~title).nonzero()[0]
     out = keep.copy()
-    cand = np.flatnonzero(~keep & ~cue & ~title & (q >= SANDWICH_MIN))
+    cand = (~keep & ~cue & ~title & (q >= SANDWICH_MIN)).nonzero()[0]
     if len(kept) < 2 or not len(cand):
         return out
-    j = np.searchsorted(kept, cand)
+    j = kept.searchsorted(cand)
     inner = (j > 0) & (j < len(kept))
-    j = np.clip(j, 1, len(kept) - 1)
+    j = np.minimum(np.maximum(j, 1), len(kept) - 1)
     out[cand[inner & (kept[j] - kept[j - 1] <= SANDWICH_GAP)]] = True
     return out
 
@@ -239,12 +239,13 @@ def _second_copies(page: Page, keep: np.ndarray) -> np.ndarray:
     recurring question, a table's recurring row) stays.
     """
     out = np.zeros(len(keep), dtype=bool)
-    kept = np.flatnonzero(keep).tolist()
+    kept = keep.nonzero()[0].tolist()
     if (np.asarray(page.repeats)[kept] > 1).sum() < 2 * DUP_RUN:
         return out
     seen: set[str] = set()
     again = []
-    for k in L.normalise_lines([page.texts[i] for i in kept]):
+    keys = page.keys or L.normalise_lines(page.texts)
+    for k in map(keys.__getitem__, kept):
         again.append(k in seen and len(k) >= DUP_MIN_CHARS)
         seen.add(k)
     run = 0
@@ -265,20 +266,19 @@ def _comment_start(page: Page, keep: np.ndarray) -> int:
     when at least COMMENT_MARKS more follow it and the lines kept above it
     hold at least COMMENT_ABOVE words.
     """
-    marks = np.flatnonzero(L.comment_marks(page.X)).tolist()
+    marks = L.comment_marks(page.X).nonzero()[0].tolist()
     if len(marks) <= COMMENT_MARKS:
         return len(keep)
-    words = np.cumsum(np.where(keep, np.expm1(page.X[:, C["log_words"]]), 0.0))
+    words = np.where(keep, np.expm1(page.X[:, C["log_words"]]), 0.0).cumsum()
     for i in marks[:-COMMENT_MARKS]:
         if i > 0 and words[i - 1] >= COMMENT_ABOVE:
             return i
     return len(keep)
 
 
-def _hard_drop(page: Page, headline: np.ndarray) -> np.ndarray:
-    """Lines dropped whatever the model says."""
+def _hard_drop(page: Page, chars: np.ndarray, headline: np.ndarray) -> np.ndarray:
+    """Lines dropped whatever the model says (`chars`: each line's length)."""
     X = page.X
-    chars = np.asarray(page.ends) - np.asarray(page.starts)
     counter = (X[:, C["counter"]] > 0) & (chars < 24)  # bare counters: "0", "201"
     rating = ((X[:, C["rating"]] > 0) & (X[:, C["log_words"]] <= LOG1P_6)
               & (X[:, C["terminal"]] == 0))  # "0.00 (0%) 0 votes"
@@ -310,14 +310,15 @@ def classify_lines(
     if common_lines:
         common[[i for i, t in enumerate(page.texts) if line_key(t) in common_lines]] = True
     headline = _headline_copies(page)
-    keep_all &= ~common & ~_hard_drop(page, headline)
-    reasons = _reasons(page, common, headline)
-    for i in np.flatnonzero(page.X[:, C["log_words"]] == 0).tolist():
+    chars = np.array(page.ends) - np.array(page.starts)
+    keep_all &= ~common & ~_hard_drop(page, chars, headline)
+    reasons = _reasons(page, chars, common, headline)
+    for i in (page.X[:, C["log_words"]] == 0).nonzero()[0].tolist():
         if is_blank(page.texts[i]):  # a line with a word is never blank
             keep_all[i] = False
             reasons[i] = "empty"
-    return [Line(s, a, b, k, "" if k else r) for s, a, b, k, r in zip(
-        page.texts, page.starts, page.ends, keep_all.tolist(), reasons, strict=True)]
+    reasons[keep_all] = ""
+    return list(map(Line, page.texts, page.starts, page.ends, keep_all.tolist(), reasons.tolist()))
 
 
 def kept_text(lines: Iterable[Line]) -> str:

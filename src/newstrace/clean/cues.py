@@ -1,0 +1,225 @@
+"""Debris cue words of page lines (copyright, cookie, share, related, ...), found page-wide."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+WORD = re.compile(r"\w+")
+
+# debris cues: whole lower-cased words, 5-letter stems, word pairs, and CJK substrings
+CUE_LISTS = {
+    "copyright": "copyright copyrighted ©",
+    "cookie": "cookie cookies gdpr consent privacy privacidade datenschutz конфиденциальности",
+    "subscribe": "newsletter newsletters subscribe subscription subscribers login logout register"
+                 " signup inscreva assine iscriviti abonnieren anmelden berlangganan подписаться"
+                 " подписка",
+    "share": "share shares tweet facebook twitter whatsapp linkedin pinterest reddit telegram"
+             " email mail print compartilhe compartilhar condividi teilen поделиться vk bagikan"
+             " flipboard instagram youtube rss",
+    "related": "related recommended trending popular prev previous next leia veja читайте"
+               " leggi lihat baca более",
+    "advert": "advertisement advertising ad ads sponsored anzeige werbung publicidade реклама"
+              " pubblicità iklan",
+    "rating": "vote votes rating ratings stars голосов avaliação",
+    "date": "ago jan feb mar apr may jun jul aug sep sept oct nov dec january february march"
+            " april june july august september october november december updated published",
+}
+CUE_WORDS = {w: cat for cat, ws in CUE_LISTS.items() for w in ws.split()}
+# comment sections: headers ("12 Comments", "Leave a reply") and author lines ("Name says:")
+COMMENT_WORDS = frozenset(
+    "comment comments reply replies responses kommentar kommentare комментарий комментарии"
+    " комментариев comentário comentários comentarios commento commenti komentar commentaires"
+    " 댓글 コメント".split())
+AUTHOR_WORDS = frozenset(
+    "says said wrote writes replied commented disse sagt schreibt написал написала пишет dice"
+    " scrive".split())
+CUE_STEMS = {"copyr": "copyright", "cooki": "cookie", "subsc": "subscribe", "newsl": "subscribe",
+             "adver": "advert", "spons": "advert", "recom": "related"}
+CUE_PAIRS = {"read more": "related", "see also": "related", "more from": "related",
+             "more stories": "related", "you may": "related", "you might": "related",
+             "most read": "related", "leia também": "related", "veja também": "related",
+             "читайте также": "related", "leggi anche": "related", "baca juga": "related",
+             "lihat juga": "related", "sign up": "subscribe", "sign in": "subscribe",
+             "log in": "subscribe", "all rights": "copyright", "rights reserved": "copyright",
+             "direitos reservados": "copyright", "все права": "copyright",
+             "hak cipta": "copyright", "copy link": "share", "tutti i": "copyright"}
+CUE_CJK = {"저작권": "copyright", "無断転載": "copyright", "版權": "copyright", "版权": "copyright",
+           "구독": "subscribe", "登録": "subscribe", "공유": "share", "シェア": "share",
+           "관련": "related", "関連": "related", "광고": "advert", "広告": "advert"}
+CUE_SET = frozenset(CUE_WORDS)
+CUE_STEM_SET = frozenset(CUE_STEMS)
+CUE_PAIR_SET = frozenset(CUE_PAIRS)
+CUE_PAIR_FIRST = frozenset(p.split(" ")[0] for p in CUE_PAIRS)
+CUE_STEM_RX = re.compile(r"(?:^| )(" + "|".join(CUE_STEMS) + ")")  # words starting with a stem
+LONG_CUES = ("©", "copyright", "cookie", "all rights", "privacy")
+CUE_CATS = ("copyright", "cookie", "subscribe", "share", "related", "advert", "rating", "date",
+            "link", "comment", "author")
+CAT = {c: k for k, c in enumerate(CUE_CATS)}
+CUE_FIRST = CUE_SET | CUE_PAIR_FIRST | COMMENT_WORDS | AUTHOR_WORDS
+YEAR = re.compile(r"[12](?<!\w[12])[09]\w\w(?!\w)")  # 19xx, 20xx as a whole word
+# substrings of short lines: (needle, category, searched in the lower-cased text)
+SUBSTR_CUES = (("©", "copyright", False), ("(c) ", "copyright", True), ("http", "link", True),
+               ("www.", "link", True), (".com", "link", True), ("@", "link", False))
+CJK_SUBSTR = tuple((k, cat, False) for k, cat in CUE_CJK.items())
+
+
+def line_cues(s: str, words: list[str]) -> dict[str, int]:
+    """Debris cue categories a line shows (only lines of a few words are checked fully)."""
+    low = s.lower()
+    if len(words) >= 25:
+        return {"copyright": 1} if any(k in low for k in LONG_CUES) else {}
+    if not words:
+        lw = []
+    else:  # one lower() call; same as lowering word by word (words hold no spaces)
+        lw = " ".join(words).lower().split(" ")
+    found = {CUE_WORDS[w]: 1 for w in CUE_SET.intersection(lw)}
+    if not COMMENT_WORDS.isdisjoint(lw):
+        found["comment"] = 1
+    if lw and lw[-1] in AUTHOR_WORDS:
+        found["author"] = 1
+    if lw:
+        for w in CUE_STEM_RX.findall(" ".join(lw)):
+            found[CUE_STEMS[w]] = 1
+    if len(lw) > 1 and not CUE_PAIR_FIRST.isdisjoint(lw):
+        for w in CUE_PAIR_SET.intersection(map(" ".join, zip(lw, lw[1:], strict=False))):
+            found[CUE_PAIRS[w]] = 1
+    if "©" in s or "(c) " in low:
+        found["copyright"] = 1
+    if "http" in low or "www." in low or ".com" in low or "@" in s:
+        found["link"] = 1
+    if ("19" in s or "20" in s) and any(
+            len(w) == 4 and w[:2] in ("19", "20") and w.isdigit() for w in words):
+        found["date"] = 1
+    if not s.isascii():
+        for k, cat in CUE_CJK.items():
+            if k in s:
+                found[cat] = 1
+    return found
+
+
+def find_all(hay: str, needle: str) -> list[int]:
+    out, at = [], hay.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = hay.find(needle, at + 1)
+    return out
+
+
+def line_of_offsets(pos: list[int], lengths: list[int], lines: list[int]) -> list[int]:
+    """Line (from `lines`) holding each offset of a "\\n"-join of those lines."""
+    starts = np.concatenate(([0], (np.asarray(lengths) + 1).cumsum()[:-1]))
+    return np.asarray(lines)[starts.searchsorted(pos, side="right") - 1].tolist()
+
+
+def page_cues(texts: list[str], nws: np.ndarray, cjk: np.ndarray | None = None,
+              spans: tuple | None = None) -> np.ndarray:
+    """`line_cues` of every line as a 0/1 matrix (lines x CUE_CATS), found page-wide.
+
+    Lines of 25 words or more are only searched for LONG_CUES, the others for
+    cue words, stems, pairs, years and substrings, each group in one joined text.
+    `nws` holds each line's word count; callers that have them can give each line's
+    count of CJK characters (`cjk`) and `spans`: (code points, word-character mask,
+    line starts, line ends) of the page text the lines are cut from.
+    """
+    found = np.zeros((len(texts), len(CUE_CATS)), dtype=np.int64)
+    full = nws < 25
+    short, long_ = full.nonzero()[0].tolist(), (~full).nonzero()[0].tolist()
+    short_lines = list(map(texts.__getitem__, short))
+    short_text = "\n".join(short_lines)
+    short_low = short_text.lower()
+    long_text = "\n".join(map(texts.__getitem__, long_))
+    long_low = long_text.lower()
+    if spans is None:
+        words = WORD.findall(short_text)
+        joined = " ".join(words)
+        w_off = np.zeros(len(words), dtype=np.intp)
+        (np.fromiter(map(len, words), np.intp, len(words))[:-1] + 1).cumsum(out=w_off[1:])
+    else:
+        joined, w_off = _joined_words(*spans, ~full)
+    low_words = joined.lower()
+    if len(short_low) != len(short_text) or len(long_low) != len(long_text) or len(
+            low_words) != len(joined):  # lower() changed lengths: line by line
+        for i, s in enumerate(texts):
+            for cat in line_cues(s, WORD.findall(s)):
+                found[i, CAT[cat]] = 1
+        return found
+    if joined:
+        _word_cues(found, low_words, w_off, np.repeat(short, nws[short]))
+    # years and substrings, by offset in the joined short or long lines
+    at, cats = [], []
+    for mt in YEAR.finditer(short_text):
+        if mt.group()[:2] in ("19", "20") and mt.group().isdigit():
+            at.append(mt.start())
+            cats.append(CAT["date"])
+    has_cjk = not short_text.isascii() if cjk is None else bool(cjk[full].any())
+    for needle, cat, lowered in SUBSTR_CUES + (CJK_SUBSTR if has_cjk else ()):
+        got = find_all(short_low if lowered else short_text, needle)
+        at += got
+        cats += [CAT[cat]] * len(got)
+    if at:
+        found[line_of_offsets(at, list(map(len, short_lines)), short), cats] = 1
+    at = [p for needle in LONG_CUES for p in find_all(long_low, needle)]
+    if at:
+        found[line_of_offsets(at, [len(texts[i]) for i in long_], long_), CAT["copyright"]] = 1
+    return found
+
+
+def _joined_words(cp: np.ndarray, word: np.ndarray, starts: np.ndarray, ends: np.ndarray,
+                  skip: np.ndarray) -> tuple[str, np.ndarray]:
+    """The " "-join of the words (runs of word characters) of a page text but those of
+    its `skip` lines, and the offset of each word in it."""
+    mark = np.zeros(len(cp) + 1, dtype=np.int32)
+    mark[starts[skip]] = 1
+    mark[ends[skip]] = -1
+    keep = word & (mark[:-1].cumsum() == 0)
+    after = keep.copy()
+    after[1:] |= keep[:-1]  # a word character or the one right after it
+    buf = np.where(keep, cp, 32)[after]
+    inner = keep[after]
+    w_off = (inner & ~np.concatenate(([False], inner[:-1]))).nonzero()[0]
+    if len(buf) and buf[-1] == 32:
+        buf = buf[:-1]
+    return buf.tobytes().decode("utf-32-le", "surrogatepass"), w_off
+
+
+def _word_cues(found: np.ndarray, low_words: str, w_off: np.ndarray, line_of: np.ndarray) -> None:
+    """Mark cue words, pairs and stems in `found`; `low_words` is a lower-cased " "-join
+    of words, `w_off` the offset of each word in it, `line_of` the line of each word."""
+    lw = low_words.split(" ")
+    last = len(lw) - 1
+    present = CUE_FIRST.intersection(lw)
+    ks, cats, author, pairs, pair_cats = [], [], [], [], []
+    if present:
+        at = np.fromiter(map(present.__contains__, lw), bool, len(lw)).nonzero()[0].tolist()
+        for k in at:
+            w = lw[k]
+            if w in CUE_SET:
+                ks.append(k)
+                cats.append(CAT[CUE_WORDS[w]])
+            if w in COMMENT_WORDS:
+                ks.append(k)
+                cats.append(CAT["comment"])
+            if w in AUTHOR_WORDS:
+                author.append(k)
+            if k < last and w + " " + lw[k + 1] in CUE_PAIR_SET:
+                pairs.append(k)
+                pair_cats.append(CAT[CUE_PAIRS[w + " " + lw[k + 1]]])
+    stem_at = []
+    for stem, cat in CUE_STEMS.items():  # stems that start a word
+        got = [a for a in find_all(low_words, stem) if a == 0 or low_words[a - 1] == " "]
+        stem_at += got
+        cats += [CAT[cat]] * len(got)
+    if stem_at:
+        ks += w_off.searchsorted(stem_at).tolist()
+    if not (ks or author or pairs):
+        return
+    k = np.array(ks + author + pairs, dtype=np.intp)
+    line = line_of[k]
+    next_line = np.append(line_of[1:], -1)[k]  # -1 after the last word
+    a, b = len(ks), len(ks) + len(author)
+    ok = np.ones(len(k), dtype=bool)
+    ok[a:b] = line[a:b] != next_line[a:b]  # an author word ends its line
+    ok[b:] = line[b:] == next_line[b:]  # both words of a pair in one line
+    found[line[ok], np.array(cats + [CAT["author"]] * len(author) + pair_cats, dtype=np.intp)[ok]] = 1
