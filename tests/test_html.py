@@ -274,3 +274,89 @@ def test_filters_match_any_case():
     kept, removed = filter_lines(lines, None)
     assert [x.reason for x in removed] == ["promo", "after closing marker", "after closing marker"]
     assert len(kept) == 2
+
+
+def _slow_cover(low: str, kept: tuple) -> float:
+    """The plain definition the fast cover search must agree with."""
+    joined, vocab = kept
+    words = low.split()
+    if not words:
+        return 0.0
+    if low in joined:
+        return 1.0
+    return 0.9 * sum(w in vocab for w in words) / len(words)
+
+
+def test_block_cover_search_agrees_with_plain_definition():
+    from newstrace.clean.html_blocks import Block, block_features, kept_grams
+
+    kept = kept_grams(["The mayor said the bridge would reopen in spring. Engineers disagreed."])
+    texts = ["Engineers disagreed.", "The mayor said", "the bridge would", "ayor said the",
+             "said the bridge would reopen", "The mayor laughed", "Unrelated words here",
+             "bridge", "the bridge would reopen in spring. Engineers"]
+    blocks = [Block(t, "p", 0, "", 0) for t in texts]
+    X = block_features(blocks, kept, "Bridge to reopen")
+    assert X.shape[0] == len(texts)
+    assert X[:, 8].tolist() == [_slow_cover(t.lower(), kept) for t in texts]
+    assert X[3, 8] == 1.0 and X[5, 8] < 1.0  # a partial first word still counts as found
+
+
+def test_block_model_walk_matches_plain_tree_walk():
+    import numpy as np
+
+    from newstrace.clean.html_blocks import FEATURES, load_model
+
+    model = load_model()
+    rng = np.random.default_rng(1)
+    shape = (40, len(FEATURES))
+    X = np.abs(rng.normal(size=shape)) * rng.integers(0, 3, size=shape)
+
+    def plain(row):
+        z = model.base
+        for root in model.roots:
+            node = int(root)
+            while model.left[node] != node:
+                node = int(model.left[node] if row[model.feature[node]] <= model.cut[node]
+                           else model.right[node])
+            z += model.value[node]
+        return 1.0 / (1.0 + np.exp(-z))
+
+    assert np.allclose(model.proba(X), [plain(r) for r in X], rtol=0, atol=1e-12)
+    assert model.proba(X).tolist() == model.proba(X.tolist()).tolist()
+
+
+def test_hint_pattern_keeps_word_boundaries():
+    from newstrace.clean.html_blocks import _BAD_HINT
+
+    for hint, bad in [("ads", True), ("top-ad box", True), ("x_ads", False), ("head", False),
+                      ("tags", True), ("stag", False), ("post-tag-list", True), ("load", False),
+                      ("related-posts", True), ("article body", False)]:
+        assert bool(_BAD_HINT.search(hint)) is bad, hint
+
+
+def test_parse_html_same_tree_for_declared_charsets():
+    from lxml import etree
+
+    from newstrace.clean.html import parse_html
+
+    body = "<body><p>Grüße “quotes” 日本</p></body></html>"
+    for head in ('<html><head><meta charset="iso-8859-1"></head>',
+                 '<?xml version="1.0" encoding="utf-8"?><html><head></head>',
+                 '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>'):
+        tree = parse_html(head + body)
+        assert tree.findtext(".//p") == "Grüße “quotes” 日本"
+        assert etree.tostring(tree, encoding="unicode").count("日本") == 1
+
+
+def test_promo_prefilter_lets_every_promo_branch_through():
+    from newstrace.clean.html_filters import _PROMO_ANY, _line_reason
+    from newstrace.records import Line
+
+    promos = ["Sign up now for our weekly newsletters", "get it into your inbox daily",
+              "Follow Jane on Instagram", "Share this story with a friend", "Like this article?",
+              "Have a tip? Write to us", "Download the Gazette app", "All rights reserved",
+              "Copyright © Gazette", "Gazette©2021", "Read on the go by clicking here"]
+    for text in promos:
+        assert _PROMO_ANY.search(text.lower()), text
+        assert _line_reason(Line(text, -1, -1, True, "", "paragraph"), 5, False, "") == "promo"
+    assert _line_reason(Line(PARA, -1, -1, True, "", "paragraph"), 5, False, "") == ""

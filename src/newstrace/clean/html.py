@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import logging
 import re
+from copy import copy
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..errors import ExtractionError, InputError
 from ..records import Found, Line
@@ -95,7 +97,7 @@ def check_html(html: str, source: str = "<html>") -> None:
         )
 
 
-def _parser():
+def _parser(encoding: str | None = None):
     """lxml.html parser giving one element class for every tag, looked up in C.
 
     lxml.html's default lookup calls Python for each element touched (to give forms
@@ -104,26 +106,37 @@ def _parser():
     import lxml.html
     from lxml import etree
 
-    parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False,
+    parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding=encoding,
                                   remove_comments=True, remove_pis=True)
     parser.set_element_class_lookup(etree.ElementDefaultClassLookup(element=lxml.html.HtmlElement))
     return parser
 
 
 def parse_html(html: str, source: str = "<html>"):
-    """One lxml.html tree for the page (raises InputError when it is not HTML)."""
+    """One lxml.html tree for the page (raises InputError when it is not HTML).
+
+    The text goes to lxml as UTF-8 bytes (the same tree, parsed faster than a str),
+    except text with an XML declaration or with lone surrogates.
+    """
     import lxml.html
     from lxml import etree
 
     check_html(html, source)
-    parser = _parser()
+    data = None
+    if not html.startswith("<?xml"):
+        try:
+            data = html.encode("utf-8")
+        except UnicodeEncodeError:
+            pass
     try:
-        tree = lxml.html.document_fromstring(html, parser=parser)
-    except ValueError:  # a string carrying an XML encoding declaration
-        tree = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+        if data is not None:
+            return lxml.html.document_fromstring(data, parser=_parser("utf-8"))
+        try:
+            return lxml.html.document_fromstring(html, parser=_parser())
+        except ValueError:  # a string carrying an XML encoding declaration
+            return lxml.html.document_fromstring(html.encode("utf-8"), parser=_parser())
     except etree.ParserError as err:
         raise InputError(source, "", f"unparsable HTML: {err}") from err
-    return tree
 
 
 def _captions(tree) -> list[tuple[str, str]]:
@@ -178,20 +191,20 @@ def narrow_tree(tree, share: float = 0.8):
     own: dict = {}  # element -> <p> text directly inside it
     total = 0
     for p in tree.iter("p"):
-        n = sum(map(len, p.itertext()))
+        n = len(p.text_content())
         if n < 20:
             continue
         total += n
         parent = p.getparent()
         if parent is not None:
             own[parent] = own.get(parent, 0) + n
+    if not total:
+        return None
     held: dict = {}  # element -> <p> text anywhere below it
     for el, n in own.items():
         held[el] = held.get(el, 0) + n
         for a in el.iterancestors():
             held[a] = held.get(a, 0) + n
-    if not total:
-        return None
     best, depth = None, -1
     for el, n in held.items():
         if n >= share * total:
@@ -210,15 +223,23 @@ def narrow_tree(tree, share: float = 0.8):
     return doc
 
 
+@lru_cache(maxsize=8)
+def _settings(favor: str, fast: bool):
+    """trafilatura's Extractor for these options (building one reads its config: slow)."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="python", fast=fast, precision=favor == "precision",
+                     recall=favor == "recall", comments=False, tables=True)
+
+
 def _trafilatura_doc(tree, url, options: HtmlOptions, fast: bool):
     """trafilatura's (XML body or None, plain text) for a tree."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        tree, url=url, fast=fast, include_comments=False, include_tables=True,
-        favor_precision=options.favor == "precision", favor_recall=options.favor == "recall",
-        with_metadata=False,
-    )
+    settings = copy(_settings(options.favor, fast))  # a copy per page: it holds the url
+    settings.url = url
+    settings.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    doc = trafilatura.bare_extraction(tree, url=url, fast=fast, options=settings)
     if doc is None:
         return None, ""
     return doc.body, doc.text or ""

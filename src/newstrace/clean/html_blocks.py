@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -33,9 +33,11 @@ _TAG_GROUP = {"h3": "h2", "h4": "h2", "h5": "h2", "h6": "h2", "dt": "li",
 _WS = re.compile(r"\s+")
 _END = frozenset('.!?"”’\')»:。！？')
 # class/id words of page furniture and of article bodies (markup names are mostly English)
+# (every branch starts with a letter, so re scans for those letters first; "a(?<=\ba)" is
+# "\ba", "t(?<=\bt)" is "\bt")
 _BAD_HINT = re.compile(
-    r"relat|recommend|newsletter|subscri|signup|share|social|promo|sponsor|advert|\bads?\b|"
-    r"comment|footer|\btags?\b|byline|author|caption|credit|breadcrumb|widget|sidebar|"
+    r"relat|recommend|newsletter|subscri|signup|share|social|promo|sponsor|advert|a(?<=\ba)ds?\b|"
+    r"comment|footer|t(?<=\bt)ags?\b|byline|author|caption|credit|breadcrumb|widget|sidebar|"
     r"trending|popular|teaser|more-|read-?more|outbrain|taboola|newsfeed|toolbar|meta")  # lower
 
 
@@ -134,16 +136,6 @@ def blocks_of(root) -> list[Block]:
     return out
 
 
-def _cover(low: str, words: list[str], kept) -> float:
-    """1.0 when the block's text is in the trafilatura text, else its word share."""
-    if not words:
-        return 0.0
-    joined, vocab = kept
-    if low in joined:
-        return 1.0
-    return 0.9 * sum(w in vocab for w in words) / len(words)
-
-
 def kept_grams(lines: list[str]) -> tuple[str, set]:
     """The trafilatura pass as one lower-case, space-normalised string and its word set."""
     words = " ".join(lines).lower().split()
@@ -162,63 +154,108 @@ def _gaps(full: list[int], n: int, cap: int = 10) -> list[float]:
     return gap
 
 
-def _group_cover(blocks: list[Block], cover: list[float], key) -> dict:
-    """Char-weighted trafilatura cover of the blocks sharing key(block)."""
-    num: dict = {}
-    den: dict = {}
-    for b, c in zip(blocks, cover, strict=True):
-        k = key(b)
-        num[k] = num.get(k, 0.0) + c * len(b.text)
-        den[k] = den.get(k, 0) + len(b.text)
-    return {k: num[k] / den[k] for k in num}
+def _text_columns(blocks: list[Block], kept, tset: set) -> tuple[list, ...]:
+    """Per block, in one pass: chars, words, trafilatura cover, title Jaccard, punctuation.
+
+    Cover is 1.0 when the block's text is in the trafilatura text, else 0.9 x its word
+    share. Blocks mostly come in the text's own order, so the search starts where the
+    last match ended; a block with an inner word missing from the text cannot be in it.
+    """
+    joined, vocab = kept if kept is not None else ("", set())
+    known = vocab.__contains__
+    sizes, words, cover, jac, punct = [], [], [], [], []
+    pos = 0
+    for b in blocks:
+        text = b.text
+        low = text.lower()
+        toks = low.split()
+        nw = len(toks) or 1
+        sizes.append(len(text))
+        words.append(nw)
+        punct.append((text.count(".") + text.count(",") + text.count("?") + text.count("!")) / nw)
+        if not tset or tset.isdisjoint(toks):
+            jac.append(0.0)
+        else:
+            uniq = set(toks)
+            common = len(tset.intersection(uniq))
+            jac.append(common / ((len(uniq) + len(tset) - common) or 1))
+        if kept is None or not toks:
+            cover.append(0.0)
+            continue
+        at = joined.find(low, pos)
+        if at < 0 and vocab.issuperset(toks[1:-1]):
+            at = joined.find(low, 0, pos + len(low) - 1)
+        if at >= 0:
+            cover.append(1.0)
+            pos = at + len(low)
+        else:
+            cover.append(0.9 * sum(map(known, toks)) / len(toks))
+    return sizes, words, cover, jac, punct
 
 
-def block_features(blocks: list[Block], kept: tuple | None, title: str) -> list[list[float]]:
-    """One feature row per block (see FEATURES); `kept` None = no trafilatura pass."""
+def _shares(blocks: list[Block], cover: list[float], sizes: list[int]) -> tuple[dict, ...]:
+    """Char-weighted trafilatura cover of the blocks sharing a box, hints, core-ness."""
+    sums: tuple[dict, ...] = ({}, {}, {}, {}, {}, {})  # (cover x chars, chars) per key kind
+    nb, db, nh, dh, nc, dc = sums
+    for b, c, size in zip(blocks, cover, sizes, strict=True):
+        w = c * size
+        k = b.box
+        nb[k] = nb.get(k, 0.0) + w
+        db[k] = db.get(k, 0) + size
+        k = b.hints
+        nh[k] = nh.get(k, 0.0) + w
+        dh[k] = dh.get(k, 0) + size
+        k = b.core
+        nc[k] = nc.get(k, 0.0) + w
+        dc[k] = dc.get(k, 0) + size
+    return tuple({k: num[k] / den[k] for k in num} for num, den in ((nb, db), (nh, dh), (nc, dc)))
+
+
+def block_features(blocks: list[Block], kept: tuple | None, title: str) -> np.ndarray:
+    """One feature row per block (see FEATURES), filled column by column; `kept` None =
+    no trafilatura pass."""
     tset = set(title.lower().split()) if title else set()
     n = len(blocks)
-    lows = [b.text.lower() for b in blocks]
-    low_toks = [x.split() for x in lows]
-    cover = [_cover(x, t, kept) if kept is not None else 0.0 for x, t in zip(lows, low_toks, strict=True)]
-    total = sum(len(b.text) for b in blocks) or 1
-    box_cover = _group_cover(blocks, cover, lambda b: b.box)
-    hint_cover = _group_cover(blocks, cover, lambda b: b.hints)
+    X = np.zeros((n, len(FEATURES)))
+    if not n:
+        return X
+    sizes, words, cover, jac, punct = _text_columns(blocks, kept, tset)
+    total = sum(sizes) or 1
+    boxes = [b.box for b in blocks]
+    hints = [b.hints for b in blocks]
+    cores = [b.core for b in blocks]
     box_chars: dict = {}
-    for b in blocks:
-        box_chars[b.box] = box_chars.get(b.box, 0) + len(b.text)
+    for k, size in zip(boxes, sizes, strict=True):
+        box_chars[k] = box_chars.get(k, 0) + size
     full = [i for i, c in enumerate(cover) if c >= 1.0]
-    gap = _gaps(full, n)
     first, last = (full[0], full[-1]) if full else (n, -1)
-    core_cover = _group_cover(blocks, cover, lambda b: b.core)
-    furniture = {h: float(bool(_BAD_HINT.search(h.lower()))) for h in hint_cover}
-    log_chars = [math.log1p(len(b.text)) for b in blocks]
-    seen = 0
-    rows = []
-    for i, b in enumerate(blocks):
-        text = b.text
-        toks = low_toks[i]
-        nw = len(toks) or 1
-        chars = len(text)
-        if tset and not tset.isdisjoint(toks):
-            low = set(toks)
-            common = len(tset.intersection(low))
-            title = common / ((len(low) + len(tset) - common) or 1)
-        else:
-            title = 0.0
-        punct = sum(map(text.count, ".,?!")) / nw
-        row = [
-            log_chars[i], math.log1p(nw), b.link / chars, float(text[-1] in _END), punct,
-            i / n, seen / total, title,
-            cover[i], cover[i - 1] if i else 0.0, cover[i + 1] if i + 1 < n else 0.0,
-            log_chars[i - 1] if i else 0.0, log_chars[i + 1] if i + 1 < n else 0.0,
-            box_cover[b.box], hint_cover[b.hints], box_chars[b.box] / total, gap[i],
-        ]
-        row.extend((float(b.core), core_cover[b.core], float(i < first), float(i > last),
-                    furniture[b.hints]))
-        row.extend(_ONE_HOT.get(b.tag, _NO_TAG))
-        rows.append(row)
-        seen += chars
-    return rows
+    log_chars = [math.log1p(x) for x in sizes]
+    X[:, 0] = log_chars
+    X[:, 1] = [math.log1p(w) for w in words]
+    X[:, 2] = [b.link / size for b, size in zip(blocks, sizes, strict=True)]
+    X[:, 3] = [b.text[-1] in _END for b in blocks]
+    X[:, 4] = punct
+    X[:, 5] = np.arange(n) / n
+    size = np.array(sizes, dtype=float)
+    X[:, 6] = (np.cumsum(size) - size) / total
+    X[:, 7] = jac
+    X[:, 8] = cover
+    X[1:, 9] = cover[:-1]
+    X[:-1, 10] = cover[1:]
+    X[1:, 11] = log_chars[:-1]
+    X[:-1, 12] = log_chars[1:]
+    for col, keys, share in zip((13, 14, 18), (boxes, hints, cores),
+                                _shares(blocks, cover, sizes), strict=True):
+        X[:, col] = [share[k] for k in keys]
+    X[:, 15] = [box_chars[k] / total for k in boxes]
+    X[:, 16] = _gaps(full, n)
+    X[:, 17] = cores
+    X[:first, 19] = 1.0
+    X[last + 1:, 20] = 1.0
+    furniture = {h: bool(_BAD_HINT.search(h.lower())) for h in set(hints)}
+    X[:, 21] = [furniture[h] for h in hints]
+    X[:, 22:] = [_ONE_HOT.get(b.tag, _NO_TAG) for b in blocks]
+    return X
 
 
 FEATURES = ("log_chars", "log_words", "link_share", "ends_sentence", "punct_per_word",
@@ -245,20 +282,31 @@ class BlockModel:
     depth: int
     base: float
     threshold: float = 0.5
+    # the walk's arrays, indexed by 2 * node: children (2 * child + went_left), features,
+    # cuts and leaf values; and the roots' features and cuts (the first step is a column take)
+    walk: tuple = field(init=False, repr=False, compare=False)
 
-    def proba(self, rows: list[list[float]]) -> np.ndarray:
+    def __post_init__(self) -> None:
+        child2 = 2 * np.stack([self.right, self.left], 1).ravel()
+        object.__setattr__(self, "walk", (
+            child2, np.repeat(self.feature, 2), np.repeat(self.cut, 2), np.repeat(self.value, 2),
+            self.feature[self.roots], self.cut[self.roots], 2 * self.roots))
+
+    def proba(self, rows) -> np.ndarray:
+        """P(body) per row; `rows` is block_features' array (or a list of rows)."""
         X = np.asarray(rows, dtype=float)
-        flat = X.ravel()
-        start = (np.arange(len(X), dtype=np.int64) * X.shape[1])[:, None]
-        child = np.stack([self.right, self.left], 1).ravel()  # 2*node + went_left
-        node = np.broadcast_to(self.roots, (len(X), len(self.roots)))
-        for _ in range(self.depth):
-            go_left = flat[start + self.feature[node]] <= self.cut[node]
-            node = child[2 * node + go_left]
-        z = self.base + self.value[node].sum(1)
+        child2, feature2, cut2, value2, root_feature, root_cut, roots2 = self.walk
+        # 2 * node after one step, in C order (the leaf sum below must add in row order)
+        node2 = child2[roots2 + np.ascontiguousarray(X[:, root_feature] <= root_cut)]
+        if self.depth > 1:
+            flat = X.ravel()
+            start = (np.arange(len(X), dtype=np.int64) * X.shape[1])[:, None]
+            for _ in range(self.depth - 1):
+                node2 = child2[node2 + (flat[start + feature2[node2]] <= cut2[node2])]
+        z = self.base + value2[node2].sum(1)
         return 1.0 / (1.0 + np.exp(-z))
 
-    def keep(self, rows: list[list[float]]) -> list[bool]:
+    def keep(self, rows) -> list[bool]:
         if not len(rows):
             return []
         return (self.proba(rows) >= self.threshold).tolist()

@@ -25,6 +25,9 @@ _PROMO_ANY = re.compile(
     r"with|like this (story|article)|have a tip\b|(get|download) (the|our) [\w ]{0,30}app\b|"
     r"all rights reserved|copyright ©|© ?\d{4}|on the go by clicking)",
 )  # matched against lower-cased text (faster than IGNORECASE)
+# every _PROMO_ANY match holds one of these: lines holding none skip the regex scan
+_PROMO_ANY_NEEDS = ("sign up", "subscribe", "your inbox", "follow ", "share ", "like this ",
+                    "have a tip", "app", "all rights reserved", "©", "on the go by clicking")
 _MARKER = re.compile(
     r"^\W*(you (may|might) (also )?like|related (stories|articles|posts|content|news|links)|"
     r"more (stories|from [\w .]+|on this( story| topic)?)|recommended( for you)?|"
@@ -42,14 +45,22 @@ def _is_title(key: str, tkey: str) -> bool:
     return bool(key) and (key == tkey or (len(key) > 20 and tkey.startswith(key)))
 
 
+def _words(text: str, cap: int) -> int:
+    """The number of words in `text`, or cap + 1 when it has more (no full split)."""
+    return len(text.split(None, cap))
+
+
 def _line_reason(line: Line, i: int, before_body: bool, tkey: str) -> str:
-    words = len(line.text.split())
+    words = _words(line.text, _MAX_PROMO_WORDS + 1)  # exact up to the promo limit
     if line.kind == "headline" or (i < 3 and tkey and _is_title(_key(line.text), tkey)):
         return "repeated headline"
     if before_body and line.kind == "subhead" and words >= 10:
         return "standfirst"
+    if words > _MAX_PROMO_WORDS:
+        return ""
     low = line.text.lower()
-    if words <= _MAX_PROMO_WORDS and (_PROMO_START.match(low) or _PROMO_ANY.search(low)):
+    if _PROMO_START.match(low) or (
+            any(x in low for x in _PROMO_ANY_NEEDS) and _PROMO_ANY.search(low)):
         return "promo"
     return ""
 
@@ -59,7 +70,7 @@ def _tail_start(lines: list[Line]) -> int:
     total = sum(len(x.text) for x in lines) or 1
     seen = 0
     for i, line in enumerate(lines):
-        if seen > 0.6 * total and len(line.text.split()) <= 8 and _MARKER.match(line.text.lower()):
+        if seen > 0.6 * total and _words(line.text, 9) <= 8 and _MARKER.match(line.text.lower()):
             return i
         seen += len(line.text)
     return len(lines)

@@ -44,10 +44,10 @@ def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def _meta_tags(tree) -> dict[tuple[str, str], str]:
+def _meta_tags(metas) -> dict[tuple[str, str], str]:
     """(attribute, lower-cased name) -> content of the first such <meta> named in _META."""
     out: dict[tuple[str, str], str] = {}
-    for el in tree.iter("meta"):
+    for el in metas:
         for attr in ("property", "name", "itemprop", "http-equiv"):
             name = el.get(attr)
             if name:
@@ -59,9 +59,9 @@ def _meta_tags(tree) -> dict[tuple[str, str], str]:
     return out
 
 
-def _jsonld_objects(tree) -> list[dict]:
+def _jsonld_objects(scripts) -> list[dict]:
     objs: list[dict] = []
-    for el in tree.iter("script"):
+    for el in scripts:
         if "ld+json" not in (el.get("type") or ""):
             continue
         try:
@@ -91,9 +91,9 @@ def _names(value) -> list[str]:
     return []
 
 
-def _jsonld(tree) -> dict[str, str]:
+def _jsonld(scripts) -> dict[str, str]:
     """Fields of the first article-like JSON-LD object (falls back to any object)."""
-    objs = _jsonld_objects(tree)
+    objs = _jsonld_objects(scripts)
 
     def is_article(obj: dict) -> bool:
         kind = obj.get("@type")
@@ -130,8 +130,11 @@ def iso_date(value: str) -> str | None:
 
 def extract_meta(tree, url: str | None = None, *, dates: bool = True) -> dict[str, Found]:
     """Metadata of a parsed page. Order of trust: JSON-LD, then <meta>, then the page."""
-    tags = _meta_tags(tree)
-    ld = _jsonld(tree)
+    found_tags: dict[str, list] = {"meta": [], "script": [], "link": [], "title": []}
+    for el in tree.iter("meta", "script", "link", "title"):  # one walk, in page order
+        found_tags[el.tag].append(el)
+    tags = _meta_tags(found_tags["meta"])
+    ld = _jsonld(found_tags["script"])
     found: dict[str, Found] = {}
 
     def put(field: str, value: str | None, evidence: str) -> None:
@@ -143,15 +146,17 @@ def extract_meta(tree, url: str | None = None, *, dates: bool = True) -> dict[st
         if field in ld and field != "published":
             put(field, ld[field], f"json-ld {field}")
         for attr, name in pairs:
+            if field in found:  # put keeps the first value found
+                break
             value = tags.get((attr, name.lower()))
-            if field == "byline" and value and value.startswith("http"):
+            if not value or (field == "byline" and value.startswith("http")):
                 continue
             if field == "published":
-                value = iso_date(value or "")
+                value = iso_date(value)
             put(field, value, f"meta {name}")
     if "published" in ld and iso_date(ld["published"]):
         found["published"] = Found(iso_date(ld["published"]), "json-ld datePublished")
-    _from_page(tree, url, found, put)
+    _from_page(tree, found_tags, found, put)
     if dates and "published" not in found:
         m = _URL_DATE.search(url or "")
         if m:  # /2019/11/20/ in the address: cheap and reliable, htmldate is not cheap
@@ -164,8 +169,8 @@ def extract_meta(tree, url: str | None = None, *, dates: bool = True) -> dict[st
     return found
 
 
-def _from_page(tree, url, found, put) -> None:
-    for el in tree.iter("link"):
+def _from_page(tree, tags: dict[str, list], found, put) -> None:
+    for el in tags["link"]:
         if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
             found.pop("canonical_url", None)  # <link rel=canonical> beats og:url / JSON-LD url
             put("canonical_url", el.get("href"), "link rel=canonical")
@@ -174,9 +179,8 @@ def _from_page(tree, url, found, put) -> None:
     if lang:
         found.pop("lang", None)
         put("lang", lang, "html lang")
-    title = tree.find(".//title")
-    if title is not None:
-        put("title", title.text_content(), "html title")
+    if tags["title"]:
+        put("title", tags["title"][0].text_content(), "html title")
     if "title" not in found:
         h1 = tree.find(".//h1")
         if h1 is not None:
