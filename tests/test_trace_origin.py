@@ -2,35 +2,22 @@
 for an outside outlet only one copy names. Each case is checked with the rule switched
 off too, so the test fails if the rule goes."""
 
-from newstrace.records import Article, Credit, Found, Span
+from test_trace import INTRO, P1, P2, P3, P4, P5
+from test_trace import art as dated_art
+
 from newstrace.trace import mark_carried
 from newstrace.trace.members import build_info
 from newstrace.trace.origin import OriginOptions, find_origin
 from newstrace.trace.outlets import same_outlet
 
-P1 = "The regional council approved a new budget for the harbour district on Monday evening."
-P2 = "Officials said the plan would raise spending on ferries by twelve percent next year."
-P3 = "Critics argued that the council had ignored warnings from local fishermen for years."
-P4 = "A final vote on the measure is expected before the end of the month, the mayor said."
-P5 = "The harbour master declined to comment when reached by phone late on Tuesday."
-INTRO = "Here is what we know so far about the budget fight in the harbour town of Ostvik."
 FULL = [P1, P2, P3, P4, P5]
 HARBOUR = ("harbourpost.com", "source", "Source: harbourpost.com")
 PLANET = ("Daily Planet", "source", "Source: Daily Planet")
 
 
 def art(doc_id, site, paras, hour=None, credits=()):
-    text = "\n\n".join(paras)
-    spans, pos = [], 0
-    for p in paras:
-        spans.append(Span(pos, pos + len(p), "paragraph"))
-        pos += len(p) + 2
-    cr = tuple(Credit(o, o if "." in o else None, form, line, 0, len(line))
-               for o, form, line in credits)
-    when = Found(f"2023-05-02T{hour:02d}:00:00+00:00", "test") if hour is not None else None
-    return Article(doc_id, text, site=site, url=f"https://{site}/a/{doc_id}",
-                   title=Found("Council approves harbour budget", "test"), published=when,
-                   credits=cr, paragraphs=tuple(spans))
+    when = f"2023-05-02T{hour:02d}:00:00+00:00" if hour is not None else None
+    return dated_art(doc_id, site, paras, published=when, credits=credits)
 
 
 def origin_of(arts, **options):
