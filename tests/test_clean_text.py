@@ -228,3 +228,47 @@ def test_glued_inline_elements_are_counted():
     page = L.build_page(text)
     glue = page.X[:, L.N_OWN + 22]
     assert glue.tolist() == [0.0, 2.0, 0.0]
+
+
+TEASERS = [
+    "Police Arrest Two After Downtown ShootingTwo men were taken into custody on Monday after "
+    "a shooting near the central station left one person injured.",
+    "Customers Leave Without Paying $690 Bill At SteakhouseA party of six left the restaurant "
+    "without paying, the owner said in a post that was shared widely.",
+    "City To Mail Applications To 250,000 VotersThe city will mail the forms next week, "
+    "officials said, and residents can also apply online.",
+]
+
+
+def test_glued_teaser_headlines_are_found_and_dropped():
+    brand = ("Reporters said the state is investigating WeWork and its former chief executive "
+             "over a series of deals.")
+    text = "\n".join([*PROSE[:3], brand, *PROSE[3:], "Latest Headlines", *TEASERS])
+    page = L.build_page(text)
+    heads = [page.texts[i] for i in page.teaser.nonzero()[0].tolist()]
+    assert heads == TEASERS  # Title Case head glued to a summary; not a brand in prose
+    lines = by_text(classify_lines(text))
+    assert all(lines[p].keep for p in PROSE) and lines[brand].keep
+    assert not any(lines[t].keep for t in TEASERS)
+    assert {lines[t].reason for t in TEASERS} <= {"related links", "low score"}
+    # one glued headline alone is not a teaser list
+    one = by_text(classify_lines("\n".join([*PROSE, TEASERS[0]])))
+    assert L.glued_heads(*L._char_bits(TEASERS[0]), np.array([0]), np.array([len(TEASERS[0])]))[0]
+    assert sum(ln.keep for ln in one.values()) >= len(PROSE)
+
+
+def test_summaries_cut_with_an_ellipsis_are_dropped():
+    cut = ["The council will decide next month whether the new routes should also serve the "
+           "airport, a move that …",
+           "Residents of the northern suburbs have long asked for better connections to the "
+           "centre, and the plan ..."]
+    pause = "And then the mayor said it …"
+    titles = ["New Routes Could Reach The Airport", "Suburbs Want Better Links"]
+    text = "\n".join([*PROSE[:2], pause, *PROSE[2:], "More news", titles[0], cut[0], titles[1],
+                      cut[1]])
+    lines = by_text(classify_lines(text))
+    assert all(lines[p].keep for p in PROSE)
+    assert not any(lines[c].keep for c in cut + titles)
+    # a single cut line is left to the model
+    alone = by_text(classify_lines("\n".join([*PROSE, cut[0]])))
+    assert alone[cut[0]].reason != "related links"

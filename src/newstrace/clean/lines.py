@@ -18,6 +18,7 @@ from functools import lru_cache
 import numpy as np
 import xxhash
 
+from .context import best_block, block_distance, median, rank, since, window_mean, zone
 from .cues import page_cues
 
 SPACE = re.compile(r"\s+")
@@ -65,6 +66,7 @@ class Page:
     title_match: list[bool]
     main: tuple[int, int] = (0, 0)  # [start, end) line range of the densest prose block
     keys: list[str] | None = None  # `normalise` of each line
+    teaser: np.ndarray | None = None  # see `glued_heads`
 
 
 def normalise(text: str) -> str:
@@ -266,36 +268,6 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     return out
 
 
-def _window_mean(v: np.ndarray, k: int) -> np.ndarray:
-    """Mean over rows i-k..i+k of `v` (1-D, or 2-D by column)."""
-    n = len(v)
-    c = np.zeros((n + 1,) + v.shape[1:])
-    v.cumsum(axis=0, out=c[1:])
-    lo = np.maximum(np.arange(-k, n - k), 0)
-    hi = np.minimum(np.arange(k + 1, n + k + 1), n)
-    return (c[hi] - c[lo]) / (hi - lo).reshape((n,) + (1,) * (v.ndim - 1))
-
-
-def best_block(gain: np.ndarray) -> tuple[int, int]:
-    """[start, end) of the maximum-sum run of `gain` (Kadane)."""
-    best, best_lo, best_hi = -np.inf, 0, 0
-    run, lo = 0.0, 0
-    for i, g in enumerate(gain.tolist()):
-        if run <= 0:
-            run, lo = g, i
-        else:
-            run += g
-        if run > best:
-            best, best_lo, best_hi = run, lo, i + 1
-    return best_lo, best_hi
-
-
-def block_distance(n: int, lo: int, hi: int) -> np.ndarray:
-    """Signed distance in lines to the block [lo, hi): 0 inside, <0 before, >0 after."""
-    idx = np.arange(n, dtype=float)
-    return np.where(idx < lo, idx - lo, np.where(idx >= hi, idx - hi + 1, 0.0))
-
-
 def fragment_blocks(first: np.ndarray, last: np.ndarray, terminal: np.ndarray) -> np.ndarray:
     """Block id per line, joining fragments a scraper cut at links or bold.
 
@@ -303,36 +275,6 @@ def fragment_blocks(first: np.ndarray, last: np.ndarray, terminal: np.ndarray) -
     """
     joined = (terminal[:-1] == 0) & (((first[1:] & (_LO | _JOIN_START)) | (last[:-1] & _JOIN_END)) != 0)
     return np.concatenate(([0], (~joined).cumsum()))
-
-
-def _since(flags: np.ndarray, cap: int = 1000) -> np.ndarray:
-    """Lines since the last True flag (0 on it), `cap` before the first."""
-    idx = np.arange(len(flags))
-    last = np.maximum.accumulate(np.where(flags, idx, -1))
-    return np.where(last >= 0, idx - last, cap).astype(float)
-
-
-def _median(v: np.ndarray) -> float:
-    """np.median of a non-empty 1-D array, without its overhead."""
-    s = np.sort(v)
-    m = len(s) // 2
-    return float(s[m]) if len(s) % 2 else float((s[m - 1] + s[m]) / 2)
-
-
-def _rank(v: np.ndarray) -> np.ndarray:
-    """Percentile rank of each value within the page (1 = largest)."""
-    rank = np.empty(len(v), dtype=np.intp)
-    rank[v.argsort(kind="stable")] = np.arange(len(v))
-    return (rank + 1) / len(v)
-
-
-def _zone(flags: np.ndarray, n: int) -> np.ndarray:
-    """Position relative to the span from the first to the last flagged line (0..1 inside)."""
-    hit = flags.nonzero()[0]
-    if len(hit) == 0:
-        return np.full(n, -1.0)
-    a, b = hit[0], hit[-1]
-    return (np.arange(n) - a) / max(b - a, 1)
 
 
 def title_segments(first: str) -> set[str]:
@@ -397,17 +339,17 @@ def build_page(text: str) -> Page:
         np.full(n, np.log1p(n)),
         chars / chars.max(),
         bchars / bchars.max(),
-        _window_mean(bprose * chars, 5) * 11 / ((bprose * chars).sum() or 1.0),
-        np.log1p(_since(title)),
-        np.log1p(_since(title[::-1])[::-1]),
+        window_mean(bprose * chars, 5) * 11 / ((bprose * chars).sum() or 1.0),
+        np.log1p(since(title)),
+        np.log1p(since(title[::-1])[::-1]),
         (bprose * chars).cumsum() / ((bprose * chars).sum() or 1.0),
         np.log1p(cue.cumsum()),
         np.log1p(cue[::-1].cumsum()[::-1]),
         np.full(n, np.count_nonzero(blines > 1) / n),
         glue,
-        _rank(bchars),
-        np.exp(nw) / (_median(np.exp(nw[bprose > 0])) if bprose.any() else 10.0),
-        _zone(bprose > 0, n),
+        rank(bchars),
+        np.exp(nw) / (median(np.exp(nw[bprose > 0])) if bprose.any() else 10.0),
+        zone(bprose > 0, n),
         (np.abs(dist) > 0) * np.minimum(
             np.where(idx < lo, chars[::-1].cumsum()[::-1] - chars[lo:].sum(),
                      chars.cumsum() - chars[:hi].sum()), 20000.0) / (chars[lo:hi].sum() + 1.0),
@@ -418,8 +360,9 @@ def build_page(text: str) -> Page:
     around = np.array([nw, terminal, bprose, own[:, COL["nav_like"]]]).T
     # column-major (features x lines, transposed): columns are read one by one
     X = np.concatenate([own.T, np.array(ctx), near[4:].T, near[3:-1].T, near[1:-3].T, near[:-4].T]
-                       + [_window_mean(around, k).T for k in (3, 10)]).T
-    return Page(texts, starts, ends, X, repeats, title_match, (lo, hi), norm)
+                       + [window_mean(around, k).T for k in (3, 10)]).T
+    return Page(texts, starts, ends, X, repeats, title_match, (lo, hi), norm,
+                glued_heads(cp, bits, s_arr, e_arr))
 
 
 def _comment_features(own: np.ndarray) -> list[np.ndarray]:
@@ -428,7 +371,7 @@ def _comment_features(own: np.ndarray) -> list[np.ndarray]:
     before = mark.cumsum()
     stamp = own[:, COL["clock"]]
     return [np.log1p(before), np.log1p(before[-1] - before + mark), np.log1p(stamp.cumsum()),
-            _window_mean(stamp, 10)]
+            window_mean(stamp, 10)]
 
 
 def comment_marks(X: np.ndarray) -> np.ndarray:
@@ -447,6 +390,35 @@ def _glue(cp: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray) -> np.ndarray:
     line = s_arr.searchsorted(at, side="right") - 1
     counts = np.bincount(line, minlength=len(s_arr)).astype(float)
     return np.where(e_arr - s_arr > 20, counts, 0.0)
+
+
+def glued_heads(cp: np.ndarray, bits: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray) -> np.ndarray:
+    """Lines that start with a Title Case headline glued to a summary ("...Student-AthleteA
+    woman ..."): a lower-case letter or digit runs into a capital after at least
+    GLUE_WORDS words, GLUE_CAPS of them capitalised and no lower-case word of 4+
+    letters. Teaser lists show many."""
+    up = (cp >= 65) & (cp <= 90)
+    before = (((cp >= 97) & (cp <= 122)) | ((cp >= 48) & (cp <= 57)))[:-2]
+    after = (((cp >= 97) & (cp <= 122)) | (cp == 32))[2:]
+    at = (before & up[1:-1] & after).nonzero()[0] + 1
+    if not len(at):
+        return np.zeros(len(s_arr), dtype=bool)
+    w = (bits & _W) != 0
+    start = w & ~np.concatenate(([False], w[:-1]))
+    w_starts = start.nonzero()[0]
+    w_lens = (w & ~np.concatenate((w[1:], [False]))).nonzero()[0] + 1 - w_starts
+    long_lower = np.zeros(len(w), dtype=bool)  # lower-case words of 4+ letters: not Title Case
+    long_lower[w_starts[(w_lens >= 4) & ((bits[w_starts] & _LO) != 0)]] = True
+    words = np.concatenate(([0], start.cumsum()))
+    caps = np.concatenate(([0], (start & ((bits & _UP) != 0)).cumsum()))
+    lows = np.concatenate(([0], long_lower.cumsum()))
+    g = at[np.minimum(at.searchsorted(s_arr), len(at) - 1)]
+    nw = np.where((g > s_arr) & (g < e_arr), words[g] - words[s_arr], 0)
+    return ((nw >= GLUE_WORDS) & (caps[g] - caps[s_arr] >= GLUE_CAPS * nw)
+            & (lows[g] == lows[s_arr]))
+
+
+GLUE_WORDS, GLUE_CAPS = 3, 0.6
 
 
 def n_features() -> int:

@@ -4,10 +4,11 @@
 over features of the line and its neighbourhood (`lines.build_page`), then
 keeps doubtful lines sandwiched between kept ones, applies a few hard rules
 (repeated headline, counters, site template lines) and a fallback (a page
-left nearly empty keeps its densest block of prose). Two rules use the
-shape of a news page: a second copy of the article (a run of lines kept
-already) is dropped, and so is a reader-comment section that starts below
-the article. Dropped lines get a short reason. The model is plain JSON evaluated with numpy; scikit-learn is
+left nearly empty keeps its densest block of prose). Rules use the shape of
+a news page: a second copy of the article (a run of lines kept already) is
+dropped, so is a reader-comment section that starts below the article, and
+so are teaser lists (Title Case headlines glued to their summaries, summaries
+cut with an ellipsis). Dropped lines get a short reason. The model is plain JSON evaluated with numpy; scikit-learn is
 only needed to train it (`newstrace.clean.train_text`).
 """
 
@@ -36,6 +37,8 @@ MIN_WORDS = 25  # fewer kept words than this: fall back to the densest prose blo
 SANDWICH_MIN, SANDWICH_GAP = 0.15, 4  # see `_sandwich`
 DUP_MIN_CHARS, DUP_RUN = 60, 2  # see `_second_copies`
 COMMENT_MARKS, COMMENT_ABOVE = 3, 50  # see `_comment_start`
+TEASER_RUN, TEASER_SPAN = 2, 3  # see `_teasers`
+CUT_RUN, CUT_WORDS, TITLE_WORDS = 2, 10, 15  # see `_cut_snippets`
 
 __all__ = ["classify_lines", "common_site_lines", "line_key", "load_model", "TreeEnsemble",
            "TextModel", "kept_text"]
@@ -227,6 +230,35 @@ def _sandwich(page: Page, q: np.ndarray, keep: np.ndarray) -> np.ndarray:
     return out
 
 
+def _teasers(page: Page) -> np.ndarray:
+    """Lines in a teaser list: a glued headline (`lines.glued_heads`) with at least
+    TEASER_RUN of them within TEASER_SPAN lines either side."""
+    heads = page.teaser
+    if heads is None or heads.sum() < TEASER_RUN:
+        return np.zeros(len(page.texts), dtype=bool)
+    c = np.concatenate(([0], heads.cumsum()))
+    i = np.arange(len(heads))
+    near = c[np.minimum(i + TEASER_SPAN + 1, len(heads))] - c[np.maximum(i - TEASER_SPAN, 0)]
+    return heads & (near >= TEASER_RUN)
+
+
+def _cut_snippets(page: Page) -> np.ndarray:
+    """Lines of CUT_WORDS or more words ending in an ellipsis (a teaser's cut summary,
+    "... the first …"), when at least CUT_RUN lines of the page are such, and a
+    title (no sentence end, at most TITLE_WORDS words) right above one."""
+    cut = np.fromiter(map(_ends_cut, page.texts), dtype=bool, count=len(page.texts))
+    X = page.X
+    cut &= X[:, C["log_words"]] >= np.log1p(CUT_WORDS)
+    if cut.sum() < CUT_RUN:
+        return np.zeros(len(cut), dtype=bool)
+    title = (X[:, C["terminal"]] == 0) & (X[:, C["log_words"]] <= np.log1p(TITLE_WORDS))
+    return cut | (np.append(cut[1:], False) & title)
+
+
+def _ends_cut(s: str) -> bool:
+    return s.endswith(("…", "...", "[…]", "[...]", "…]", "(…)"))
+
+
 def _words(page: Page, keep: np.ndarray) -> float:
     return float(np.expm1(page.X[keep, C["log_words"]]).sum())
 
@@ -303,7 +335,8 @@ def classify_lines(
     if _words(page, keep_all) < MIN_WORDS:
         lo, hi = page.main
         keep_all[lo:hi] = True
-    keep_all &= ~_second_copies(page, keep_all)
+    teaser = _teasers(page) | _cut_snippets(page)
+    keep_all &= ~_second_copies(page, keep_all) & ~teaser
     keep_all[_comment_start(page, keep_all):] = False
     n = len(page.texts)
     common = np.zeros(n, dtype=bool)
@@ -313,6 +346,7 @@ def classify_lines(
     chars = np.array(page.ends) - np.array(page.starts)
     keep_all &= ~common & ~_hard_drop(page, chars, headline)
     reasons = _reasons(page, chars, common, headline)
+    reasons[teaser & (reasons == "low score")] = "related links"
     for i in (page.X[:, C["log_words"]] == 0).nonzero()[0].tolist():
         if is_blank(page.texts[i]):  # a line with a word is never blank
             keep_all[i] = False

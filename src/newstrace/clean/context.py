@@ -1,0 +1,66 @@
+"""Neighbourhood helpers for line features: window means, runs since a flag, the
+densest block of prose and distances to it, ranks and zones within a page. Numpy only."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def window_mean(v: np.ndarray, k: int) -> np.ndarray:
+    """Mean over rows i-k..i+k of `v` (1-D, or 2-D by column)."""
+    n = len(v)
+    c = np.zeros((n + 1,) + v.shape[1:])
+    v.cumsum(axis=0, out=c[1:])
+    lo = np.maximum(np.arange(-k, n - k), 0)
+    hi = np.minimum(np.arange(k + 1, n + k + 1), n)
+    return (c[hi] - c[lo]) / (hi - lo).reshape((n,) + (1,) * (v.ndim - 1))
+
+
+def best_block(gain: np.ndarray) -> tuple[int, int]:
+    """[start, end) of the maximum-sum run of `gain` (Kadane)."""
+    best, best_lo, best_hi = -np.inf, 0, 0
+    run, lo = 0.0, 0
+    for i, g in enumerate(gain.tolist()):
+        if run <= 0:
+            run, lo = g, i
+        else:
+            run += g
+        if run > best:
+            best, best_lo, best_hi = run, lo, i + 1
+    return best_lo, best_hi
+
+
+def block_distance(n: int, lo: int, hi: int) -> np.ndarray:
+    """Signed distance in lines to the block [lo, hi): 0 inside, <0 before, >0 after."""
+    idx = np.arange(n, dtype=float)
+    return np.where(idx < lo, idx - lo, np.where(idx >= hi, idx - hi + 1, 0.0))
+
+
+def since(flags: np.ndarray, cap: int = 1000) -> np.ndarray:
+    """Lines since the last True flag (0 on it), `cap` before the first."""
+    idx = np.arange(len(flags))
+    last = np.maximum.accumulate(np.where(flags, idx, -1))
+    return np.where(last >= 0, idx - last, cap).astype(float)
+
+
+def median(v: np.ndarray) -> float:
+    """np.median of a non-empty 1-D array, without its overhead."""
+    s = np.sort(v)
+    m = len(s) // 2
+    return float(s[m]) if len(s) % 2 else float((s[m - 1] + s[m]) / 2)
+
+
+def rank(v: np.ndarray) -> np.ndarray:
+    """Percentile rank of each value within the page (1 = largest)."""
+    rank = np.empty(len(v), dtype=np.intp)
+    rank[v.argsort(kind="stable")] = np.arange(len(v))
+    return (rank + 1) / len(v)
+
+
+def zone(flags: np.ndarray, n: int) -> np.ndarray:
+    """Position relative to the span from the first to the last flagged line (0..1 inside)."""
+    hit = flags.nonzero()[0]
+    if len(hit) == 0:
+        return np.full(n, -1.0)
+    a, b = hit[0], hit[-1]
+    return (np.arange(n) - a) / max(b - a, 1)
