@@ -246,9 +246,11 @@ def _cut_snippets(page: Page) -> np.ndarray:
     """Lines of CUT_WORDS or more words ending in an ellipsis (a teaser's cut summary,
     "... the first …"), when at least CUT_RUN lines of the page are such, and a
     title (no sentence end, at most TITLE_WORDS words) right above one."""
-    cut = np.fromiter(map(_ends_cut, page.texts), dtype=bool, count=len(page.texts))
     X = page.X
-    cut &= X[:, C["log_words"]] >= np.log1p(CUT_WORDS)
+    cut = X[:, C["log_words"]] >= np.log1p(CUT_WORDS)
+    long = cut.nonzero()[0]
+    texts = page.texts
+    cut[long] = [_ends_cut(texts[i]) for i in long]
     if cut.sum() < CUT_RUN:
         return np.zeros(len(cut), dtype=bool)
     title = (X[:, C["terminal"]] == 0) & (X[:, C["log_words"]] <= np.log1p(TITLE_WORDS))
