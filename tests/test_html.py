@@ -360,3 +360,47 @@ def test_promo_prefilter_lets_every_promo_branch_through():
         assert _PROMO_ANY.search(text.lower()), text
         assert _line_reason(Line(text, -1, -1, True, "", "paragraph"), 5, False, "") == "promo"
     assert _line_reason(Line(PARA, -1, -1, True, "", "paragraph"), 5, False, "") == ""
+
+
+def _training_page(i: int) -> tuple[str, str]:
+    body = [f"Paragraph {j} of story {i}: the council met on Monday and agreed a plan for "
+            f"the harbour, officials said, after a long debate about ferries and fees." for j in range(4)]
+    junk = ["Subscribe to our newsletter to get the best stories of the week delivered "
+            "to your inbox every single morning, free of charge.",
+            f"Related coverage: {i + 3} other stories about ferries, harbours and councils "
+            "that readers liked this week, picked by our editors."]
+    html = ("<html><head><title>Story</title></head><body><nav><a href='/'>Home</a></nav>"
+            "<article>" + "".join(f"<p>{p}</p>" for p in body)
+            + "".join(f"<p>{j}</p>" for j in junk) + "</article></body></html>")
+    return html, "\n".join(body)
+
+
+def test_train_html_model_from_jsonl(tmp_path):
+    pytest.importorskip("sklearn")
+    from click.testing import CliRunner
+
+    from newstrace.clean.html_blocks import BlockModel
+    from newstrace.cli import main
+
+    src = tmp_path / "pages.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for i in range(12):
+            html, gold = _training_page(i)
+            fh.write(json.dumps({"id": f"p{i}", "html": html, "url": f"https://x.example/{i}",
+                                 "gold_text": gold}) + "\n")
+    out = tmp_path / "blocks.json"
+    result = CliRunner().invoke(main, ["train-cleaner", "--html", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    model = BlockModel.from_json(out.read_text())
+    html, gold = _training_page(99)
+    got = extract_html(html, "https://x.example/99", options=HtmlOptions(model=True), model=model)
+    assert "Paragraph 3 of story 99" in got.text and "newsletter" not in got.text
+    assert got.method == "html:blocks"  # the trained model chose the lines
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"html": "<p>x</p>"}) + "\n", encoding="utf-8")
+    from newstrace.clean.train_html import train
+
+    with pytest.raises(InputError, match="line 1"):
+        train(bad, tmp_path / "never.json")
+    assert not (tmp_path / "never.json").exists()

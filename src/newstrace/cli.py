@@ -314,23 +314,32 @@ def networks(db, as_json):
 
 
 @main.command("train-cleaner")
-@click.argument("jsonl")
+@click.argument("path")
 @click.option("-o", "--output", required=True, help="Model file to write (JSON).")
-def train_cleaner(jsonl, output):
-    """Train the text-mode line model from a JSONL of pages with gold bodies.
+@click.option("--html", "html", is_flag=True,
+              help="Train the HTML block model instead of the text-mode line model.")
+def train_cleaner(path, output, html):
+    """Train the text-mode line model (or, with --html, the HTML block model) from
+    pages with gold bodies.
 
-    Each line needs `gold_text` and `text_dump` and/or `text_dump_inline_split`
-    (the page as text). The shipped model is src/newstrace/data/text_model.json,
-    made by this command from ../shared/data/extraction/textdump.jsonl; write
-    over it to use a model of your own.
+    Text: a JSONL whose lines have `gold_text` and `text_dump` and/or
+    `text_dump_inline_split`; the shipped src/newstrace/data/text_model.json is made
+    from ../shared/data/extraction/textdump.jsonl. HTML: a JSONL with `html`,
+    `gold_text` (and `url`), or a folder in the article-extraction-benchmark layout;
+    the shipped data/html_model.json is made from ../shared/data/extraction/scrapinghub-aeb.
+    Write over a shipped file to use a model of your own.
 
     \b
     Examples:
       newstrace train-cleaner ../shared/data/extraction/textdump.jsonl -o model.json
+      newstrace train-cleaner --html ../shared/data/extraction/scrapinghub-aeb -o blocks.json
     """
-    from .clean.train_text import train
+    if html:
+        from .clean.train_html import train
+    else:
+        from .clean.train_text import train
 
-    train(jsonl, output)
+    train(path, output)
     click.echo(f"model -> {output}")
 
 

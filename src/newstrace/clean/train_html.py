@@ -8,14 +8,19 @@ page extracted by a model that never saw it.
 
 from __future__ import annotations
 
+import gzip
+import json
+import logging
 import re
 from collections import Counter
+from pathlib import Path
 
-from ..errors import MissingExtra
+from ..errors import InputError, MissingExtra
 from .html import HtmlExtract, HtmlOptions, PageParts, finish_page, page_parts
 from .html_blocks import BlockModel, block_features, kept_grams
 
 _TOKEN = re.compile(r"\w+")
+log = logging.getLogger(__name__)
 
 
 def _grams(toks: list[str], n: int = 4) -> Counter:
@@ -92,7 +97,7 @@ def fit(data: dict[str, PageParts], golds: dict[str, str], threshold: float = 0.
     try:
         from sklearn.ensemble import GradientBoostingClassifier
     except ImportError as err:
-        raise MissingExtra("bench", "scikit-learn", "training the HTML block model") from err
+        raise MissingExtra("train", "scikit-learn", "training the HTML block model") from err
     X, y = _labelled(data, golds)
     gb = GradientBoostingClassifier(n_estimators=trees, max_depth=depth, learning_rate=rate,
                                     min_samples_leaf=leaf, subsample=subsample,
@@ -127,4 +132,50 @@ def write_model(model: BlockModel, path: str | None = None) -> str:
     return str(target)
 
 
-__all__ = ["block_labels", "collect", "cross_validate", "fit", "write_model"]
+def load_pages(path: str | Path) -> tuple[dict[str, tuple[str, str | None]], dict[str, str]]:
+    """Pages and gold bodies from a JSONL (`html`, `gold_text`, optional `id`, `url`) or a
+    folder in the scrapinghub article-extraction-benchmark layout (`ground-truth.json`
+    with `articleBody` and `url`, pages in `html/<id>.html.gz`)."""
+    path = Path(path)
+    pages: dict[str, tuple[str, str | None]] = {}
+    golds: dict[str, str] = {}
+    if path.is_dir():
+        truth = json.loads((path / "ground-truth.json").read_text(encoding="utf-8"))
+        for k, row in truth.items():
+            raw = gzip.open(path / "html" / f"{k}.html.gz").read()
+            pages[k] = (raw.decode("utf-8", "replace"), row.get("url"))
+            golds[k] = row["articleBody"]
+        return pages, golds
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                key = str(row.get("id", n))
+                pages[key], golds[key] = (row["html"], row.get("url")), row["gold_text"]
+            except (ValueError, KeyError, TypeError) as err:
+                raise InputError(str(path), f"line {n}", f"not a training row ({err})",
+                                 "give each line a JSON object with `html` and `gold_text`") from err
+    return pages, golds
+
+
+def train(path: str | Path, out_path: str | Path | None = None) -> BlockModel:
+    """Fit the block model on every page of `path` (see `load_pages`) and write it to
+    `out_path` (default: the package's data/html_model.json)."""
+    pages, golds = load_pages(path)
+    if not pages:
+        raise InputError(str(path), "", "no pages with a gold body", "see `load_pages`")
+    log.info("training the HTML block model on %d pages", len(pages))
+    try:
+        model = fit(collect(pages), golds)
+    except ValueError as err:  # e.g. every block has the same label
+        raise InputError(str(path), "", f"cannot train: {err}",
+                         "give more pages, with both body and debris blocks") from err
+    write_model(model, None if out_path is None else str(out_path))
+    return model
+
+
+__all__ = ["block_labels", "collect", "cross_validate", "fit", "load_pages", "train",
+           "write_model"]
