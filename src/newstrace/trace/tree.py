@@ -135,7 +135,7 @@ def _one_variant(units: set[str], counts: dict[str, int]) -> set[str]:
             continue
         uw = u.split()
         for v in body[i + 1:]:
-            if v not in drop and abs(len(v.split()) - len(uw)) <= 2 and _word_diff(uw, v.split()) <= 3:
+            if v not in drop and _small_change(uw, v.split()):
                 drop.add(v)
     return units - drop
 
@@ -269,15 +269,18 @@ def _shares_an_edit(added: set[str], dropped: set[str], held: dict[str, int],
         if u in inner:
             return True
         uw = u.split()
-        if len(uw) >= 6 and any(not v.startswith("title: ") and abs(len(v.split()) - len(uw)) <= 2
-                                and _word_diff(uw, v.split()) <= 3 for v in dropped):
+        if len(uw) >= 6 and any(not v.startswith("title: ") and _small_change(uw, v.split())
+                                for v in dropped):
             return True
     return False
 
 
-def _word_diff(a: list[str], b: list[str]) -> int:
+def _small_change(a: list[str], b: list[str]) -> bool:
+    """Two versions of one sentence: a word or so swapped or slipped in."""
+    if abs(len(a) - len(b)) > 2:
+        return False
     ca, cb = Counter(a), Counter(b)
-    return sum(((ca - cb) + (cb - ca)).values())
+    return sum(((ca - cb) + (cb - ca)).values()) <= 3
 
 
 def _holders(members: list[Info]) -> dict[str, int]:
