@@ -6,6 +6,8 @@ import json
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
+from helpers import paragraph_spans
+
 from newstrace.networks import (
     audit_copy,
     audit_stage,
@@ -27,7 +29,6 @@ from newstrace.records import (
     Provenance,
     Quote,
     Removed,
-    Span,
 )
 
 T0 = datetime(2024, 3, 4, 8, 0, tzinfo=timezone.utc)
@@ -133,16 +134,8 @@ ORIGIN_TEXT = (
 )
 
 
-def _spans(text):
-    out, at = [], 0
-    for p in text.split("\n\n"):
-        out.append(Span(at, at + len(p), "paragraph"))
-        at += len(p) + 2
-    return out
-
-
 def _origin():
-    spans = _spans(ORIGIN_TEXT)
+    spans = paragraph_spans(ORIGIN_TEXT)
     q = ORIGIN_TEXT.index("\"We")
     return Article(
         "o", ORIGIN_TEXT, site="sputniknews.com", url="https://sputniknews.com/a/1",
@@ -183,7 +176,7 @@ def test_audit_reports_every_change():
         # the missions paragraph is dropped
         "Blinken and Lavrov in Reykjavik.",  # photo credit dropped
     ])
-    spans = _spans(text)
+    spans = paragraph_spans(text)
     q = text.index("\"We")
     copy = Article("c", text, site="blog.net", url="https://blog.net/y",
                    title=Found("BREAKING: Lavrov Hopes for Talks", "t"),

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from helpers import paragraph_spans
 
 from newstrace.clean.blocks import is_caption, parse_byline, split_glued
 from newstrace.clean.counters import parse_counters
@@ -9,7 +10,7 @@ from newstrace.clean.dates import date_line, find_date
 from newstrace.clean.entities import find_entities, load_nlp
 from newstrace.clean.quotes import find_quotes
 from newstrace.clean.structure import build_article
-from newstrace.records import Found, Line, RawDoc, Span
+from newstrace.records import Found, Line, RawDoc
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "republished-article.txt"
 HEADLINE = "Lavrov Hopes Putin, Biden Will Determine Further Steps to Improve Russian-US Relations"
@@ -241,24 +242,16 @@ QUOTES = [
 ]
 
 
-def _spans(text):
-    out, pos = [], 0
-    for p in text.split("\n\n"):
-        out.append(Span(pos, pos + len(p), "paragraph"))
-        pos += len(p) + 2
-    return out
-
-
 @pytest.mark.parametrize("text,speaker,said", QUOTES)
 def test_quotes(text, speaker, said):
-    qs = [q for q in find_quotes(text, _spans(text)) if q.kind == "direct"]
+    qs = [q for q in find_quotes(text, paragraph_spans(text)) if q.kind == "direct"]
     assert [(q.speaker, q.text) for q in qs] == [(speaker, said)]
     assert text[qs[0].start:qs[0].end] == said
 
 
 def test_according_to_and_scare_quotes():
     text = "The deal was signed on Monday, according to Reuters. He called it a \"witch hunt\" again."
-    qs = find_quotes(text, _spans(text))
+    qs = find_quotes(text, paragraph_spans(text))
     assert [(q.kind, q.speaker) for q in qs] == [("according-to", "Reuters")]
     assert qs[0].text == "The deal was signed on Monday, according to Reuters."
 
@@ -266,7 +259,7 @@ def test_according_to_and_scare_quotes():
 def test_pronoun_takes_previous_speaker():
     text = ("“We are ready for talks with everyone,” Lavrov said.\n\n"
             "“But the talks must be honest and fair,” he added.")
-    qs = find_quotes(text, _spans(text))
+    qs = find_quotes(text, paragraph_spans(text))
     assert [q.speaker for q in qs] == ["Lavrov", "Lavrov"]
 
 

@@ -1,7 +1,9 @@
 import re
 from collections import defaultdict
 
-from newstrace.records import Article, Credit, Dateline, Found, Member, Provenance, Span
+from helpers import paragraph_spans
+
+from newstrace.records import Article, Credit, Dateline, Found, Member, Provenance
 from newstrace.simulate import SimOptions, republish, synthetic_articles
 from newstrace.trace import outlet_stats, read_outlets, trace_families
 from newstrace.trace.edits import diff_articles
@@ -18,16 +20,12 @@ INTRO = "Here is what we know so far about the budget fight in the harbour town 
 def art(doc_id, site, paras, *, title="Council approves harbour budget", published=None,
         credits=(), agency=None):
     text = "\n\n".join(paras)
-    spans, pos = [], 0
-    for p in paras:
-        spans.append(Span(pos, pos + len(p), "paragraph"))
-        pos += len(p) + 2
     cr = tuple(Credit(o, o if "." in o else None, form, line, 0, len(line))
                for o, form, line in credits)
     dl = Dateline(f"OSTVIK ({agency}) –", "OSTVIK", agency, None, 0, 10) if agency else None
     return Article(doc_id, text, site=site, url=f"https://{site}/a/{doc_id}",
                    title=Found(title, "test"), published=Found(published, "test") if published else None,
-                   credits=cr, paragraphs=tuple(spans), dateline=dl)
+                   credits=cr, paragraphs=paragraph_spans(text), dateline=dl)
 
 
 def family(arts, fid="F1"):

@@ -2,18 +2,16 @@
 
 from datetime import datetime, timedelta, timezone
 
-from newstrace.records import Article, Credit, Found, Member, Span
+from test_trace import P1, P2, P3, P4
+from test_trace import art as dated_art
+
+from newstrace.records import Member
 from newstrace.trace import trace_families
 from newstrace.trace.clocks import ClockOptions, correct_clocks, site_offsets
 from newstrace.trace.members import Info
 from newstrace.trace.outlets import same_outlet
 
-PARAS = [
-    "The regional council approved a new budget for the harbour district on Monday evening.",
-    "Officials said the plan would raise spending on ferries by twelve percent next year.",
-    "Critics argued that the council had ignored warnings from local fishermen for years.",
-    "A final vote on the measure is expected before the end of the month, the mayor said.",
-]
+PARAS = [P1, P2, P3, P4]
 OTHER = [
     "Heavy rain closed two mountain roads north of the valley town late on Sunday night.",
     "Crews worked through the morning to clear mud and fallen trees from the main route.",
@@ -22,15 +20,7 @@ OTHER = [
 
 
 def art(doc_id, site, paras, published, credits=()):
-    text = "\n\n".join(paras)
-    spans, pos = [], 0
-    for p in paras:
-        spans.append(Span(pos, pos + len(p), "paragraph"))
-        pos += len(p) + 2
-    cr = tuple(Credit(o, o if "." in o else None, form, line, 0, len(line)) for o, form, line in credits)
-    return Article(doc_id, text, site=site, url=f"https://{site}/a/{doc_id}",
-                   title=Found("Council approves harbour budget", "test"),
-                   published=Found(published, "test"), credits=cr, paragraphs=tuple(spans))
+    return dated_art(doc_id, site, paras, published=published, credits=credits)
 
 
 NETWORK = ("PrimeDigest Media Group", "copyright", "© 2023 PrimeDigest Media Group")

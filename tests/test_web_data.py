@@ -8,6 +8,7 @@ partial reuse) and a hostile family whose text tries to run script.
 from __future__ import annotations
 
 import pytest
+from helpers import paragraph_spans
 
 from newstrace.records import (
     Alignment,
@@ -50,14 +51,6 @@ IDS = {k: f"{i:016x}" for i, k in enumerate(
      "failed", "lonely"], start=0xA0)}
 
 
-def _spans(text: str) -> tuple[Span, ...]:
-    out, pos = [], 0
-    for part in text.split("\n\n"):
-        out.append(Span(pos, pos + len(part), "paragraph"))
-        pos += len(part) + 2
-    return tuple(out)
-
-
 def _at(text: str, needle: str) -> tuple[int, int]:
     i = text.index(needle)
     return i, i + len(needle)
@@ -87,7 +80,7 @@ def _doc(key, site, title, text, date, *, raw_extra="", credit=None, url=None):
         quotes = (Quote("payload", '<img src=x onerror="window.__pwned=1">', "direct",
                         *_at(text, "Second paragraph")),)
         entities = (Entity("Breaking", '"><script>window.__pwned=1</script>', 0, 8),)
-    paragraphs, subheads, captions, counters = _spans(text), (), (), ()
+    paragraphs, subheads, captions, counters = paragraph_spans(text), (), (), ()
     if key == "lonely":  # structure: a subhead, a caption, a counter
         subheads = (Span(*_at(text, "Why it matters"), "subhead"),)
         captions = (Span(*_at(text, "Photo: the council chamber."), "caption"),)
