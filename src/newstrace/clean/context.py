@@ -6,14 +6,25 @@ from __future__ import annotations
 import numpy as np
 
 
-def window_mean(v: np.ndarray, k: int) -> np.ndarray:
-    """Mean over rows i-k..i+k of `v` (1-D, or 2-D by column)."""
+def _window(v: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sums over rows i-k..i+k of `v` (clipped to the page) and each window's size."""
     n = len(v)
     c = np.zeros((n + 1,) + v.shape[1:])
     v.cumsum(axis=0, out=c[1:])
     lo = np.maximum(np.arange(-k, n - k), 0)
     hi = np.minimum(np.arange(k + 1, n + k + 1), n)
-    return (c[hi] - c[lo]) / (hi - lo).reshape((n,) + (1,) * (v.ndim - 1))
+    return c[hi] - c[lo], hi - lo
+
+
+def window_sum(v: np.ndarray, k: int) -> np.ndarray:
+    """Sum over rows i-k..i+k of `v` (1-D, or 2-D by column)."""
+    return _window(v, k)[0]
+
+
+def window_mean(v: np.ndarray, k: int) -> np.ndarray:
+    """Mean over rows i-k..i+k of `v` (1-D, or 2-D by column)."""
+    sums, size = _window(v, k)
+    return sums / size.reshape((len(v),) + (1,) * (v.ndim - 1))
 
 
 def best_block(gain: np.ndarray) -> tuple[int, int]:

@@ -28,6 +28,7 @@ import numpy as np
 from ..errors import NewstraceError
 from ..records import Line
 from . import lines as L
+from .context import window_sum
 from .lines import Page, build_page, is_blank, line_key
 
 log = logging.getLogger(__name__)
@@ -236,10 +237,7 @@ def _teasers(page: Page) -> np.ndarray:
     heads = page.teaser
     if heads is None or heads.sum() < TEASER_RUN:
         return np.zeros(len(page.texts), dtype=bool)
-    c = np.concatenate(([0], heads.cumsum()))
-    i = np.arange(len(heads))
-    near = c[np.minimum(i + TEASER_SPAN + 1, len(heads))] - c[np.maximum(i - TEASER_SPAN, 0)]
-    return heads & (near >= TEASER_RUN)
+    return heads & (window_sum(heads, TEASER_SPAN) >= TEASER_RUN)
 
 
 def _cut_snippets(page: Page) -> np.ndarray:
