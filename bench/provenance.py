@@ -2,11 +2,12 @@
 against the simulator's truth, next to the baseline "the earliest dated member is
 the origin and everyone copied it".
 
-    .venv/bin/python bench/provenance.py                 # gold bodies, held-out seeds 2 3
-    .venv/bin/python bench/provenance.py --bases synthetic --n 300 --seeds 2 3
+    .venv/bin/python bench/provenance.py                 # gold bodies, held-out seeds
+    .venv/bin/python bench/provenance.py --bases synthetic --n 300
 
-Weights in newstrace.trace were set while looking at seeds 1, 5-9, 11-19, 21, 31
-only; the default seeds (2, 3) are held out. Families come from newstrace itself
+Weights in newstrace.trace were set (by hand, then by bench/tune_trace.py) on
+seeds 1, 5-9, 11-19, 21, 31 only; the default seeds (2, 3, 100-109) are held
+out (one seed's figures move by a point or two with the draw, so twelve). Families come from newstrace itself
 (reuse stage), never from the truth; documents the reuse stage misses count as
 wrong. `--truth-families` (diagnosis only) traces the simulator's own families
 to separate trace errors from reuse errors. Scores are per document over the
@@ -59,8 +60,27 @@ def gold_bases(seed: int) -> list[BaseArticle]:
         slug = re.findall(r"[a-z]+", row["url"].rstrip("/").split("/")[-1].lower())
         title = " ".join(slug[:12]).capitalize() or paras[0][:60]
         when = start + timedelta(minutes=rng.randrange(3 * 365 * 24 * 60))
-        out.append(BaseArticle(f"g{i}", title, tuple(paras[:40]), Outlet(_name(site), site), when))
+        outlet = _agency(paras) or Outlet(_name(site), site)
+        if same_outlet(outlet.domain, site) or outlet.name == "AP" and "ap.org" in site:
+            outlet = Outlet(_name(site), site)
+        out.append(BaseArticle(f"g{i}", title, tuple(paras[:40]), outlet, when))
     return out
+
+
+AGENCY_DATELINE = re.compile(r"^[A-Z][\w .,'’-]{1,60}\((AP|Reuters|AFP)\)\s*[-–—]")
+AGENCIES = {"AP": ("AP", "apnews.com"), "Reuters": ("Reuters", "reuters.com"),
+            "AFP": ("AFP", "afp.com")}
+
+
+def _agency(paras: list[str]) -> Outlet | None:
+    """A wire story a local site carried ("DETROIT (AP) -"): in the simulated world the
+    agency publishes it, so that the truth and the text agree on who wrote it."""
+    for p in paras[:3]:
+        m = AGENCY_DATELINE.match(p)
+        if m:
+            name, domain = AGENCIES[m.group(1)]
+            return Outlet(name, domain, "agency", name)
+    return None
 
 
 def _name(site: str) -> str:
@@ -133,6 +153,19 @@ def score(pred: dict[str, tuple], truth: dict, docs_in_families: set[str]) -> di
             "credit status": c_ok / n, "docs": n, "copies": n_copy}
 
 
+def predictions(prov, members: list[Member]) -> dict[str, tuple]:
+    """doc_id -> (origin_outlet, parent_doc_id, credit_status). A document in two families
+    (a copy in one, a partial in another) is scored in the one holding most of its text."""
+    cover = {(m.doc_id, m.family_id): m.coverage for m in members}
+    pred, best = {}, {}
+    for p in prov:
+        c = cover.get((p.doc_id, (p.family_id or "").split("/")[0]), 0.0)
+        if c >= best.get(p.doc_id, -1.0):
+            best[p.doc_id] = c
+            pred[p.doc_id] = (p.origin_outlet, p.parent_doc_id, p.credit_status)
+    return pred
+
+
 def unknowable(corpus, articles: dict[str, Article]) -> float:
     """Share of documents (true families of two or more) whose origin was withheld and whose
     outlet no page of the family names (credit, dateline, loose line): no method can know it."""
@@ -175,15 +208,7 @@ def run(bases: list[BaseArticle], seed: int, opts: SimOptions, truth_families=Fa
     t2 = time.perf_counter()
     prov, edits = trace_families(articles, members, alignments)
     t3 = time.perf_counter()
-    # a document may sit in two families (a copy in one, a partial in another): score the
-    # family where it has the most of its text
-    cover = {(m.doc_id, m.family_id): m.coverage for m in members}
-    pred, best = {}, {}
-    for p in prov:
-        c = cover.get((p.doc_id, (p.family_id or "").split("/")[0]), 0.0)
-        if c >= best.get(p.doc_id, -1.0):
-            best[p.doc_id] = c
-            pred[p.doc_id] = (p.origin_outlet, p.parent_doc_id, p.credit_status)
+    pred = predictions(prov, members)
     in_fam = {m.doc_id for m in members}
     return {"seed": seed, "docs": len(corpus.docs), "families": len({m.family_id for m in members}),
             "trace": score(pred, corpus.truth, in_fam),
@@ -198,7 +223,7 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bases", choices=("gold", "synthetic"), default="gold")
     ap.add_argument("--n", type=int, default=180, help="synthetic base articles")
-    ap.add_argument("--seeds", type=int, nargs="+", default=[2, 3])
+    ap.add_argument("--seeds", type=int, nargs="+", default=[2, 3, *range(100, 110)])
     ap.add_argument("--networks", type=int, default=0)
     ap.add_argument("--truth-families", action="store_true",
                     help="diagnosis: trace the simulator's families instead of found ones")

@@ -23,7 +23,7 @@ class ReuseOptions:
     max_df: int = 1000  # shingles in more documents are site templates: ignored
     pair_cap: int = 64  # shingles in more documents emit a star + chain of pairs, not all
     min_shared: int = 2  # sampled shingles two documents must share to be verified
-    min_passage_tokens: int = 35  # aligned prose words a link needs (over its passages)
+    min_passage_tokens: int = 25  # aligned prose words a link needs (over its passages)
     min_segment_tokens: int = 10  # shorter aligned runs are noise
     max_gap: int = 40  # words between two matching shingles of one passage
     max_shift: int = 12  # words a passage may drift between its two texts

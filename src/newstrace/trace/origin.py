@@ -28,10 +28,10 @@ from .tree import TreeOptions, build_tree
 
 @dataclass(frozen=True, slots=True)
 class OriginOptions:
-    p_origin_credits: float = 0.03  # an origin page with a credit line naming another outlet
+    p_origin_credits: float = 0.015  # an origin page with a credit line naming another outlet
     p_dateline_match: float = 0.9  # the text's dateline agency names the origin outlet
-    p_dateline_other: float = 0.2  # an origin in the corpus runs another agency's dateline
-    p_bad_clock: float = 0.15  # a site's clock (or zone) is simply wrong (evidence text only)
+    p_dateline_other: float = 0.14  # an origin in the corpus runs another agency's dateline
+    p_bad_clock: float = 0.2  # a site's clock (or zone) is simply wrong (evidence text only)
     p_absent: float = 0.2  # prior: the origin is not in the corpus
     max_candidates: int = 8  # members scored with a full tree (large families)
     root_time_weight: float = 0.5  # the origin came out before every member, not only its children

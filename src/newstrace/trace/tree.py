@@ -29,13 +29,13 @@ class TreeOptions:
     """Costs are negative log-likelihoods (nats) of "child copied candidate"."""
 
     drop_weight: float = 0.65  # a dropped unit is weaker evidence than an added one
-    unit_cost: float = 2.5  # nats per unit of text difference (added + drop_weight * dropped)
+    unit_cost: float = 1.8  # nats per unit of text difference (added + drop_weight * dropped)
     p_root: float = 0.58  # prior: a copy copies the origin (the rest: one of the other copies)
     # what a copy's credit names, given its parent: the origin | its parent (a copy) | ...
     p_names_origin_direct: float = 0.45  # parent is the origin, credit names it
-    p_names_parent: float = 0.25  # parent is a copy, credit names the parent's site
-    p_names_origin_via: float = 0.2  # parent is a copy, credit names the origin
-    p_names_bystander: float = 0.02  # credit names a family member that is not the parent
+    p_names_parent: float = 0.35  # parent is a copy, credit names the parent's site
+    p_names_origin_via: float = 0.4  # parent is a copy, credit names the origin
+    p_names_bystander: float = 0.01  # credit names a family member that is not the parent
     p_names_outsider: float = 0.04  # credit names an outlet outside the family (miscredit)
     p_names_none: float = 0.47  # no credit line
     p_bad_clock: float = 0.15  # a site's clock (or zone) is simply wrong
@@ -44,7 +44,7 @@ class TreeOptions:
     insert_extra: float = 0.5  # copies abridge: a new passage in the middle of the body costs more
     headline_grow: float = 0.5  # a copy's headline containing its parent's is the likely way round
     max_parents: int = 40  # in larger families, only the closest copies are candidate parents
-    shared_add: float = 3.0  # an edit another copy made too: made twice, or taken from that copy
+    shared_add: float = 1.5  # an edit another copy made too: made twice, or taken from that copy
 
 
 @dataclass(frozen=True, slots=True)
