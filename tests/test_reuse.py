@@ -112,6 +112,19 @@ def test_borrowed_paragraph_spans_cover_it_in_both_texts():
     assert family_of(res, "roundup") != family_of(res, "seed") or roles["roundup"] == "partial"
 
 
+@pytest.mark.parametrize(("words", "linked"), [(28, True), (18, False)])
+def test_one_borrowed_sentence_links_from_25_words(words, linked):
+    """A roundup quoting one paragraph of ~28 words is reuse; a shared 18-word sentence is not."""
+    borrowed = prose(random.Random(7), 1, (words, words))[0]
+    seed = story(8)
+    seed.insert(3, borrowed)
+    roundup = prose(random.Random(9), 4)
+    roundup.insert(2, borrowed)
+    res = find_reuse([("seed", "\n\n".join(seed)), ("roundup", "\n\n".join(roundup))])
+    assert (pairs_of(res) == {("roundup", "seed")}) is linked
+    assert ({m.role for m in res.members} == {"partial"}) is linked
+
+
 def test_chain_of_two_stories_is_not_one_family():
     a, c = story(10), story(11)
     b = a + c  # a compilation: shares all of A and all of C, while A and C share nothing
