@@ -13,6 +13,7 @@ Rows per dump variant (text_dump, text_dump_inline_split):
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # tree fitting: threads thrash on a busy 2-core box
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from metric import EXTRACTION, have_shared, score  # noqa: E402

@@ -131,9 +131,16 @@ def token_weights(page: Page) -> np.ndarray:
 
 
 def fit(pages: Sequence[tuple[Page, np.ndarray]], threshold: float = 0.5,
-        seed: int = 0) -> TextModel:
-    """Fit the line model on labelled pages (see `pages_of`)."""
+        seed: int = 0, weights: Sequence[float] | None = None) -> TextModel:
+    """Fit the line model on labelled pages (see `pages_of`).
+
+    `weights`, one per page, scale that page's line weights (default: all 1).
+    """
     X, y, w = _stack(pages)
+    if weights is not None:
+        if len(weights) != len(pages):
+            raise ValueError(f"{len(weights)} weights for {len(pages)} pages")
+        w = w * np.repeat(np.asarray(weights, dtype=float), [len(y) for _, y in pages])
     return TextModel(fit_trees(X, y, PARAMS, seed, sample_weight=w), threshold)
 
 
