@@ -87,7 +87,7 @@ def correct_clocks(families: list[list[Info]], o: ClockOptions | None = None) ->
     done: dict[str, float] = {}
     for members in families:
         for m in members:
-            if m.time is None or m.site not in offsets or m.slack_h >= 24:
+            if not _timed(m) or m.site not in offsets:
                 continue
             hours, n = offsets[m.site]
             slack = max(o.min_slack_h, o.spread_h / math.sqrt(n))

@@ -67,10 +67,6 @@ def unit_list(m: Info) -> list[str]:
     return out
 
 
-def unit_set(m: Info) -> set[str]:
-    return set(unit_list(m))
-
-
 def runs(order: list[str], other: set[str]) -> int:
     """Edit events: maximal runs of `order` missing from `other` (a dropped paragraph is one
     event however many sentences it had; a new headline is one event)."""
@@ -169,7 +165,7 @@ def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str |
     parts = [m for m in members if m.role == "partial" and m.doc_id != origin_doc]
     options_of: dict[str, list[tuple[float, str, list[str]]]] = {}
     text_costs: dict[tuple[str, str], float] = {}
-    held = _holders([m for m in members if m.role != "partial"])
+    held = Counter(u for m in members if m.role != "partial" for u in units[m.doc_id])
     inner = {m.doc_id: _inner_units(m) for m in members}
     for c in full:
         cu = units[c.doc_id]
@@ -281,15 +277,6 @@ def _small_change(a: list[str], b: list[str]) -> bool:
         return False
     ca, cb = Counter(a), Counter(b)
     return sum(((ca - cb) + (cb - ca)).values()) <= 3
-
-
-def _holders(members: list[Info]) -> dict[str, int]:
-    """unit -> how many of `members` have it."""
-    out: dict[str, int] = {}
-    for m in members:
-        for u in unit_set(m):
-            out[u] = out.get(u, 0) + 1
-    return out
 
 
 def _parent_pool(c: Info, full: list[Info], units: dict[str, set[str]], cap: int) -> list[Info]:
