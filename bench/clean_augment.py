@@ -183,7 +183,7 @@ def main() -> None:
     names = {n for c in configs for n in CONFIGS[c][0]}
     t0 = time.time()
     texts = extra_texts(rows, names)
-    std = [[labelled(r[v], r["gold_text"]) for v in train_text.VARIANTS if r.get(v)] for r in rows]
+    std = [train_text.pages_of([r]) for r in rows]
     extra = {n: {i: labelled(texts[n][r["id"]], r["gold_text"])
                  for i, r in enumerate(rows) if texts[n].get(r["id"])} for n in names}
     print(f"{len(rows)} pages, renderings {sorted(names)} built in {time.time() - t0:.0f}s",

@@ -60,9 +60,7 @@ def gold_bases(seed: int) -> list[BaseArticle]:
         slug = re.findall(r"[a-z]+", row["url"].rstrip("/").split("/")[-1].lower())
         title = " ".join(slug[:12]).capitalize() or paras[0][:60]
         when = start + timedelta(minutes=rng.randrange(3 * 365 * 24 * 60))
-        outlet = _agency(paras) or Outlet(_name(site), site)
-        if same_outlet(outlet.domain, site) or outlet.name == "AP" and "ap.org" in site:
-            outlet = Outlet(_name(site), site)
+        outlet = _agency(paras, site) or Outlet(_name(site), site)
         out.append(BaseArticle(f"g{i}", title, tuple(paras[:40]), outlet, when))
     return out
 
@@ -72,13 +70,16 @@ AGENCIES = {"AP": ("AP", "apnews.com"), "Reuters": ("Reuters", "reuters.com"),
             "AFP": ("AFP", "afp.com")}
 
 
-def _agency(paras: list[str]) -> Outlet | None:
+def _agency(paras: list[str], site: str) -> Outlet | None:
     """A wire story a local site carried ("DETROIT (AP) -"): in the simulated world the
-    agency publishes it, so that the truth and the text agree on who wrote it."""
+    agency publishes it, so that the truth and the text agree on who wrote it. None on
+    the agency's own site (reuters.com, hosted.ap.org)."""
     for p in paras[:3]:
         m = AGENCY_DATELINE.match(p)
         if m:
             name, domain = AGENCIES[m.group(1)]
+            if same_outlet(domain, site) or name == "AP" and "ap.org" in site:
+                return None
             return Outlet(name, domain, "agency", name)
     return None
 
