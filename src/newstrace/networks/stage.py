@@ -10,7 +10,7 @@ import json
 import logging
 
 from ..store.db import replace_table
-from ..store.read import load_edits, load_provenance
+from ..store.read import load_articles, load_edits, load_provenance
 from .audit import audit_copy, site_footers
 from .group import NetworkOptions, NetworkRow, find_networks
 from .profiles import build_profiles
@@ -39,8 +39,6 @@ def networks_stage(con, options: NetworkOptions | None = None, articles=None) ->
     """Profile every outlet, group them into networks, write `networks`; returns rows.
 
     `articles` (doc_id -> Article) saves a second read when the caller has them."""
-    from ..store.read import load_articles
-
     articles = load_articles(con) if articles is None else articles
     profiles = build_profiles(articles.values(), load_provenance(con), load_edits(con))
     rows = find_networks(profiles, options)
@@ -51,8 +49,6 @@ def networks_stage(con, options: NetworkOptions | None = None, articles=None) ->
 
 def audit_stage(con, articles=None) -> int:
     """Audit every copy whose origin is in the corpus; writes `audit`; returns rows."""
-    from ..store.read import load_articles
-
     prov = [p for p in load_provenance(con)
             if p.origin_doc_id and p.origin_doc_id != p.doc_id and p.credit_status != "origin"]
     arts = (load_articles(con) if articles is None else articles) if prov else {}
@@ -81,7 +77,6 @@ def network_rows(con) -> list[dict]:
 
 def outlet_profiles(con) -> list[dict]:
     """Every outlet's fingerprint (template lines, credit forms, sources, delays, reach)."""
-    from ..store.read import load_articles
     from .profiles import profile_row
 
     profiles = build_profiles(load_articles(con).values(), load_provenance(con), load_edits(con))
