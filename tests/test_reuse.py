@@ -125,6 +125,29 @@ def test_one_borrowed_sentence_links_from_25_words(words, linked):
     assert ({m.role for m in res.members} == {"partial"}) is linked
 
 
+def test_a_text_repeating_itself_aligns_with_its_copy():
+    """A page whose body appears twice (plan A / plan B, a scraped second copy) matches its
+    copy along each repeat: one passage over the whole text, the pair a full copy."""
+    body = "\n\n".join(story(20, 4))
+    twice = body + "\n\n" + body
+    copy = "\n\n".join(prose(random.Random(21), 1)) + "\n\n" + twice
+    res = find_reuse([("page", twice), ("copy", copy)])
+    spans = [a for a in res.alignments if (a.a, a.b) == ("copy", "page")]
+    assert len(spans) == 1
+    assert spans[0].b_start == 0 and spans[0].b_end == len(twice)
+    assert {m.role for m in res.members} == {"copy"}
+    assert {m.coverage for m in res.members if m.doc_id == "page"} == {1.0}
+
+
+def test_a_sentence_repeated_in_one_text_counts_once():
+    """An 18-word sentence a page prints twice is still one 18-word borrowing: no link."""
+    shared = prose(random.Random(22), 1, (18, 18))[0]
+    page = story(23, 3) + [shared] + story(24, 2) + [shared]
+    other = story(25, 3) + [shared] + story(26, 2)
+    res = find_reuse([("page", "\n\n".join(page)), ("other", "\n\n".join(other))])
+    assert res.alignments == [] and res.members == []
+
+
 def test_chain_of_two_stories_is_not_one_family():
     a, c = story(10), story(11)
     b = a + c  # a compilation: shares all of A and all of C, while A and C share nothing

@@ -58,21 +58,35 @@ def _matches(grams, doc, pos, pair_keys: np.ndarray, n_docs: int, opt: ReuseOpti
     return at[hit], p[i[hit]], p[j[hit]]
 
 
+def _bands(pair: np.ndarray, diag: np.ndarray, max_shift: int) -> np.ndarray:
+    """Per match, its band: the matches of a pair whose diagonals follow each other at most
+    `max_shift` apart (a passage drifting with small edits stays in one band; a text that
+    repeats itself gives one band per repeat, which would otherwise interleave)."""
+    order = np.lexsort((diag, pair))
+    p, d = pair[order], diag[order]
+    new = np.ones(p.size, dtype=bool)
+    new[1:] = (p[1:] != p[:-1]) | (np.diff(d) > max_shift)
+    band = np.empty(p.size, dtype=np.int64)
+    band[order] = np.cumsum(new) - 1
+    return band
+
+
 def _runs(pair: np.ndarray, pa_: np.ndarray, pb: np.ndarray, opt: ReuseOptions) -> Runs:
     """Chain matches into runs along diagonals (vectorised over all pairs)."""
-    order = np.argsort((pair << 32) | pa_, kind="stable")
-    pair, pa_, pb = pair[order], pa_[order], pb[order]
+    band = _bands(pair, pb - pa_, opt.max_shift) if pair.size else pair
+    order = np.argsort((band << 32) | pa_, kind="stable")
+    pair, pa_, pb, band = pair[order], pa_[order], pb[order], band[order]
     diag = pb - pa_
     ok = np.zeros(pair.size, dtype=bool)
     for s in (1, 2):  # a match needs a close neighbour on its diagonal
-        close = ((pair[s:] == pair[:-s]) & (pa_[s:] - pa_[:-s] <= opt.max_gap)
+        close = ((band[s:] == band[:-s]) & (pa_[s:] - pa_[:-s] <= opt.max_gap)
                  & (np.abs(diag[s:] - diag[:-s]) <= opt.max_shift))
         ok[s:] |= close
         ok[:-s] |= close
-    pair, pa_, pb, diag = pair[ok], pa_[ok], pb[ok], diag[ok]
+    pair, pa_, pb, diag, band = pair[ok], pa_[ok], pb[ok], diag[ok], band[ok]
     if not pair.size:
         return Runs.empty()
-    brk = ((pair[1:] != pair[:-1]) | (np.diff(pa_) > opt.max_gap)
+    brk = ((band[1:] != band[:-1]) | (np.diff(pa_) > opt.max_gap)
            | (np.abs(np.diff(diag)) > opt.max_shift))
     first = np.concatenate(([0], np.flatnonzero(brk) + 1))
     last = np.append(first[1:], pair.size) - 1

@@ -21,18 +21,9 @@ import numpy as np
 
 from ..records import Alignment, Member
 from .options import ReuseOptions
+from .passages import covered
 
 _BINS = 256  # slices of the anchor text when checking that members agree
-
-
-def _union(spans: list[tuple[int, int]]) -> int:
-    total, end = 0, -1
-    for s, e in sorted(spans):
-        if e <= end:
-            continue
-        total += e - max(s, end)
-        end = e
-    return total
 
 
 class _Links:
@@ -45,8 +36,8 @@ class _Links:
         self.lengths = lengths
         self.cov = {}
         for (a, b), als in self.spans.items():
-            ca = _union([(x.a_start, x.a_end) for x in als]) / max(lengths.get(a, 1), 1)
-            cb = _union([(x.b_start, x.b_end) for x in als]) / max(lengths.get(b, 1), 1)
+            ca = covered([(x.a_start, x.a_end) for x in als]) / max(lengths.get(a, 1), 1)
+            cb = covered([(x.b_start, x.b_end) for x in als]) / max(lengths.get(b, 1), 1)
             self.cov[(a, b)] = (min(ca, 1.0), min(cb, 1.0))
 
     def strong(self, a: str, b: str, threshold: float) -> bool:
@@ -189,7 +180,7 @@ def _members(family: dict[str, str], partial: dict[str, set[str]], links: _Links
     rows = []
     for d, fs in fams.items():
         for f in fs:
-            cov = _union(spans.get((d, f), [])) / max(links.lengths.get(d, 1), 1)
+            cov = covered(spans.get((d, f), [])) / max(links.lengths.get(d, 1), 1)
             role = "copy" if family.get(d) == f else "partial"
             rows.append(Member(d, f, role, round(min(cov, 1.0), 4)))
     rows.sort(key=lambda m: (m.family_id, m.doc_id))

@@ -144,17 +144,19 @@ def accept(runs: Runs, chunk: Sequence[tuple[str, str]], xs: np.ndarray, ys: np.
     n = opt.ngram
     out: list[Alignment] = []
     bounds = np.append(runs.first, runs.pa.size)
-    cur, rows, prose, titles = -1, [], 0, 0
+    cur, rows, prose, titles, spans = -1, [], 0, 0, []
     for r, edge in [*zip(keep.tolist(), at_edge.tolist(), strict=True), (-1, False)]:
         p = int(runs.pair[r]) if r >= 0 else -2
         if p != cur:
             if cur >= 0:
+                once = _once(spans)  # words matched twice (a text repeating itself) count once
+                prose, titles = prose * once, titles * once
                 short = min(ntok[xs[cur]], ntok[ys[cur]])
                 lists = titles >= min(3 * opt.min_passage_tokens, 0.5 * short)
                 whole = prose >= max(opt.min_segment_tokens, 0.8 * short)  # a short copy
                 if prose >= opt.min_passage_tokens or lists or whole:
-                    out.extend(rows)
-            cur, rows, prose, titles = p, [], 0, 0
+                    out.extend(_unrepeated(rows))
+            cur, rows, prose, titles, spans = p, [], 0, 0, []
         if r < 0:
             break
         x, y = int(xs[p]), int(ys[p])
@@ -168,6 +170,7 @@ def accept(runs: Runs, chunk: Sequence[tuple[str, str]], xs: np.ndarray, ys: np.
             continue
         prose += words
         titles += (ta1 - ta0) * share
+        spans.append((ta0, ta1, tb0, tb1))
         ma = runs.pa[bounds[r] : bounds[r + 1]]
         mb = runs.pb[bounds[r] : bounds[r + 1]]
         ident = identity(texts[x], texts[y], (cs, ce), (ds, de), (xs0[ma], xs1[ma + n - 1]),
@@ -175,3 +178,38 @@ def accept(runs: Runs, chunk: Sequence[tuple[str, str]], xs: np.ndarray, ys: np.
         a, b = chunk[p]
         rows.append(Alignment(a, b, cs, ce, ds, de, float(runs.count[r]), ident))
     return out
+
+
+def _once(spans: list[tuple[int, int, int, int]]) -> float:
+    """Share of the runs' words that are distinct on both sides."""
+    if len(spans) < 2:
+        return 1.0
+    total = sum(a1 - a0 for a0, a1, _, _ in spans)
+    return min(covered([(a0, a1) for a0, a1, _, _ in spans]),
+               covered([(b0, b1) for _, _, b0, b1 in spans])) / max(total, 1)
+
+
+def covered(spans: list[tuple[int, int]]) -> int:
+    """Positions inside at least one of the (start, end) spans."""
+    total, end = 0, -1
+    for s, e in sorted(spans):
+        if e > end:
+            total += e - max(s, end)
+            end = e
+    return total
+
+
+def _unrepeated(rows: list[Alignment]) -> list[Alignment]:
+    """A pair's passages less those lying inside longer ones on both sides (a text that
+    repeats itself matches each repeat of its copy too)."""
+    if len(rows) < 2:
+        return rows
+    size = [r.a_end - r.a_start for r in rows]
+
+    def inside(i: int, lo: str, hi: str) -> bool:
+        s, e = getattr(rows[i], lo), getattr(rows[i], hi)
+        return any(j != i and (size[j], -j) > (size[i], -i)
+                   and getattr(x, lo) <= s and e <= getattr(x, hi) for j, x in enumerate(rows))
+
+    return [r for i, r in enumerate(rows)
+            if not (inside(i, "a_start", "a_end") and inside(i, "b_start", "b_end"))]
