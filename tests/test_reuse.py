@@ -148,6 +148,23 @@ def test_a_sentence_repeated_in_one_text_counts_once():
     assert res.alignments == [] and res.members == []
 
 
+def test_partial_coverage_counts_only_text_shared_with_the_copies():
+    """Two stories of one site, each copied, share the site's promo paragraph: each story's
+    pages are partial members of the other family, covering the promo, not their whole text."""
+    promo = prose(random.Random(30), 1, (40, 40))[0]
+    one, two = story(31, 5), story(32, 5)
+    one.insert(2, promo)
+    two.insert(3, promo)
+    docs = [(f"a{i}", "\n\n".join(one)) for i in range(3)] + [
+        (f"b{i}", "\n\n".join(two)) for i in range(2)]
+    res = find_reuse(docs)
+    fam = {m.doc_id: m.family_id for m in res.members if m.role == "copy"}
+    assert fam["a0"] == fam["a1"] == fam["a2"] != fam["b0"] == fam["b1"]
+    parts = [m for m in res.members if m.role == "partial"]
+    assert {m.doc_id for m in parts} == {"a0", "a1", "a2", "b0", "b1"}
+    assert all(m.coverage < 0.25 for m in parts)
+
+
 def test_chain_of_two_stories_is_not_one_family():
     a, c = story(10), story(11)
     b = a + c  # a compilation: shares all of A and all of C, while A and C share nothing

@@ -347,3 +347,44 @@ def test_absent_origin_text_has_one_version_of_a_changed_sentence():
     text = consensus([a, b])
     assert norm(P2) in text and norm(P2_CHANGED) not in text  # copies slip words in
     assert {norm(p) for p in (P1, P3, P4, P5)} <= text  # of two copies, either may abridge
+
+
+P6 = "Ferry operators welcomed the decision but asked for a say in how the money is spent."
+P7 = "Fishermen plan a meeting on Thursday to decide whether to challenge the vote in court."
+
+
+def test_copy_of_a_copy_that_cut_an_inner_paragraph_goes_under_it():
+    """Cutting a paragraph from the middle is an edit a copy carries on; no credit, no dates."""
+    body = [P1, P2, P3, P4, P5, P6, P7]
+    cut = [P1, P2, P3, P5, P6, P7]
+    orig = art("o", "harbourpost.com", body)
+    mid = art("m", "middleman.net", cut)
+    leaf = art("l", "leafnews.org", cut)
+    others = [art(k, f"{k}site.com", body) for k in "xyz"]
+    rows = by_doc(trace_families(*family([orig, mid, leaf, *others]))[0])
+    assert rows["o"].credit_status == "origin"
+    # the two cut copies read the same: either may be first, but one is under the other
+    assert rows["l"].parent_doc_id == "m" or rows["m"].parent_doc_id == "l"
+    assert all(rows[k].parent_doc_id == "o" for k in "xyz")
+
+
+def test_absent_origin_whose_other_story_shares_a_promo_paragraph():
+    """The absent origin's outlet has another story in the corpus that shares only its site
+    promo paragraph with the family (a partial member): the credits still name an outlet
+    that is not in the family, so the origin is that outlet, outside the corpus."""
+    promo = ("Sign up for the Harbour Post newsletter to get every story about the town in "
+             "your inbox each morning, free of charge and with no advertising at all.")
+    other_story = art("h", "harbourpost.com", ["The museum reopened on Sunday.", promo],
+                      title="Museum reopens")
+    a = art("a", "copycat.net", [P1, P2, P3, P4, promo],
+            credits=[("harbourpost.com", "source", "Source: harbourpost.com")])
+    b = art("b", "reprints.info", [P1, P2, P3, P4, promo],
+            credits=[("The Harbour Post", "via", "Via The Harbour Post")])
+    c = art("c", "blogger.org", [P1, P2, P3, promo])
+    articles = {x.doc_id: x for x in (a, b, c, other_story)}
+    members = [Member(x, "F1", "copy", 1.0) for x in "abc"] + [Member("h", "F1", "partial", 0.4)]
+    rows = by_doc(trace_families(articles, members)[0])
+    for k in "abc":
+        assert rows[k].origin_doc_id is None
+        assert same_outlet(rows[k].origin_outlet, "harbourpost.com")
+    assert rows["a"].credit_status == "credited" and rows["c"].credit_status == "uncredited"

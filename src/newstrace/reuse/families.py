@@ -173,10 +173,14 @@ def _members(family: dict[str, str], partial: dict[str, set[str]], links: _Links
     for d, fs in partial.items():
         fams[d].update(fs)
     spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    copied = set(family.values())
     for (a, b), als in links.spans.items():
         for f in fams.get(a, set()) & fams.get(b, set()):
-            spans[(a, f)].extend((x.a_start, x.a_end) for x in als)
-            spans[(b, f)].extend((x.b_start, x.b_end) for x in als)
+            # in a family of copies, text counts when shared with one of its copies
+            if f not in copied or family.get(b) == f:
+                spans[(a, f)].extend((x.a_start, x.a_end) for x in als)
+            if f not in copied or family.get(a) == f:
+                spans[(b, f)].extend((x.b_start, x.b_end) for x in als)
     rows = []
     for d, fs in fams.items():
         for f in fs:

@@ -89,14 +89,17 @@ def _dated_before(members: list[Info], root: Info, p_bad_clock: float) -> int:
 
 
 def _external(members: list[Info]) -> list[tuple[str, int, int]]:
-    """Outlets named by credits or datelines that no member's site is: (mention, credits, datelines)."""
+    """Outlets named by credits or datelines that no full member's site is: (mention, credits,
+    datelines). A page that only shares a paragraph (a site's promo line) may be by the
+    absent origin's outlet: its site does not count as present."""
     groups: list[list] = []
+    full = [x for x in members if x.role != "partial"] or members  # a partial one is no origin
     for m in members:
         named = [(c[0], 1) for c in m.credits if c[2] != "mention" or host_of(c[0])]
         if m.agency:
             named.append((m.agency, 2))
         for mention, kind in named:
-            if any(same_outlet(mention, x.site) for x in members):
+            if any(same_outlet(mention, x.site) for x in full):
                 continue
             g = next((g for g in groups if same_outlet(mention, g[0])), None)
             if g is None:
@@ -139,7 +142,7 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
                 tree: TreeOptions | None = None) -> Origin:
     o = options or OriginOptions()
     # shared edits place a copy under the copy it took them from; they do not move the root
-    tree = replace(tree or TreeOptions(), shared_add=0.0)
+    tree = replace(tree or TreeOptions(), shared_add=0.0, inner_drop=0.0)
     externals = _external(members)
     for mention, _, _ in externals:  # loose lines naming an outlet others credit
         link_outlet(members, mention)

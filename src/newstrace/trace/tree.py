@@ -45,6 +45,7 @@ class TreeOptions:
     headline_grow: float = 0.5  # a copy's headline containing its parent's is the likely way round
     max_parents: int = 40  # in larger families, only the closest copies are candidate parents
     shared_add: float = 1.5  # an edit another copy made too: made twice, or taken from that copy
+    inner_drop: float = 0.6  # a passage cut from the middle is an edit; the ends come and go
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,20 @@ def runs(order: list[str], other: set[str]) -> int:
         if missing and (not inside or u.startswith("title: ")):
             n += 1
         inside = missing and not u.startswith("title: ")
+    return n
+
+
+def inner_gaps(order: list[str], other: set[str]) -> int:
+    """Runs of body units of `order` missing from `other` with kept units on both sides."""
+    n, seen, gap = 0, False, False
+    for u in order:
+        if u.startswith("title: "):
+            continue
+        if u in other:
+            n += gap and seen
+            seen, gap = True, False
+        else:
+            gap = True
     return n
 
 
@@ -234,6 +249,7 @@ def _cost_plain(child: Info, c_units: tuple[list[str], set[str]], parent: Info |
         if t < -0.5:
             why.append("parent dated after the copy (clock or time zone?)")
     cost += o.unit_cost * o.insert_extra * inserts(c_order, p_order)
+    cost += o.unit_cost * o.inner_drop * inner_gaps(p_order, cu)
     lede = next((u for u in p_order if not u.startswith("title: ")), None)
     if lede is not None and lede not in cu:
         cost += o.unit_cost * o.lede_extra
