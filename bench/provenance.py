@@ -154,6 +154,30 @@ def score(pred: dict[str, tuple], truth: dict, docs_in_families: set[str]) -> di
             "credit status": c_ok / n, "docs": n, "copies": n_copy}
 
 
+EDIT_OPS = {"intro": "added", "drop": "removed", "reword": "changed", "headline": "headline"}
+
+
+def edit_counts(edits, pred: dict[str, tuple], truth: dict) -> Counter:
+    """Per edit kind, (kind, tp|fp|fn) counts over the copies whose parent was found right
+    (a page in the corpus): did the copy's edits against it name the kinds it really made?
+    (A new intro = added, a cut paragraph = removed, a reworded sentence = changed.)"""
+    made: dict[str, set[str]] = defaultdict(set)
+    for e in edits:
+        made[e.doc_id].add(e.op)
+    out: Counter = Counter()
+    for d, t in truth.items():
+        got = pred.get(d)
+        if t.partial or not t.parent_doc_id or not got or got[1] != t.parent_doc_id:
+            continue
+        want = {EDIT_OPS[x] for x in t.edits}
+        for op in EDIT_OPS.values():
+            key = ("tp" if op in made[d] else "fn") if op in want else (
+                "fp" if op in made[d] else None)
+            if key:
+                out[(op, key)] += 1
+    return out
+
+
 def predictions(prov, members: list[Member]) -> dict[str, tuple]:
     """doc_id -> (origin_outlet, parent_doc_id, credit_status). A document in two families
     (a copy in one, a partial in another) is scored in the one holding most of its text."""
@@ -215,6 +239,7 @@ def run(bases: list[BaseArticle], seed: int, opts: SimOptions, truth_families=Fa
             "trace": score(pred, corpus.truth, in_fam),
             "baseline": score(baseline(articles, members), corpus.truth, in_fam),
             "how": f"clean={how_clean} reuse={how_reuse}", "edits": len(edits),
+            "edit kinds": edit_counts(edits, pred, corpus.truth),
             "unknowable": unknowable(corpus, articles),
             "secs": (round(t1 - t0, 1), round(t2 - t1, 1), round(t3 - t2, 1)),
             "truth": corpus.truth, "prov": prov, "articles": articles}
@@ -253,6 +278,12 @@ def main(argv=None) -> None:
     print(f"(over {n} documents in true families, {c} copies; mean of seeds {args.seeds})")
     lost = sum(r["unknowable"] for r in rows) / len(rows)
     print(f"origin withheld and named by no page (no method can know the outlet): {lost:.3f}")
+    kinds = sum((r["edit kinds"] for r in rows), Counter())
+    print("\nedits of copies whose parent was found (kind the simulator made -> op reported):")
+    print(f"{'op':<10}{'precision':>10}{'recall':>8}{'made':>7}")
+    for op in EDIT_OPS.values():
+        tp, fp, fn = (kinds[(op, k)] for k in ("tp", "fp", "fn"))
+        print(f"{op:<10}{tp / max(1, tp + fp):>10.3f}{tp / max(1, tp + fn):>8.3f}{tp + fn:>7}")
 
 
 if __name__ == "__main__":
