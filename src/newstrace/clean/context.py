@@ -6,25 +6,31 @@ from __future__ import annotations
 import numpy as np
 
 
-def _window(v: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Sums over rows i-k..i+k of `v` (clipped to the page) and each window's size."""
+def _window(v: np.ndarray, k: int) -> np.ndarray:
+    """Sums over rows i-k..i+k of `v` (clipped to the page), as differences of prefix sums."""
     n = len(v)
     c = np.zeros((n + 1,) + v.shape[1:])
-    v.cumsum(axis=0, out=c[1:])
-    lo = np.maximum(np.arange(-k, n - k), 0)
-    hi = np.minimum(np.arange(k + 1, n + k + 1), n)
-    return c[hi] - c[lo], hi - lo
+    np.add.accumulate(v, axis=0, out=c[1:])
+    a = max(n - k, 0)  # rows whose window ends inside the page
+    sums = np.empty_like(c[1:])
+    sums[:a] = c[k + 1:]
+    sums[a:] = c[n]
+    if a:
+        sums[k:] -= c[:a]  # rows whose window starts inside the page (the others start at 0)
+    return sums
 
 
 def window_sum(v: np.ndarray, k: int) -> np.ndarray:
     """Sum over rows i-k..i+k of `v` (1-D, or 2-D by column)."""
-    return _window(v, k)[0]
+    return _window(v, k)
 
 
 def window_mean(v: np.ndarray, k: int) -> np.ndarray:
     """Mean over rows i-k..i+k of `v` (1-D, or 2-D by column)."""
-    sums, size = _window(v, k)
-    return sums / size.reshape((len(v),) + (1,) * (v.ndim - 1))
+    n = len(v)
+    i = np.arange(n)
+    size = np.minimum(i + (k + 1), n) - np.maximum(i - k, 0)
+    return _window(v, k) / size.reshape((n,) + (1,) * (v.ndim - 1))
 
 
 def best_block(gain: np.ndarray) -> tuple[int, int]:

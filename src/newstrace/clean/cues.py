@@ -58,6 +58,9 @@ CUE_CATS = ("copyright", "cookie", "subscribe", "share", "related", "advert", "r
             "link", "comment", "author")
 CAT = {c: k for k, c in enumerate(CUE_CATS)}
 CUE_FIRST = CUE_SET | CUE_PAIR_FIRST | COMMENT_WORDS | AUTHOR_WORDS
+# per cue word: the categories it marks where it stands
+WORD_CATS = {w: (((CAT[CUE_WORDS[w]],) if w in CUE_SET else ())
+                 + ((CAT["comment"],) if w in COMMENT_WORDS else ())) for w in CUE_FIRST}
 YEAR = re.compile(r"[12](?<!\w[12])[09]\w\w(?!\w)")  # 19xx, 20xx as a whole word
 # substrings of short lines: (needle, category, searched in the lower-cased text)
 SUBSTR_CUES = (("©", "copyright", False), ("(c) ", "copyright", True), ("http", "link", True),
@@ -114,37 +117,36 @@ def line_of_offsets(pos: list[int], lengths: list[int], lines: list[int]) -> lis
 
 
 def page_cues(texts: list[str], nws: np.ndarray, cjk: np.ndarray | None = None,
-              spans: tuple | None = None) -> np.ndarray:
+              spans: tuple | None = None, *, text: str | None = None,
+              words: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """`line_cues` of every line as a 0/1 matrix (lines x CUE_CATS), found page-wide.
 
     Lines of 25 words or more are only searched for LONG_CUES, the others for
-    cue words, stems, pairs, years and substrings, each group in one joined text.
+    cue words, stems, pairs, years and substrings, each group in one pass.
     `nws` holds each line's word count; callers that have them can give each line's
     count of CJK characters (`cjk`) and `spans`: (code points, word-character mask,
-    line starts, line ends) of the page text the lines are cut from.
+    line starts, line ends) of the page `text` the lines are cut from (all its
+    non-blank lines), and the starts and lengths of its `words` (runs of word
+    characters; with them the mask is not used and may be None).
     """
     found = np.zeros((len(texts), len(CUE_CATS)), dtype=np.int64)
     full = nws < 25
+    if spans is not None:
+        return _span_cues(found, texts, nws, full, cjk, spans, text, words)
     short, long_ = full.nonzero()[0].tolist(), (~full).nonzero()[0].tolist()
     short_lines = list(map(texts.__getitem__, short))
     short_text = "\n".join(short_lines)
     short_low = short_text.lower()
     long_text = "\n".join(map(texts.__getitem__, long_))
     long_low = long_text.lower()
-    if spans is None:
-        words = WORD.findall(short_text)
-        joined = " ".join(words)
-        w_off = np.zeros(len(words), dtype=np.intp)
-        (np.fromiter(map(len, words), np.intp, len(words))[:-1] + 1).cumsum(out=w_off[1:])
-    else:
-        joined, w_off = _joined_words(*spans, ~full)
+    ws = WORD.findall(short_text)
+    joined = " ".join(ws)
+    w_off = np.zeros(len(ws), dtype=np.intp)
+    (np.fromiter(map(len, ws), np.intp, len(ws))[:-1] + 1).cumsum(out=w_off[1:])
     low_words = joined.lower()
     if len(short_low) != len(short_text) or len(long_low) != len(long_text) or len(
             low_words) != len(joined):  # lower() changed lengths: line by line
-        for i, s in enumerate(texts):
-            for cat in line_cues(s, WORD.findall(s)):
-                found[i, CAT[cat]] = 1
-        return found
+        return _line_by_line(found, texts)
     if joined:
         _word_cues(found, low_words, w_off, np.repeat(short, nws[short]))
     # years and substrings, by offset in the joined short or long lines
@@ -166,22 +168,22 @@ def page_cues(texts: list[str], nws: np.ndarray, cjk: np.ndarray | None = None,
     return found
 
 
-def _joined_words(cp: np.ndarray, word: np.ndarray, starts: np.ndarray, ends: np.ndarray,
-                  skip: np.ndarray) -> tuple[str, np.ndarray]:
-    """The " "-join of the words (runs of word characters) of a page text but those of
-    its `skip` lines, and the offset of each word in it."""
-    mark = np.zeros(len(cp) + 1, dtype=np.int32)
-    mark[starts[skip]] = 1
-    mark[ends[skip]] = -1
-    keep = word & (mark[:-1].cumsum() == 0)
-    after = keep.copy()
-    after[1:] |= keep[:-1]  # a word character or the one right after it
-    buf = np.where(keep, cp, 32)[after]
-    inner = keep[after]
-    w_off = (inner & ~np.concatenate(([False], inner[:-1]))).nonzero()[0]
-    if len(buf) and buf[-1] == 32:
-        buf = buf[:-1]
-    return buf.tobytes().decode("utf-32-le", "surrogatepass"), w_off
+def _joined_words(cp: np.ndarray, w_starts: np.ndarray, w_lens: np.ndarray, starts: np.ndarray,
+                  keep: np.ndarray) -> tuple[str, np.ndarray, np.ndarray]:
+    """The " "-join of the words of a page text (given as code points, word starts and
+    lengths) that lie in its `keep` lines (`starts`: where each line starts), the offset
+    of each word in it and each word's line."""
+    line = starts.searchsorted(w_starts, side="right") - 1
+    sel = keep[line].nonzero()[0]
+    if not len(sel):
+        return "", sel, sel
+    ws, size, line = w_starts[sel], w_lens[sel] + 1, line[sel]  # a word and a space
+    w_off = np.zeros(len(sel), dtype=np.intp)
+    np.add.accumulate(size[:-1], out=w_off[1:])
+    total = w_off[-1] + size[-1] - 1
+    buf = cp.take(np.arange(total) + np.repeat(ws - w_off, size)[:total])
+    buf[w_off[1:] - 1] = 32
+    return buf.tobytes().decode("utf-32-le", "surrogatepass"), w_off, line
 
 
 def _word_cues(found: np.ndarray, low_words: str, w_off: np.ndarray, line_of: np.ndarray) -> None:
@@ -189,26 +191,22 @@ def _word_cues(found: np.ndarray, low_words: str, w_off: np.ndarray, line_of: np
     of words, `w_off` the offset of each word in it, `line_of` the line of each word."""
     lw = low_words.split(" ")
     last = len(lw) - 1
-    present = CUE_FIRST.intersection(lw)
     ks, cats, author, pairs, pair_cats = [], [], [], [], []
-    if present:
-        at = np.fromiter(map(present.__contains__, lw), bool, len(lw)).nonzero()[0].tolist()
-        for k in at:
-            w = lw[k]
-            if w in CUE_SET:
-                ks.append(k)
-                cats.append(CAT[CUE_WORDS[w]])
-            if w in COMMENT_WORDS:
-                ks.append(k)
-                cats.append(CAT["comment"])
-            if w in AUTHOR_WORDS:
-                author.append(k)
-            if k < last and w + " " + lw[k + 1] in CUE_PAIR_SET:
+    for k in np.fromiter(map(CUE_FIRST.__contains__, lw), bool, len(lw)).nonzero()[0].tolist():
+        w = lw[k]
+        for cat in WORD_CATS[w]:
+            ks.append(k)
+            cats.append(cat)
+        if w in AUTHOR_WORDS:
+            author.append(k)
+        if w in CUE_PAIR_FIRST and k < last:
+            pair = w + " " + lw[k + 1]
+            if pair in CUE_PAIR_SET:
                 pairs.append(k)
-                pair_cats.append(CAT[CUE_PAIRS[w + " " + lw[k + 1]]])
-    stem_at = []
-    for stem, cat in CUE_STEMS.items():  # stems that start a word
-        got = [a for a in find_all(low_words, stem) if a == 0 or low_words[a - 1] == " "]
+                pair_cats.append(CAT[CUE_PAIRS[pair]])
+    padded, stem_at = " " + low_words, []
+    for stem, cat in CUE_STEMS.items():  # stems that start a word: " stem" in the padded join
+        got = find_all(padded, " " + stem)
         stem_at += got
         cats += [CAT[cat]] * len(got)
     if stem_at:
@@ -217,9 +215,68 @@ def _word_cues(found: np.ndarray, low_words: str, w_off: np.ndarray, line_of: np
         return
     k = np.array(ks + author + pairs, dtype=np.intp)
     line = line_of[k]
-    next_line = np.append(line_of[1:], -1)[k]  # -1 after the last word
     a, b = len(ks), len(ks) + len(author)
     ok = np.ones(len(k), dtype=bool)
-    ok[a:b] = line[a:b] != next_line[a:b]  # an author word ends its line
-    ok[b:] = line[b:] == next_line[b:]  # both words of a pair in one line
+    if a < len(k):  # an author word ends its line, both words of a pair share one
+        nxt = k[a:] + 1
+        next_line = np.where(nxt <= last, line_of[np.minimum(nxt, last)], -1)
+        ok[a:b] = line[a:b] != next_line[:b - a]
+        ok[b:] = line[b:] == next_line[b - a:]
     found[line[ok], np.array(cats + [CAT["author"]] * len(author) + pair_cats, dtype=np.intp)[ok]] = 1
+
+
+def _line_by_line(found: np.ndarray, texts: list[str]) -> np.ndarray:
+    """`line_cues` of each line into `found` (when lower() changes a page's length)."""
+    for i, s in enumerate(texts):
+        for cat in line_cues(s, WORD.findall(s)):
+            found[i, CAT[cat]] = 1
+    return found
+
+
+def _span_cues(found: np.ndarray, texts: list[str], nws: np.ndarray, full: np.ndarray,
+               cjk: np.ndarray | None, spans: tuple, text: str | None,
+               words: tuple[np.ndarray, np.ndarray] | None) -> np.ndarray:
+    """`page_cues` from the page text itself: words cut from its code points, years from
+    its word spans, substrings searched once in the whole (lower-cased) text."""
+    cp, word, starts, ends = spans
+    if text is None:
+        text = cp.tobytes().decode("utf-32-le", "surrogatepass")
+    if words is None:
+        nxt = np.append(word[1:], False)
+        w_starts = (word & ~np.concatenate(([False], word[:-1]))).nonzero()[0]
+        words = w_starts, (word & ~nxt).nonzero()[0] + 1 - w_starts
+    w_starts, w_lens = words
+    low = text.lower()
+    joined, w_off, line_of = _joined_words(cp, w_starts, w_lens, starts, full)
+    low_words = joined.lower()
+    if len(low) != len(text) or len(low_words) != len(joined):  # lower() changed lengths
+        return _line_by_line(found, texts)
+    if joined:
+        _word_cues(found, low_words, w_off, line_of)
+    # years: words of 4 characters, "19" or "20" then 2 more digits
+    at = w_starts[w_lens == 4]
+    at = at[((cp[at] == 49) & (cp[at + 1] == 57)) | ((cp[at] == 50) & (cp[at + 1] == 48))].tolist()
+    at = [a for a in at if text[a:a + 4].isdigit()]
+    cats, size = [CAT["date"]] * len(at), [4] * len(at)
+    has_cjk = not text.isascii() if cjk is None else bool(cjk[full].any())
+    for needle, cat, lowered in SUBSTR_CUES + (CJK_SUBSTR if has_cjk else ()):
+        got = find_all(low if lowered else text, needle)
+        at += got
+        cats += [CAT[cat]] * len(got)
+        size += [len(needle)] * len(got)
+    n_short = len(at)
+    for needle in LONG_CUES:
+        got = find_all(low, needle)
+        at += got
+        size += [len(needle)] * len(got)
+    if not at:
+        return found
+    pos = np.array(at, dtype=np.intp)
+    line = starts.searchsorted(pos, side="right") - 1
+    inside = pos + np.array(size, dtype=np.intp) <= ends[line]  # not into the next line
+    is_short = full[line]
+    ok = inside[:n_short] & is_short[:n_short]
+    found[line[:n_short][ok], np.array(cats, dtype=np.intp)[ok]] = 1
+    ok = inside[n_short:] & ~is_short[n_short:]
+    found[line[n_short:][ok], CAT["copyright"]] = 1
+    return found

@@ -87,6 +87,26 @@ def normalise_lines(texts: list[str]) -> list[str]:
     return list(map(str.strip, joined.split("\n")))
 
 
+def _normalise_spans(cp: np.ndarray, bits: np.ndarray, starts: np.ndarray) -> list[str]:
+    """`normalise_lines` of the non-blank lines of a text given as code points and class
+    bits (`starts`: where each line's stripped content starts): the whole text is
+    normalised at once, then cut at its newlines."""
+    newline = cp == 10
+    space = ((bits & _WS) != 0) & ~newline
+    bmp = not len(cp) or cp.max() < 0x10000
+    if bmp:
+        out = cp.view(np.int32) + _fold_delta().take(cp.astype(np.intp))
+    else:
+        out = np.where((bits & _D) != 0, 48, np.where(space, 32, cp))
+    out = out[~(space & np.concatenate(([False], space[:-1])))]  # one space per run
+    raw = out.tobytes().decode("utf-32-le", "surrogatepass")
+    if not bmp or (bits & _FOLD).any():  # else casefold() would only lower ASCII capitals
+        raw = raw.casefold()
+    raw = raw.split("\n")
+    line_no = newline.nonzero()[0].searchsorted(starts).tolist()
+    return [raw[j].strip() for j in line_no]
+
+
 def line_key(text: str) -> int:
     """A stable 64-bit hash of a normalised line (case, digits and spacing folded)."""
     return xxhash.xxh3_64_intdigest(normalise(text).encode("utf-8"))
@@ -100,16 +120,25 @@ def split_lines(text: str) -> tuple[list[str], list[int], list[int]]:
 
 def _line_spans(cp: np.ndarray) -> tuple[list[int], list[int]]:
     """Starts and ends of the stripped non-blank lines of a text given as code points."""
+    starts, ends = _span_arrays(cp)
+    return starts.tolist(), ends.tolist()
+
+
+def _span_arrays(cp: np.ndarray, bits: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """`_line_spans` as arrays (`bits`: the class bits of `cp`, when the caller has them)."""
     newline = (cp == 10).nonzero()[0]
     lo = np.concatenate(([0], newline + 1))
     hi = np.concatenate((newline, [len(cp)]))
-    ink = ((cp != 32) & ((cp < 9) | (cp > 13))).nonzero()[0]  # not " \t\n\r\f\v"
+    if bits is None:
+        ink = ((cp != 32) & ((cp < 9) | (cp > 13))).nonzero()[0]  # not " \t\n\r\f\v"
+    else:
+        ink = ((bits & _STRIP) == 0).nonzero()[0]
     if len(ink) == 0:
-        return [], []
+        return ink, ink
     first = ink.searchsorted(lo)
     last = ink.searchsorted(hi) - 1
     has = last >= first
-    return ink[first[has]].tolist(), (ink[last[has]] + 1).tolist()
+    return ink[first[has]], ink[last[has]] + 1
 
 
 def is_blank(text: str) -> bool:
@@ -118,7 +147,8 @@ def is_blank(text: str) -> bool:
 
 # character classes, one bit each, looked up per code point
 (_W, _D, _UP, _LO, _CJK, _SENT, _NAV, _COMMA, _SP, _ALNUM, _TERM, _CLOSER,
- _OPENS, _NOT_PUNCT, _QUOTE, _JOIN_START, _JOIN_END, _WS) = (1 << k for k in range(18))
+ _OPENS, _NOT_PUNCT, _QUOTE, _JOIN_START, _JOIN_END, _WS, _ALO, _AUP, _ADIGIT, _ASTOP, _FOLD,
+ _STRIP, _BY) = (1 << k for k in range(25))  # _A...: ASCII [a-z], [A-Z], [0-9], [.?!]; see `_folds`
 _CLASS_RES = ((_W, re.compile(r"\w")), (_D, DIGITS), (_CJK, CJK), (_SENT, SENT_MARKS),
               (_NAV, NAV_SEPS), (_COMMA, re.compile("[,、，]")), (_SP, re.compile(" ")),
               (_TERM, re.compile("[" + re.escape(TERMINALS) + "]")),
@@ -127,16 +157,38 @@ _CLASS_RES = ((_W, re.compile(r"\w")), (_D, DIGITS), (_CJK, CJK), (_SENT, SENT_M
               (_NOT_PUNCT, re.compile("[" + re.escape("\"'“‘«([") + "]")),
               (_QUOTE, re.compile("[" + re.escape("\"'“‘«„") + "]")),
               (_JOIN_START, re.compile("[" + re.escape(",.;:)!?%’”»") + "]")),
-              (_JOIN_END, re.compile("[" + re.escape(",(“‘«\"'-–—") + "]")), (_WS, re.compile(r"\s")))
+              (_JOIN_END, re.compile("[" + re.escape(",(“‘«\"'-–—") + "]")), (_WS, re.compile(r"\s")),
+              (_ALO, re.compile("[a-z]")), (_AUP, re.compile("[A-Z]")), (_ADIGIT, re.compile("[0-9]")),
+              (_ASTOP, re.compile("[.?!]")), (_STRIP, re.compile("[ \t\n\r\f\v]")),
+              (_BY, re.compile("[bpdvoоа]", re.I)))  # first letters of BYLINE's words
 def _class_bits(chars: str) -> np.ndarray:
     """Class bits of each character of `chars`."""
     bits = np.zeros(len(chars), dtype=np.int64)
     for bit, rx in _CLASS_RES:
         hit = [m.start() for m in rx.finditer(chars)]
         bits[hit] |= bit
-    for bit, test in ((_UP, str.isupper), (_LO, str.islower), (_ALNUM, str.isalnum)):
+    for bit, test in ((_UP, str.isupper), (_LO, str.islower), (_ALNUM, str.isalnum), (_FOLD, _folds)):
         bits[np.fromiter(map(test, chars), dtype=bool, count=len(chars))] |= bit
     return bits
+
+
+def _folds(c: str) -> bool:
+    """A character that casefold() changes, ASCII capitals aside."""
+    return c.casefold() != c and not "A" <= c <= "Z"
+
+
+@lru_cache(maxsize=1)
+def _fold_delta() -> np.ndarray:
+    """What `normalise` adds to each BMP code point before casefold(): digits become "0",
+    whitespace but newlines " ", ASCII capitals lower case; 0 elsewhere."""
+    bits, cp = _bmp_bits(), np.arange(0x10000, dtype=np.int32)
+    delta = np.where((bits & _AUP) != 0, 32, 0).astype(np.int32)
+    space = ((bits & _WS) != 0) & (cp != 10)
+    delta[space] = 32 - cp[space]
+    digit = (bits & _D) != 0
+    delta[digit] = 48 - cp[digit]
+    delta.setflags(write=False)
+    return delta
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +205,7 @@ def _char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
     table = _bmp_bits()
     astral = cp >= 0x10000
     if not astral.any():
-        return cp, table[cp]
+        return cp, table.take(cp.astype(np.intp))  # faster than table[cp]
     out = table[np.where(astral, 0, cp)]
     uniq = np.unique(cp[astral])
     extra = _class_bits("".join(map(chr, uniq.tolist())))
@@ -181,35 +233,38 @@ def own_features(s: str) -> list[float]:
 
 
 def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
-               ends: list[int] | np.ndarray, char_bits: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
-    """`own_features` of every line, lines given as stripped spans [start, end) of `text`.
+               ends: list[int] | np.ndarray, char_bits: tuple[np.ndarray, np.ndarray] | None = None,
+               words: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """`own_features` of every line, lines given as stripped spans [start, end) of `text`
+    (all its non-blank lines, in order: only whitespace lies between them).
 
     Character and word counts come from per-character class bits summed over
     each span, cues from page-wide searches; few steps run per line.
-    `char_bits` is `_char_bits(text)` when the caller has it.
+    `char_bits` is `_char_bits(text)` and `words` is `_words(bits)` when the caller has them.
     """
     cp, bits = char_bits if char_bits is not None else _char_bits(text)
-    w = (bits & _W) != 0
-    prev = np.concatenate(([False], w[:-1]))
-    nxt = np.concatenate((w[1:], [False]))
-    w_starts = (w & ~prev).nonzero()[0]
-    w_lens = (w & ~nxt).nonzero()[0] + 1 - w_starts
+    w_starts, w_lens = words if words is not None else _words(bits)
     first = bits[w_starts]
     lower = (first & _LO) != 0
-    # per-character planes summed over each line
-    flags = (_W, _D, _CJK, _SENT, _NAV, _COMMA, _SP)
-    planes = np.zeros((len(flags) + 4, len(bits) + 1), dtype=np.uint8)
-    planes[:len(flags), :-1] = (bits & np.array(flags, dtype=bits.dtype)[:, None]) != 0
-    planes[7, w_starts] = 1
-    planes[8, w_starts] = (first & _UP) != 0
-    planes[9, w_starts] = lower
-    planes[10, w_starts] = lower & (w_lens <= 3)
+    # per-character planes summed over each line; only spaces occur between lines (the
+    # others are summed from one line's start to the next), so spaces are summed apart
+    flags = (_W, _D, _CJK, _SENT, _NAV, _COMMA)
+    planes = np.zeros((len(flags) + 4, len(bits)), dtype=np.uint8)
+    planes[:len(flags)] = (bits & np.array(flags, dtype=bits.dtype)[:, None]) != 0
+    planes[6, w_starts] = 1
+    planes[7, w_starts] = (first & _UP) != 0
+    planes[8, w_starts] = lower
+    planes[9, w_starts] = lower & (w_lens <= 3)
     s_arr, e_arr = np.asarray(starts, dtype=np.intp), np.asarray(ends, dtype=np.intp)
+    letters, digits, cjk, sent, nav, commas, nws, upper, low, short = np.add.reduceat(
+        planes, s_arr, axis=1, dtype=np.int32)
     idx = np.empty(2 * len(starts), dtype=np.intp)
     idx[0::2], idx[1::2] = s_arr, e_arr
-    sums = np.add.reduceat(planes, idx, axis=1, dtype=np.int32)[:, 0::2]
-    letters, digits, cjk, sent, nav, commas, spaces, nws, upper, low, short = sums
-    cues = page_cues(texts, nws, cjk, (cp, w, s_arr, e_arr))
+    space = np.zeros(len(bits) + 1, dtype=np.int32)
+    space[:-1] = (bits & _SP) != 0
+    spaces = np.add.reduceat(space, idx)[0::2]
+    # the word-character mask is only needed without `words`
+    cues = page_cues(texts, nws, cjk, (cp, None, s_arr, e_arr), text=text, words=(w_starts, w_lens))
     # the last character that is not a closing quote or bracket ends a sentence
     open_pos = ((bits & _CLOSER) == 0).nonzero()[0]
     last = open_pos[np.maximum(open_pos.searchsorted(e_arr) - 1, 0)]
@@ -220,8 +275,7 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     na = np.maximum(upper + low, 1)
     small = nws < 12
     out = np.zeros((N_OWN, len(texts))).T  # column-major: columns are written one by one
-    out[:, 0] = _log1p_int(e_arr - s_arr)
-    out[:, 1] = _log1p_int(nws)
+    out[:, 0:2] = _log1p_int(np.concatenate((e_arr - s_arr, nws))).reshape(2, -1).T
     out[:, 2] = cjk / n
     out[:, 3] = terminal
     out[:, 4] = c1 == ord(":")
@@ -237,32 +291,31 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     out[:, 14] = letters / np.maximum(nws, 1)
     out[:, 15] = commas
     out[:, 16:19] = cues[:, 0:3]
-    out[:, 19] = np.where(small, cues[:, 3], 0)
-    out[:, 20] = np.where(small, cues[:, 4], 0)
-    out[:, 21] = np.where(nws < 6, cues[:, 5], 0)
-    few = ((n < 40) & (digits > 0)).nonzero()[0].tolist()  # COUNTER needs a digit
+    out[:, 19:21] = cues[:, 3:5] * small[:, None]
+    out[:, 21] = cues[:, 5] * (nws < 6)
+    # COUNTER needs a digit, and a first character that is a digit or no letter
+    maybe = ((b0 & _W) == 0) | ((b0 & _D) != 0) | (cp[s_arr] == 95)
+    few = ((n < 40) & (digits > 0) & maybe).nonzero()[0].tolist()
     out[few, 22] = [COUNTER.match(texts[i]) is not None for i in few]
-    out[:, 23] = np.where(nws < 8, cues[:, 6], 0)
-    out[:, 24] = np.where(nws < 15, cues[:, 7], 0)
+    out[:, 23] = cues[:, 6] * (nws < 8)
+    out[:, 24] = cues[:, 7] * (nws < 15)
     # BYLINE needs whitespace right after its 2-5 letter word
-    space = np.concatenate(((bits & _WS) != 0, [False]))
     at = s_arr[:, None] + np.arange(2, 6)  # characters 2-5 of each line
-    gap = space[np.where(at < e_arr[:, None], at, len(bits))].any(axis=1)
-    few = (small & gap).nonzero()[0].tolist()
+    gap = (((bits.take(np.minimum(at, len(bits) - 1)) & _WS) != 0) & (at < e_arr[:, None])).any(axis=1)
+    few = (small & gap & ((b0 & _BY) != 0)).nonzero()[0].tolist()
     out[few, 25] = [BYLINE.match(texts[i]) is not None for i in few]
     out[:, 26] = cues[:, 8]
-    out[:, 27] = np.where(small, nav, 0)
-    out[:, 28] = list(map(str.isupper, texts))
+    out[:, 27] = nav * small
+    out[:, 28] = np.fromiter(map(str.isupper, texts), bool, len(texts))
     out[:, 29] = (b0 & _QUOTE) != 0
     out[:, 30] = (nws >= 10) & terminal
     out[:, 31] = (nws <= 4) & ~terminal
     out[:, 32] = (upper == na) & (nws <= 8)
-    out[:, 33] = np.where(nws <= 5, cues[:, 9], 0)  # a comment-section header
+    out[:, 33] = cues[:, 9] * (nws <= 5)  # a comment-section header
     out[:, 34] = cues[:, 10] * ((c1 == ord(":")) | (nws <= 4))  # "Name says:"
     # a time of day (d:dd) on a short line: comment and live-blog stamps
     colon = (cp[1:-2] == ord(":")).nonzero()[0] + 1
-    digit = (bits & _D) != 0
-    colon = colon[digit[colon - 1] & digit[colon + 1] & digit[colon + 2]]
+    colon = colon[(bits[colon - 1] & bits[colon + 1] & bits[colon + 2] & _D) != 0]
     clock = np.bincount(s_arr.searchsorted(colon, side="right") - 1, minlength=len(texts))
     out[:, 35] = (clock > 0) & (nws < 10)
     return out
@@ -287,91 +340,104 @@ def title_segments(first: str) -> set[str]:
 def build_page(text: str) -> Page:
     """Split `text` into non-blank lines and compute their feature matrix."""
     cp, bits = _char_bits(text)
-    starts, ends = _line_spans(cp)
-    n = len(starts)
+    s_arr, e_arr = _span_arrays(cp, bits)
+    n = len(s_arr)
     if n == 0:
         return Page([], [], [], np.zeros((0, n_features())), [], [])
+    starts, ends = s_arr.tolist(), e_arr.tolist()
     texts = list(map(text.__getitem__, map(slice, starts, ends)))
-    s_arr, e_arr = np.array(starts, dtype=np.intp), np.array(ends, dtype=np.intp)
-    own = own_matrix(text, texts, s_arr, e_arr, (cp, bits))
-    norm = normalise_lines(texts)
+    words = _words(bits)
+    own = own_matrix(text, texts, s_arr, e_arr, (cp, bits), words)
+    norm = _normalise_spans(cp, bits, s_arr)
     repeats = list(map(Counter(norm).__getitem__, norm))
     segs, head = title_segments(texts[0]), norm[0]
-    title_match = [k in segs or (k in head and len(k) >= 12) for k in norm]
+    title_match = [k in segs or (len(k) >= 12 and k in head) for k in norm]
     title_match[0] = False
     nw = own[:, COL["log_words"]]
     terminal = own[:, COL["terminal"]]
     chars = np.expm1(own[:, COL["log_chars"]])
 
-    cue = own[:, COL["copyright"]:COL["advert"] + 1].max(axis=1)
-    glue = _glue(cp, s_arr, e_arr)
+    cue = np.maximum.reduce(own[:, COL["copyright"]:COL["advert"] + 1], axis=1)
+    glue = _glue(bits, s_arr, e_arr)
     blocks = fragment_blocks(bits[s_arr], bits[e_arr - 1], terminal)
     bchars = np.bincount(blocks, weights=chars)[blocks]
     bwords = np.bincount(blocks, weights=np.expm1(nw))[blocks]
     blines = np.bincount(blocks)[blocks]
-    last_of_block = np.append(blocks[1:] != blocks[:-1], True)
-    bterm = np.zeros(n)
-    bterm[last_of_block] = terminal[last_of_block]
-    bterm = np.bincount(blocks, weights=bterm)[blocks]
-    bprose = ((bwords >= 10) & (bterm > 0)).astype(float)
+    last_of_block = np.concatenate((blocks[1:] != blocks[:-1], [True]))
+    bterm = terminal[last_of_block][blocks]  # a block ends where its last line ends
+    prose = (bwords >= 10) & (bterm > 0)
+    bprose = prose.astype(float)
 
-    gain = np.where(bprose > 0, chars, -np.minimum(chars, 80.0) - 20.0)
+    gain = np.where(prose, chars, -np.minimum(chars, 80.0) - 20.0)
     lo, hi = best_block(gain)
     dist = block_distance(n, lo, hi)
-    total = chars.sum() or 1.0
+    total = np.add.reduce(chars) or 1.0
     idx = np.arange(n, dtype=float)
-    cum = chars.cumsum() / total
+    cum_chars = np.add.accumulate(chars)
+    main_chars = np.add.reduce(chars[lo:hi])
     title = np.array(title_match)
+    prose_chars = bprose * chars
+    prose_total = np.add.reduce(prose_chars) or 1.0
+    abs_dist = np.abs(dist)
 
-    ctx = [
-        np.log1p(np.array(repeats, dtype=float)),
-        title.astype(float),
-        idx / n,
-        cum,
-        np.log1p(bchars),
-        np.log1p(bwords),
-        np.log1p(blines),
-        bterm,
-        bprose,
-        np.sign(dist),
-        np.log1p(np.abs(dist)),
-        np.full(n, chars[lo:hi].sum() / total),
-        np.full(n, np.log1p(n)),
-        chars / chars.max(),
-        bchars / bchars.max(),
-        window_mean(bprose * chars, 5) * 11 / ((bprose * chars).sum() or 1.0),
-        np.log1p(since(title)),
-        np.log1p(since(title[::-1])[::-1]),
-        (bprose * chars).cumsum() / ((bprose * chars).sum() or 1.0),
-        np.log1p(cue.cumsum()),
-        np.log1p(cue[::-1].cumsum()[::-1]),
-        np.full(n, np.count_nonzero(blines > 1) / n),
-        glue,
-        rank(bchars),
-        np.exp(nw) / (median(np.exp(nw[bprose > 0])) if bprose.any() else 10.0),
-        zone(bprose > 0, n),
-        (np.abs(dist) > 0) * np.minimum(
-            np.where(idx < lo, chars[::-1].cumsum()[::-1] - chars[lo:].sum(),
-                     chars.cumsum() - chars[:hi].sum()), 20000.0) / (chars[lo:hi].sum() + 1.0),
-    ]
-    ctx += _comment_features(own)
+    # column-major (features x lines, transposed): each feature is written as one row
+    M = np.empty((n_features(), n))
+    M[:N_OWN] = own.T
+    ctx = M[N_OWN:]
+    ctx[0] = np.log1p(np.array(repeats, dtype=float))
+    ctx[1] = title
+    ctx[2] = idx / n
+    ctx[3] = cum_chars / total
+    ctx[4] = np.log1p(bchars)
+    ctx[5] = np.log1p(bwords)
+    ctx[6] = np.log1p(blines)
+    ctx[7] = bterm
+    ctx[8] = bprose
+    ctx[9] = np.sign(dist)
+    ctx[10] = np.log1p(abs_dist)
+    ctx[11] = main_chars / total
+    ctx[12] = np.log1p(n)
+    ctx[13] = chars / np.maximum.reduce(chars)
+    ctx[14] = bchars / np.maximum.reduce(bchars)
+    ctx[15] = window_mean(prose_chars, 5) * 11 / prose_total
+    ctx[16] = np.log1p(since(title))
+    ctx[17] = np.log1p(since(title[::-1])[::-1])
+    ctx[18] = np.add.accumulate(prose_chars) / prose_total
+    ctx[19] = np.log1p(np.add.accumulate(cue))
+    ctx[20] = np.log1p(np.add.accumulate(cue[::-1])[::-1])
+    ctx[21] = np.count_nonzero(blines > 1) / n
+    ctx[22] = glue
+    ctx[23] = rank(bchars)
+    ctx[24] = np.exp(nw) / (median(np.exp(nw[prose])) if prose.any() else 10.0)
+    ctx[25] = zone(prose, n)
+    ctx[26] = (abs_dist > 0) * np.minimum(
+        np.where(idx < lo, np.add.accumulate(chars[::-1])[::-1] - np.add.reduce(chars[lo:]),
+                 cum_chars - np.add.reduce(chars[:hi])), 20000.0) / (main_chars + 1.0)
+    ctx[27:30] = _comment_features(own)
     near = np.zeros((n + 4, 4))  # lines -2, -1, +1, +2 away (0 past either end)
     near[2:-2] = np.array([nw, terminal, bprose, own[:, COL["all_capitalised"]]]).T
-    around = np.array([nw, terminal, bprose, own[:, COL["nav_like"]]]).T
-    # column-major (features x lines, transposed): columns are read one by one
-    X = np.concatenate([own.T, np.array(ctx), near[4:].T, near[3:-1].T, near[1:-3].T, near[:-4].T]
-                       + [window_mean(around, k).T for k in (3, 10)]).T
+    # the clock stamps' window (the last comment feature) joins the window over 10 lines
+    around = np.array([nw, terminal, bprose, own[:, COL["nav_like"]], own[:, COL["clock"]]]).T
+    k = N_OWN + 31
+    for a, b in ((4, n + 4), (3, n + 3), (1, n + 1), (0, n)):
+        M[k:k + 4] = near[a:b].T
+        k += 4
+    M[k:k + 4] = window_mean(around[:, :4], 3).T
+    wide = window_mean(around, 10).T
+    M[k + 4:k + 8] = wide[:4]
+    ctx[30] = wide[4]
+    X = M.T
     return Page(texts, starts, ends, X, repeats, title_match, (lo, hi), norm,
-                glued_heads(cp, bits, s_arr, e_arr))
+                glued_heads(cp, bits, s_arr, e_arr, words))
 
 
 def _comment_features(own: np.ndarray) -> list[np.ndarray]:
-    """Comment-section marks counted above and below each line, clock stamps nearby."""
+    """Comment-section marks counted above and below each line, clock stamps above
+    (the fourth comment feature, clock stamps nearby, comes with the other windows)."""
     mark = comment_marks(own)
-    before = mark.cumsum()
-    stamp = own[:, COL["clock"]]
-    return [np.log1p(before), np.log1p(before[-1] - before + mark), np.log1p(stamp.cumsum()),
-            window_mean(stamp, 10)]
+    before = np.add.accumulate(mark)
+    return [np.log1p(before), np.log1p(before[-1] - before + mark),
+            np.log1p(np.add.accumulate(own[:, COL["clock"]]))]
 
 
 def comment_marks(X: np.ndarray) -> np.ndarray:
@@ -379,43 +445,47 @@ def comment_marks(X: np.ndarray) -> np.ndarray:
     return np.maximum(X[:, COL["comment"]], X[:, COL["author"]])
 
 
-def _glue(cp: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray) -> np.ndarray:
+def _glue(bits: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray) -> np.ndarray:
     """Places per line (lines over 20 characters) where inline elements were glued
     without a space: an ASCII lower-case letter, maybe [.?!], then upper + lower."""
-    lo = (cp >= 97) & (cp <= 122)
-    up = (cp >= 65) & (cp <= 90)
-    stop = (cp == 46) | (cp == 63) | (cp == 33)
+    lo = (bits & _ALO) != 0
+    up = (bits & _AUP) != 0
+    stop = (bits & _ASTOP) != 0
     at = (lo[:-2] & up[1:-1] & lo[2:]).nonzero()[0]
     at = np.concatenate((at, (lo[:-3] & stop[1:-2] & up[2:-1] & lo[3:]).nonzero()[0]))
     line = s_arr.searchsorted(at, side="right") - 1
-    counts = np.bincount(line, minlength=len(s_arr)).astype(float)
-    return np.where(e_arr - s_arr > 20, counts, 0.0)
+    return np.bincount(line, minlength=len(s_arr)) * (e_arr - s_arr > 20)
 
 
-def glued_heads(cp: np.ndarray, bits: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray) -> np.ndarray:
+def glued_heads(cp: np.ndarray, bits: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray,
+                words: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Lines that start with a Title Case headline glued to a summary ("...Student-AthleteA
     woman ..."): a lower-case letter or digit runs into a capital after at least
     GLUE_WORDS words, GLUE_CAPS of them capitalised and no lower-case word of 4+
-    letters. Teaser lists show many."""
-    up = (cp >= 65) & (cp <= 90)
-    before = (((cp >= 97) & (cp <= 122)) | ((cp >= 48) & (cp <= 57)))[:-2]
-    after = (((cp >= 97) & (cp <= 122)) | (cp == 32))[2:]
+    letters. Teaser lists show many. `words`: starts and lengths of the words
+    (runs of word characters) of the text, when the caller has them."""
+    up = (bits & _AUP) != 0
+    before = ((bits & (_ALO | _ADIGIT)) != 0)[:-2]
+    after = ((bits & (_ALO | _SP)) != 0)[2:]
     at = (before & up[1:-1] & after).nonzero()[0] + 1
     if not len(at):
         return np.zeros(len(s_arr), dtype=bool)
-    w = (bits & _W) != 0
-    start = w & ~np.concatenate(([False], w[:-1]))
-    w_starts = start.nonzero()[0]
-    w_lens = (w & ~np.concatenate((w[1:], [False]))).nonzero()[0] + 1 - w_starts
-    long_lower = np.zeros(len(w), dtype=bool)  # lower-case words of 4+ letters: not Title Case
-    long_lower[w_starts[(w_lens >= 4) & ((bits[w_starts] & _LO) != 0)]] = True
-    words = np.concatenate(([0], start.cumsum()))
-    caps = np.concatenate(([0], (start & ((bits & _UP) != 0)).cumsum()))
-    lows = np.concatenate(([0], long_lower.cumsum()))
+    w_starts, w_lens = words if words is not None else _words(bits)
+    first = bits[w_starts]
+    caps = w_starts[(first & _UP) != 0]
+    lows = w_starts[(w_lens >= 4) & ((first & _LO) != 0)]  # lower-case words of 4+ letters
     g = at[np.minimum(at.searchsorted(s_arr), len(at) - 1)]
-    nw = np.where((g > s_arr) & (g < e_arr), words[g] - words[s_arr], 0)
-    return ((nw >= GLUE_WORDS) & (caps[g] - caps[s_arr] >= GLUE_CAPS * nw)
-            & (lows[g] == lows[s_arr]))
+    # words (and capitalised ones) starting in [line start, g); none of 4+ lower-case letters
+    nw = np.where((g > s_arr) & (g < e_arr), w_starts.searchsorted(g) - w_starts.searchsorted(s_arr), 0)
+    return ((nw >= GLUE_WORDS) & (caps.searchsorted(g) - caps.searchsorted(s_arr) >= GLUE_CAPS * nw)
+            & (lows.searchsorted(g) == lows.searchsorted(s_arr)))
+
+
+def _words(bits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and lengths of the words (runs of word characters) of a text's class bits."""
+    w = (bits & _W) != 0
+    w_starts = (w & ~np.concatenate(([False], w[:-1]))).nonzero()[0]
+    return w_starts, (w & ~np.concatenate((w[1:], [False]))).nonzero()[0] + 1 - w_starts
 
 
 GLUE_WORDS, GLUE_CAPS = 3, 0.6
