@@ -12,8 +12,10 @@ import pytest
 from newstrace.clean import cues
 from newstrace.clean import lines as L
 from newstrace.clean.text import (
+    WEAK_RUN,
     TextModel,
     TreeEnsemble,
+    _weak_runs,
     classify_lines,
     common_site_lines,
     kept_text,
@@ -272,3 +274,16 @@ def test_summaries_cut_with_an_ellipsis_are_dropped():
     # a single cut line is left to the model
     alone = by_text(classify_lines("\n".join([*PROSE, cut[0]])))
     assert alone[cut[0]].reason != "related links"
+
+
+def test_runs_of_doubtful_lines_alone_are_dropped():
+    q = np.array([0.9, 0.55, 0.1, 0.52, 0.58, 0.2, 0.3, 0.7, 0.51, 0.0, 0.55])
+    keep = q >= 0.5
+    out = _weak_runs(q, keep)
+    # runs: [0.9, 0.55] has a sure line, [0.52, 0.58] and [0.55] do not, [0.7, 0.51] does
+    assert out.tolist() == [True, True, False, False, False, False, False, True, True, False, False]
+    assert not (out & ~keep).any()  # only ever drops
+    assert _weak_runs(np.full(3, WEAK_RUN), np.ones(3, dtype=bool)).all()
+    # a page of prose with one stray doubtful line in its footer keeps its prose
+    lines = by_text(classify_lines("\n".join([*NAV, *PROSE, *FOOTER])))
+    assert all(lines[p].keep for p in PROSE)

@@ -2,9 +2,10 @@
 
 `classify_lines` scores every non-blank line with a small boosted-tree model
 over features of the line and its neighbourhood (`lines.build_page`), then
-keeps doubtful lines sandwiched between kept ones, applies a few hard rules
-(repeated headline, counters, site template lines) and a fallback (a page
-left nearly empty keeps its densest block of prose). Rules use the shape of
+keeps doubtful lines sandwiched between kept ones, drops runs made of doubtful
+lines only, applies a few hard rules (repeated headline, counters, site
+template lines) and a fallback (a page left nearly empty keeps its densest
+block of prose). Rules use the shape of
 a news page: a second copy of the article (a run of lines kept already) is
 dropped, so is a reader-comment section that starts below the article, and
 so are teaser lists (Title Case headlines glued to their summaries, summaries
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 MODEL_FILE = "text_model.json"
 MIN_WORDS = 25  # fewer kept words than this: fall back to the densest prose block
 SANDWICH_MIN, SANDWICH_GAP = 0.15, 4  # see `_sandwich`
+WEAK_RUN = 0.6  # see `_weak_runs`
 DUP_MIN_CHARS, DUP_RUN = 60, 2  # see `_second_copies`
 COMMENT_MARKS, COMMENT_ABOVE = 3, 50  # see `_comment_start`
 TEASER_RUN, TEASER_SPAN = 2, 3  # see `_teasers`
@@ -233,6 +235,15 @@ def _sandwich(page: Page, q: np.ndarray, keep: np.ndarray) -> np.ndarray:
     return out
 
 
+def _weak_runs(q: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Drop each run of kept lines (kept lines between two dropped ones) whose best
+    line scores under WEAK_RUN: a few doubtful lines on their own (teasers, labels
+    between debris) rather than part of the article."""
+    run = np.concatenate(([0], (keep[1:] != keep[:-1]).cumsum()))
+    first = np.concatenate(([0], (run[1:] != run[:-1]).nonzero()[0] + 1))
+    return keep & (np.maximum.reduceat(q, first) >= WEAK_RUN)[run]
+
+
 def _teasers(page: Page) -> np.ndarray:
     """Lines in a teaser list: a glued headline (`lines.glued_heads`) with at least
     TEASER_RUN of them within TEASER_SPAN lines either side."""
@@ -333,7 +344,7 @@ def classify_lines(
     if not page.texts:
         return []
     q = model.scores(page)
-    keep_all = _sandwich(page, q, q >= model.threshold)
+    keep_all = _weak_runs(q, _sandwich(page, q, q >= model.threshold))
     if _words(page, keep_all) < MIN_WORDS:
         lo, hi = page.main
         keep_all[lo:hi] = True
