@@ -6,6 +6,7 @@ import random
 
 import numpy as np
 
+from newstrace.clean import charclass as C
 from newstrace.clean import cues
 from newstrace.clean import lines as L
 from newstrace.clean.context import window_mean, window_sum
@@ -28,7 +29,7 @@ def random_page(rng: random.Random) -> str:
 
 
 def spans_of(text: str):
-    cp, bits = L._char_bits(text)
+    cp, bits = C.char_bits(text)
     starts, ends = L._span_arrays(cp, bits)
     return cp, bits, starts, ends, [text[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
 
@@ -51,7 +52,7 @@ def test_page_cues_fast_path_matches_line_cues():
         for i, t in enumerate(texts):
             for cat in cues.line_cues(t, cues.WORD.findall(t)):
                 want[i, cues.CAT[cat]] = 1
-        spans = (cp, (bits & L._W) != 0, starts, ends)
+        spans = (cp, (bits & C.W) != 0, starts, ends)
         assert (cues.page_cues(texts, nws, None, spans) == want).all(), text
         got = cues.page_cues(texts, nws, None, spans, text=text, words=L._words(bits))
         assert (got == want).all(), text

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newstrace.clean import charclass as C
 from newstrace.clean import cues
 from newstrace.clean import lines as L
 from newstrace.clean.text import (
@@ -218,10 +219,10 @@ def test_page_wide_cues_match_line_by_line_cues():
                 want[i, cues.CUE_CATS.index(cat)] = 1
         assert (cues.page_cues(texts, nws) == want).all(), row["id"]
         # the fast path: words cut from the page's code points, CJK needles only with CJK
-        cp, bits = L._char_bits(row["text_dump"])
+        cp, bits = C.char_bits(row["text_dump"])
         _, starts, ends = L.split_lines(row["text_dump"])
-        spans = (cp, (bits & L._W) != 0, np.array(starts), np.array(ends))
-        cjk = np.array([len(L.CJK.findall(t)) for t in texts])
+        spans = (cp, (bits & C.W) != 0, np.array(starts), np.array(ends))
+        cjk = np.array([len(C.CJK_CHARS.findall(t)) for t in texts])
         assert (cues.page_cues(texts, nws, cjk, spans) == want).all(), row["id"]
 
 
@@ -255,7 +256,7 @@ def test_glued_teaser_headlines_are_found_and_dropped():
     assert {lines[t].reason for t in TEASERS} <= {"related links", "low score"}
     # one glued headline alone is not a teaser list
     one = by_text(classify_lines("\n".join([*PROSE, TEASERS[0]])))
-    assert L.glued_heads(*L._char_bits(TEASERS[0]), np.array([0]), np.array([len(TEASERS[0])]))[0]
+    assert L.glued_heads(*C.char_bits(TEASERS[0]), np.array([0]), np.array([len(TEASERS[0])]))[0]
     assert sum(ln.keep for ln in one.values()) >= len(PROSE)
 
 

@@ -18,13 +18,11 @@ from functools import lru_cache
 import numpy as np
 import xxhash
 
+from . import charclass as C
 from .context import best_block, block_distance, median, rank, since, window_mean, zone
 from .cues import page_cues
 
 SPACE = re.compile(r"\s+")
-DIGITS = re.compile(r"\d")
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-# sentence end, allowing closing quotes/brackets after it
 TITLE_SPLIT = re.compile(r"\s+[|\-–—:•»]\s+|\s*[|•»]\s*")
 INVISIBLE = "\u200b\u200c\u200d\ufeff\u2060"
 
@@ -34,13 +32,9 @@ COUNTER = re.compile(
     re.I,
 )
 BYLINE = re.compile(r"^(?:by|por|di|von|от|oleh|автор)\s", re.I)
-NAV_SEPS = re.compile(r"[|»›•/·]")
 UPPER_START = re.compile(r"\b[A-Z]")  # ASCII lines only: words starting upper-case
 LOWER_START = re.compile(r"\b[a-z]")
 SHORT_LOWER = re.compile(r"\b[a-z]\w{0,2}\b")
-SENT_MARKS = re.compile(r"[.!?。！？]")
-TERMINALS = ".!?。！？…"
-CLOSERS = "\"'”’»)]"
 
 # names of the `own_features` columns, in order
 OWN_NAMES = (
@@ -70,7 +64,7 @@ class Page:
 
 
 def normalise(text: str) -> str:
-    return SPACE.sub(" ", DIGITS.sub("0", text.casefold())).strip()
+    return SPACE.sub(" ", C.DIGITS.sub("0", text.casefold())).strip()
 
 
 def normalise_lines(texts: list[str]) -> list[str]:
@@ -79,9 +73,9 @@ def normalise_lines(texts: list[str]) -> list[str]:
     Digits and whitespace are replaced on code points first: casefold() makes
     neither, so the order does not matter.
     """
-    cp, bits = _char_bits("\n".join(texts))
-    space = ((bits & _WS) != 0) & (cp != 10)
-    out = np.where((bits & _D) != 0, 48, np.where(space, 32, cp))
+    cp, bits = C.char_bits("\n".join(texts))
+    space = ((bits & C.WS) != 0) & (cp != 10)
+    out = np.where((bits & C.D) != 0, 48, np.where(space, 32, cp))
     out = out[~(space & np.concatenate(([False], space[:-1])))]  # one space per run
     joined = out.tobytes().decode("utf-32-le", "surrogatepass").casefold()
     return list(map(str.strip, joined.split("\n")))
@@ -92,15 +86,15 @@ def _normalise_spans(cp: np.ndarray, bits: np.ndarray, starts: np.ndarray) -> li
     bits (`starts`: where each line's stripped content starts): the whole text is
     normalised at once, then cut at its newlines."""
     newline = cp == 10
-    space = ((bits & _WS) != 0) & ~newline
+    space = ((bits & C.WS) != 0) & ~newline
     bmp = not len(cp) or cp.max() < 0x10000
     if bmp:
-        out = cp.view(np.int32) + _fold_delta().take(cp.astype(np.intp))
+        out = cp.view(np.int32) + C.fold_delta().take(cp.astype(np.intp))
     else:
-        out = np.where((bits & _D) != 0, 48, np.where(space, 32, cp))
+        out = np.where((bits & C.D) != 0, 48, np.where(space, 32, cp))
     out = out[~(space & np.concatenate(([False], space[:-1])))]  # one space per run
     raw = out.tobytes().decode("utf-32-le", "surrogatepass")
-    if not bmp or (bits & _FOLD).any():  # else casefold() would only lower ASCII capitals
+    if not bmp or (bits & C.FOLD).any():  # else casefold() would only lower ASCII capitals
         raw = raw.casefold()
     raw = raw.split("\n")
     line_no = newline.nonzero()[0].searchsorted(starts).tolist()
@@ -132,7 +126,7 @@ def _span_arrays(cp: np.ndarray, bits: np.ndarray | None = None) -> tuple[np.nda
     if bits is None:
         ink = ((cp != 32) & ((cp < 9) | (cp > 13))).nonzero()[0]  # not " \t\n\r\f\v"
     else:
-        ink = ((bits & _STRIP) == 0).nonzero()[0]
+        ink = ((bits & C.STRIP) == 0).nonzero()[0]
     if len(ink) == 0:
         return ink, ink
     first = ink.searchsorted(lo)
@@ -143,74 +137,6 @@ def _span_arrays(cp: np.ndarray, bits: np.ndarray | None = None) -> tuple[np.nda
 
 def is_blank(text: str) -> bool:
     return not text.strip().strip(INVISIBLE).strip()
-
-
-# character classes, one bit each, looked up per code point
-(_W, _D, _UP, _LO, _CJK, _SENT, _NAV, _COMMA, _SP, _ALNUM, _TERM, _CLOSER,
- _OPENS, _NOT_PUNCT, _QUOTE, _JOIN_START, _JOIN_END, _WS, _ALO, _AUP, _ADIGIT, _ASTOP, _FOLD,
- _STRIP, _BY) = (1 << k for k in range(25))  # _A...: ASCII [a-z], [A-Z], [0-9], [.?!]; see `_folds`
-_CLASS_RES = ((_W, re.compile(r"\w")), (_D, DIGITS), (_CJK, CJK), (_SENT, SENT_MARKS),
-              (_NAV, NAV_SEPS), (_COMMA, re.compile("[,、，]")), (_SP, re.compile(" ")),
-              (_TERM, re.compile("[" + re.escape(TERMINALS) + "]")),
-              (_CLOSER, re.compile("[" + re.escape(CLOSERS) + "]")),
-              (_OPENS, re.compile("[" + re.escape(",;(–—-") + "]")),
-              (_NOT_PUNCT, re.compile("[" + re.escape("\"'“‘«([") + "]")),
-              (_QUOTE, re.compile("[" + re.escape("\"'“‘«„") + "]")),
-              (_JOIN_START, re.compile("[" + re.escape(",.;:)!?%’”»") + "]")),
-              (_JOIN_END, re.compile("[" + re.escape(",(“‘«\"'-–—") + "]")), (_WS, re.compile(r"\s")),
-              (_ALO, re.compile("[a-z]")), (_AUP, re.compile("[A-Z]")), (_ADIGIT, re.compile("[0-9]")),
-              (_ASTOP, re.compile("[.?!]")), (_STRIP, re.compile("[ \t\n\r\f\v]")),
-              (_BY, re.compile("[bpdvoоа]", re.I)))  # first letters of BYLINE's words
-def _class_bits(chars: str) -> np.ndarray:
-    """Class bits of each character of `chars`."""
-    bits = np.zeros(len(chars), dtype=np.int64)
-    for bit, rx in _CLASS_RES:
-        hit = [m.start() for m in rx.finditer(chars)]
-        bits[hit] |= bit
-    for bit, test in ((_UP, str.isupper), (_LO, str.islower), (_ALNUM, str.isalnum), (_FOLD, _folds)):
-        bits[np.fromiter(map(test, chars), dtype=bool, count=len(chars))] |= bit
-    return bits
-
-
-def _folds(c: str) -> bool:
-    """A character that casefold() changes, ASCII capitals aside."""
-    return c.casefold() != c and not "A" <= c <= "Z"
-
-
-@lru_cache(maxsize=1)
-def _fold_delta() -> np.ndarray:
-    """What `normalise` adds to each BMP code point before casefold(): digits become "0",
-    whitespace but newlines " ", ASCII capitals lower case; 0 elsewhere."""
-    bits, cp = _bmp_bits(), np.arange(0x10000, dtype=np.int32)
-    delta = np.where((bits & _AUP) != 0, 32, 0).astype(np.int32)
-    space = ((bits & _WS) != 0) & (cp != 10)
-    delta[space] = 32 - cp[space]
-    digit = (bits & _D) != 0
-    delta[digit] = 48 - cp[digit]
-    delta.setflags(write=False)
-    return delta
-
-
-@lru_cache(maxsize=1)
-def _bmp_bits() -> np.ndarray:
-    """Class bits for the whole Basic Multilingual Plane, built once per process."""
-    bits = _class_bits("".join(map(chr, range(0x10000)))).astype(np.int32)
-    bits.setflags(write=False)
-    return bits
-
-
-def _char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Code points of `text` and their class bits."""
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    table = _bmp_bits()
-    astral = cp >= 0x10000
-    if not astral.any():
-        return cp, table.take(cp.astype(np.intp))  # faster than table[cp]
-    out = table[np.where(astral, 0, cp)]
-    uniq = np.unique(cp[astral])
-    extra = _class_bits("".join(map(chr, uniq.tolist())))
-    out[astral] = extra[uniq.searchsorted(cp[astral])]
-    return cp, out
 
 
 @lru_cache(maxsize=1)
@@ -240,19 +166,19 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
 
     Character and word counts come from per-character class bits summed over
     each span, cues from page-wide searches; few steps run per line.
-    `char_bits` is `_char_bits(text)` and `words` is `_words(bits)` when the caller has them.
+    `char_bits` is `C.char_bits(text)` and `words` is `_words(bits)` when the caller has them.
     """
-    cp, bits = char_bits if char_bits is not None else _char_bits(text)
+    cp, bits = char_bits if char_bits is not None else C.char_bits(text)
     w_starts, w_lens = words if words is not None else _words(bits)
     first = bits[w_starts]
-    lower = (first & _LO) != 0
+    lower = (first & C.LO) != 0
     # per-character planes summed over each line; only spaces occur between lines (the
     # others are summed from one line's start to the next), so spaces are summed apart
-    flags = (_W, _D, _CJK, _SENT, _NAV, _COMMA)
+    flags = (C.W, C.D, C.CJK, C.SENT, C.NAV, C.COMMA)
     planes = np.zeros((len(flags) + 4, len(bits)), dtype=np.uint8)
     planes[:len(flags)] = (bits & np.array(flags, dtype=bits.dtype)[:, None]) != 0
     planes[6, w_starts] = 1
-    planes[7, w_starts] = (first & _UP) != 0
+    planes[7, w_starts] = (first & C.UP) != 0
     planes[8, w_starts] = lower
     planes[9, w_starts] = lower & (w_lens <= 3)
     s_arr, e_arr = np.asarray(starts, dtype=np.intp), np.asarray(ends, dtype=np.intp)
@@ -261,14 +187,14 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     idx = np.empty(2 * len(starts), dtype=np.intp)
     idx[0::2], idx[1::2] = s_arr, e_arr
     space = np.zeros(len(bits) + 1, dtype=np.int32)
-    space[:-1] = (bits & _SP) != 0
+    space[:-1] = (bits & C.SP) != 0
     spaces = np.add.reduceat(space, idx)[0::2]
     # the word-character mask is only needed without `words`
     cues = page_cues(texts, nws, cjk, (cp, None, s_arr, e_arr), text=text, words=(w_starts, w_lens))
     # the last character that is not a closing quote or bracket ends a sentence
-    open_pos = ((bits & _CLOSER) == 0).nonzero()[0]
+    open_pos = ((bits & C.CLOSER) == 0).nonzero()[0]
     last = open_pos[np.maximum(open_pos.searchsorted(e_arr) - 1, 0)]
-    terminal = (last >= s_arr) & ((bits[last] & _TERM) != 0) if len(open_pos) else np.zeros(
+    terminal = (last >= s_arr) & ((bits[last] & C.TERM) != 0) if len(open_pos) else np.zeros(
         len(starts), dtype=bool)
     c1, b0, b1 = cp[e_arr - 1], bits[s_arr], bits[e_arr - 1]
     n = (e_arr - s_arr).astype(float)
@@ -279,35 +205,35 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     out[:, 2] = cjk / n
     out[:, 3] = terminal
     out[:, 4] = c1 == ord(":")
-    out[:, 5] = (b1 & _OPENS) != 0
+    out[:, 5] = (b1 & C.OPENS) != 0
     out[:, 6] = sent
     out[:, 7] = (n - letters - spaces) / n
     out[:, 8] = digits / n
     out[:, 9] = upper / na
     out[:, 10] = low / na
     out[:, 11] = short / na
-    out[:, 12] = (b0 & _LO) != 0
-    out[:, 13] = (b0 & (_ALNUM | _NOT_PUNCT)) == 0
+    out[:, 12] = (b0 & C.LO) != 0
+    out[:, 13] = (b0 & (C.ALNUM | C.NOT_PUNCT)) == 0
     out[:, 14] = letters / np.maximum(nws, 1)
     out[:, 15] = commas
     out[:, 16:19] = cues[:, 0:3]
     out[:, 19:21] = cues[:, 3:5] * small[:, None]
     out[:, 21] = cues[:, 5] * (nws < 6)
     # COUNTER needs a digit, and a first character that is a digit or no letter
-    maybe = ((b0 & _W) == 0) | ((b0 & _D) != 0) | (cp[s_arr] == 95)
+    maybe = ((b0 & C.W) == 0) | ((b0 & C.D) != 0) | (cp[s_arr] == 95)
     few = ((n < 40) & (digits > 0) & maybe).nonzero()[0].tolist()
     out[few, 22] = [COUNTER.match(texts[i]) is not None for i in few]
     out[:, 23] = cues[:, 6] * (nws < 8)
     out[:, 24] = cues[:, 7] * (nws < 15)
     # BYLINE needs whitespace right after its 2-5 letter word
     at = s_arr[:, None] + np.arange(2, 6)  # characters 2-5 of each line
-    gap = (((bits.take(np.minimum(at, len(bits) - 1)) & _WS) != 0) & (at < e_arr[:, None])).any(axis=1)
-    few = (small & gap & ((b0 & _BY) != 0)).nonzero()[0].tolist()
+    gap = (((bits.take(np.minimum(at, len(bits) - 1)) & C.WS) != 0) & (at < e_arr[:, None])).any(axis=1)
+    few = (small & gap & ((b0 & C.BY) != 0)).nonzero()[0].tolist()
     out[few, 25] = [BYLINE.match(texts[i]) is not None for i in few]
     out[:, 26] = cues[:, 8]
     out[:, 27] = nav * small
     out[:, 28] = np.fromiter(map(str.isupper, texts), bool, len(texts))
-    out[:, 29] = (b0 & _QUOTE) != 0
+    out[:, 29] = (b0 & C.QUOTE) != 0
     out[:, 30] = (nws >= 10) & terminal
     out[:, 31] = (nws <= 4) & ~terminal
     out[:, 32] = (upper == na) & (nws <= 8)
@@ -315,7 +241,7 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     out[:, 34] = cues[:, 10] * ((c1 == ord(":")) | (nws <= 4))  # "Name says:"
     # a time of day (d:dd) on a short line: comment and live-blog stamps
     colon = (cp[1:-2] == ord(":")).nonzero()[0] + 1
-    colon = colon[(bits[colon - 1] & bits[colon + 1] & bits[colon + 2] & _D) != 0]
+    colon = colon[(bits[colon - 1] & bits[colon + 1] & bits[colon + 2] & C.D) != 0]
     clock = np.bincount(s_arr.searchsorted(colon, side="right") - 1, minlength=len(texts))
     out[:, 35] = (clock > 0) & (nws < 10)
     return out
@@ -326,7 +252,7 @@ def fragment_blocks(first: np.ndarray, last: np.ndarray, terminal: np.ndarray) -
 
     `first` and `last` are the class bits of each line's first and last character.
     """
-    joined = (terminal[:-1] == 0) & (((first[1:] & (_LO | _JOIN_START)) | (last[:-1] & _JOIN_END)) != 0)
+    joined = (terminal[:-1] == 0) & (((first[1:] & (C.LO | C.JOIN_START)) | (last[:-1] & C.JOIN_END)) != 0)
     return np.concatenate(([0], (~joined).cumsum()))
 
 
@@ -339,7 +265,7 @@ def title_segments(first: str) -> set[str]:
 
 def build_page(text: str) -> Page:
     """Split `text` into non-blank lines and compute their feature matrix."""
-    cp, bits = _char_bits(text)
+    cp, bits = C.char_bits(text)
     s_arr, e_arr = _span_arrays(cp, bits)
     n = len(s_arr)
     if n == 0:
@@ -448,9 +374,9 @@ def comment_marks(X: np.ndarray) -> np.ndarray:
 def _glue(bits: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray) -> np.ndarray:
     """Places per line (lines over 20 characters) where inline elements were glued
     without a space: an ASCII lower-case letter, maybe [.?!], then upper + lower."""
-    lo = (bits & _ALO) != 0
-    up = (bits & _AUP) != 0
-    stop = (bits & _ASTOP) != 0
+    lo = (bits & C.ALO) != 0
+    up = (bits & C.AUP) != 0
+    stop = (bits & C.ASTOP) != 0
     at = (lo[:-2] & up[1:-1] & lo[2:]).nonzero()[0]
     at = np.concatenate((at, (lo[:-3] & stop[1:-2] & up[2:-1] & lo[3:]).nonzero()[0]))
     line = s_arr.searchsorted(at, side="right") - 1
@@ -464,16 +390,16 @@ def glued_heads(cp: np.ndarray, bits: np.ndarray, s_arr: np.ndarray, e_arr: np.n
     GLUE_WORDS words, GLUE_CAPS of them capitalised and no lower-case word of 4+
     letters. Teaser lists show many. `words`: starts and lengths of the words
     (runs of word characters) of the text, when the caller has them."""
-    up = (bits & _AUP) != 0
-    before = ((bits & (_ALO | _ADIGIT)) != 0)[:-2]
-    after = ((bits & (_ALO | _SP)) != 0)[2:]
+    up = (bits & C.AUP) != 0
+    before = ((bits & (C.ALO | C.ADIGIT)) != 0)[:-2]
+    after = ((bits & (C.ALO | C.SP)) != 0)[2:]
     at = (before & up[1:-1] & after).nonzero()[0] + 1
     if not len(at):
         return np.zeros(len(s_arr), dtype=bool)
     w_starts, w_lens = words if words is not None else _words(bits)
     first = bits[w_starts]
-    caps = w_starts[(first & _UP) != 0]
-    lows = w_starts[(w_lens >= 4) & ((first & _LO) != 0)]  # lower-case words of 4+ letters
+    caps = w_starts[(first & C.UP) != 0]
+    lows = w_starts[(w_lens >= 4) & ((first & C.LO) != 0)]  # lower-case words of 4+ letters
     g = at[np.minimum(at.searchsorted(s_arr), len(at) - 1)]
     # words (and capitalised ones) starting in [line start, g); none of 4+ lower-case letters
     nw = np.where((g > s_arr) & (g < e_arr), w_starts.searchsorted(g) - w_starts.searchsorted(s_arr), 0)
@@ -483,7 +409,7 @@ def glued_heads(cp: np.ndarray, bits: np.ndarray, s_arr: np.ndarray, e_arr: np.n
 
 def _words(bits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Starts and lengths of the words (runs of word characters) of a text's class bits."""
-    w = (bits & _W) != 0
+    w = (bits & C.W) != 0
     w_starts = (w & ~np.concatenate(([False], w[:-1]))).nonzero()[0]
     return w_starts, (w & ~np.concatenate((w[1:], [False]))).nonzero()[0] + 1 - w_starts
 

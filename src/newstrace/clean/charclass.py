@@ -1,0 +1,85 @@
+"""Character classes for the line features: one bit per class, looked up per code point
+(a table for the Basic Multilingual Plane, built once per process)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+DIGITS = re.compile(r"\d")
+CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+SENT_MARKS = re.compile(r"[.!?。！？]")
+NAV_SEPS = re.compile(r"[|»›•/·]")
+TERMINALS = ".!?。！？…"
+CLOSERS = "\"'”’»)]"
+
+# character classes, one bit each, looked up per code point
+(W, D, UP, LO, CJK, SENT, NAV, COMMA, SP, ALNUM, TERM, CLOSER,
+ OPENS, NOT_PUNCT, QUOTE, JOIN_START, JOIN_END, WS, ALO, AUP, ADIGIT, ASTOP, FOLD,
+ STRIP, BY) = (1 << k for k in range(25))  # A...: ASCII [a-z], [A-Z], [0-9], [.?!]; see `folds`
+_CLASS_RES = ((W, re.compile(r"\w")), (D, DIGITS), (CJK, CJK_CHARS), (SENT, SENT_MARKS),
+              (NAV, NAV_SEPS), (COMMA, re.compile("[,、，]")), (SP, re.compile(" ")),
+              (TERM, re.compile("[" + re.escape(TERMINALS) + "]")),
+              (CLOSER, re.compile("[" + re.escape(CLOSERS) + "]")),
+              (OPENS, re.compile("[" + re.escape(",;(–—-") + "]")),
+              (NOT_PUNCT, re.compile("[" + re.escape("\"'“‘«([") + "]")),
+              (QUOTE, re.compile("[" + re.escape("\"'“‘«„") + "]")),
+              (JOIN_START, re.compile("[" + re.escape(",.;:)!?%’”»") + "]")),
+              (JOIN_END, re.compile("[" + re.escape(",(“‘«\"'-–—") + "]")), (WS, re.compile(r"\s")),
+              (ALO, re.compile("[a-z]")), (AUP, re.compile("[A-Z]")), (ADIGIT, re.compile("[0-9]")),
+              (ASTOP, re.compile("[.?!]")), (STRIP, re.compile("[ \t\n\r\f\v]")),
+              (BY, re.compile("[bpdvoоа]", re.I)))  # first letters of lines.BYLINE's words
+
+
+def class_bits(chars: str) -> np.ndarray:
+    """Class bits of each character of `chars`."""
+    bits = np.zeros(len(chars), dtype=np.int64)
+    for bit, rx in _CLASS_RES:
+        hit = [m.start() for m in rx.finditer(chars)]
+        bits[hit] |= bit
+    for bit, test in ((UP, str.isupper), (LO, str.islower), (ALNUM, str.isalnum), (FOLD, folds)):
+        bits[np.fromiter(map(test, chars), dtype=bool, count=len(chars))] |= bit
+    return bits
+
+
+def folds(c: str) -> bool:
+    """A character that casefold() changes, ASCII capitals aside."""
+    return c.casefold() != c and not "A" <= c <= "Z"
+
+
+@lru_cache(maxsize=1)
+def fold_delta() -> np.ndarray:
+    """What `normalise` adds to each BMP code point before casefold(): digits become "0",
+    whitespace but newlines " ", ASCII capitals lower case; 0 elsewhere."""
+    bits, cp = bmp_bits(), np.arange(0x10000, dtype=np.int32)
+    delta = np.where((bits & AUP) != 0, 32, 0).astype(np.int32)
+    space = ((bits & WS) != 0) & (cp != 10)
+    delta[space] = 32 - cp[space]
+    digit = (bits & D) != 0
+    delta[digit] = 48 - cp[digit]
+    delta.setflags(write=False)
+    return delta
+
+
+@lru_cache(maxsize=1)
+def bmp_bits() -> np.ndarray:
+    """Class bits for the whole Basic Multilingual Plane, built once per process."""
+    bits = class_bits("".join(map(chr, range(0x10000)))).astype(np.int32)
+    bits.setflags(write=False)
+    return bits
+
+
+def char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Code points of `text` and their class bits."""
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table = bmp_bits()
+    astral = cp >= 0x10000
+    if not astral.any():
+        return cp, table.take(cp.astype(np.intp))  # faster than table[cp]
+    out = table[np.where(astral, 0, cp)]
+    uniq = np.unique(cp[astral])
+    extra = class_bits("".join(map(chr, uniq.tolist())))
+    out[astral] = extra[uniq.searchsorted(cp[astral])]
+    return cp, out
