@@ -36,7 +36,7 @@ class OriginOptions:
     max_candidates: int = 8  # members scored with a full tree (large families)
     root_time_weight: float = 0.5  # the origin came out before every member, not only its children
     absent_texts: int = 3  # copies whose text is tried as the absent origin's (besides the consensus)
-    consensus_bonus: float = 3.0  # a member whose site most crediting copies name
+    consensus_bonus: float = 3.75  # a member whose site most crediting copies name
     lone_absent_penalty: float = 2.0  # an outside outlet only one copy's credit names
 
 
