@@ -29,3 +29,23 @@ def test_contact_lines_and_photo_credits_are_not_headlines():
                  "October 12, 2018 in Promotion by admin"):
         found, _ = find_headline(lines((line, False), (BODY, True), (BODY.upper(), True)))
         assert found is None, line
+
+
+def test_two_word_headline_the_page_repeats():
+    """A short headline printed twice is the headline; a two-word line printed once is not."""
+    found, copies = find_headline(lines(
+        ("Kabarislamia", False), ("Opening bell", False), ("2021-09-22", False),
+        ("Opening bell", False), (BODY, True), (BODY.upper(), True)))
+    assert found.value == "Opening bell" and found.evidence == "repeated line x2"
+    assert copies == {1, 3}
+    once, _ = find_headline(lines(("Opening bell", False), ("Weather", False), (BODY, True),
+                                  (BODY.upper(), True)))
+    assert once is None or once.value != "Opening bell"
+
+
+def test_longer_repeated_headline_beats_a_repeated_two_word_label():
+    title = "Pension group delays plan to publish new rules"
+    found, _ = find_headline(lines(
+        ("Most Read", False), (title, False), ("Most Read", False), (title, False),
+        (BODY, True), (BODY.upper(), True)))
+    assert found.value == title

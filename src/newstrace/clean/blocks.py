@@ -52,10 +52,10 @@ def is_terminal(s: str) -> bool:
     return s.rstrip().endswith(_TERMINAL)
 
 
-def is_title_like(s: str) -> bool:
+def is_title_like(s: str, min_words: int = 3) -> bool:
     """A short line that could be a headline (no terminal period)."""
     words = s.split()
-    if not (3 <= len(words) <= 25 and 12 <= len(s) <= 220):
+    if not (min_words <= len(words) <= 25 and 4 * min_words <= len(s) <= 220):
         return False
     if s.rstrip(" \"”’»)").endswith((".", ":", ";", ",")) or not (s[0].isalnum() or s[0] in "\"“«‘'"):
         return False

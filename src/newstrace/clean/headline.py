@@ -48,14 +48,17 @@ def copies_of(title: str, lines: Sequence[Line]) -> set[int]:
     return out
 
 
-def _candidate(ln: Line) -> str | None:
+def _candidate(ln: Line, repeated: bool = False) -> str | None:
+    """The line's text as a possible headline (counters stripped), else None. `repeated`:
+    the page prints the line again, so two words ("Opening bell") may be a headline."""
     if len(ln.text) > 300 or (not ln.keep and ln.reason in _FURNITURE):
         return None
     text = " ".join(ln.text.split())
     if parse_counters(text):
         return None
     residue = strip_counters(text)
-    if not is_title_like(residue) or parse_credit(residue) or parse_byline(residue):
+    if (not is_title_like(residue, 2 if repeated else 3) or parse_credit(residue)
+            or parse_byline(residue)):
         return None
     return residue
 
@@ -65,8 +68,12 @@ def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tup
     if meta_title is not None and meta_title.value.strip():
         return meta_title, copies_of(meta_title.value, lines)
     counts: dict[str, list[int]] = {}
+    seen = {}
+    for ln in lines:
+        key = norm(ln.text)
+        seen[key] = seen.get(key, 0) + 1
     for i, ln in enumerate(lines):
-        residue = _candidate(ln)
+        residue = _candidate(ln, seen.get(norm(ln.text), 0) >= 2)
         if residue is not None:
             for key in _variants(residue):  # "Title - Site" counts for "Title" too
                 counts.setdefault(key, []).append(i)
@@ -78,12 +85,15 @@ def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tup
     best, best_key, best_score = None, "", 0.0
     for key, rows in counts.items():
         score = len(rows) + (0.5 if rows[0] in first_rows else 0.0)
+        if len(key.split()) < 3:  # a two-word line ("Most Read") yields to a longer one
+            score -= 0.25
         # list items and template lines repeat often; a headline a few times
         eligible = rows[0] < body_at and (rows[0] in first_rows or len(rows) <= 8)
         if len(rows) >= 2 and eligible and score > best_score:
             best, best_key, best_score = rows, key, score
     if best is not None:
-        ln = next((lines[j] for j in best if norm(_candidate(lines[j]) or "") == best_key), lines[best[0]])
+        ln = next((lines[j] for j in best if norm(_candidate(lines[j], True) or "") == best_key),
+                  lines[best[0]])
         title = strip_counters(" ".join(ln.text.split()))
         if norm(title) != best_key:
             title = _SITE_SUFFIX.sub("", title)
