@@ -6,9 +6,10 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from ..records import Article, Credit
-from .outlets import canonical, host_of, registrable, same_outlet
+from .outlets import canonical, domain_label, host_of, registrable, same_outlet
 
 _SENT_RE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9À-ÖØ-Þ])")
 _TOKEN_RE = re.compile(r"\w+")
@@ -60,13 +61,26 @@ def link_credits(members: list[Info]) -> None:
 
 def mentions(line: str, outlet: str) -> bool:
     """Whether a loose line names `outlet` (a domain or a name), markers and typos aside."""
-    from .outlets import domain_label, host_of
-
-    host = host_of(outlet)
-    key = domain_label(host) if host else re.sub(r"[^a-z0-9]", "", outlet.lower())
+    key = _outlet_key(outlet)
     if len(key) >= 5:
-        return key in re.sub(r"[^a-z0-9]", "", line.lower())
-    return bool(key) and key in re.findall(r"[a-z0-9]+", line.lower())
+        return key in _squashed(line)
+    return bool(key) and key in _line_words(line)
+
+
+@lru_cache(maxsize=65536)
+def _outlet_key(outlet: str) -> str:
+    host = host_of(outlet)
+    return domain_label(host) if host else re.sub(r"[^a-z0-9]", "", outlet.lower())
+
+
+@lru_cache(maxsize=65536)
+def _squashed(line: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", line.lower())
+
+
+@lru_cache(maxsize=65536)
+def _line_words(line: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9]+", line.lower()))
 
 
 def link_outlet(members: list[Info], outlet: str) -> None:

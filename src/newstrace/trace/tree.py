@@ -289,8 +289,8 @@ def _shares_an_edit(added: set[str], dropped: set[str], held: dict[str, int],
 
 def _small_change(a: list[str], b: list[str]) -> bool:
     """Two versions of one sentence: a word or so swapped or slipped in."""
-    if abs(len(a) - len(b)) > 2:
-        return False
+    if abs(len(a) - len(b)) > 2 or len(set(a).symmetric_difference(b)) > 3:
+        return False  # (words in one only are a lower bound of the multiset difference)
     ca, cb = Counter(a), Counter(b)
     return sum(((ca - cb) + (cb - ca)).values()) <= 3
 
