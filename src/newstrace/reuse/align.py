@@ -3,8 +3,9 @@
 The documents of a chunk of pairs are tokenised together. Every n-gram is
 matched against the other document of each pair with one sort for the whole
 chunk (an n-gram repeated up to four times in a document matches each
-repeat; the chaining keeps the consistent ones). Matches are sorted along the
-first text and chained while they stay on (nearly) one diagonal with small
+repeat; the chaining keeps the consistent ones). Matches are grouped in bands
+of nearby diagonals (one per repeat of a text that repeats itself), sorted along
+the first text and chained while they stay on (nearly) one diagonal with small
 gaps, so OCR
 noise, light rewording and cut sentences leave holes inside a passage, while
 reordered or dropped paragraphs start a new one. `passages.py` then turns the

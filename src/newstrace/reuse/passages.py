@@ -7,7 +7,8 @@ under `edge_tokens` prose words is a disclaimer, credit line or sign-off and
 is dropped. A pair is a link when its runs hold at least `min_passage_tokens`
 prose words, or 80% of the shorter text (a short copy); title-like words
 count only when they are three times as many, or half the shorter text (a
-shared list article).
+shared list article). Words one text has once and the other twice count once,
+and a passage inside longer ones on both sides is dropped.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ A copy of a copy carries its parent's edits (dropped paragraphs, an added intro,
 a reworded sentence, a new headline). The cost of explaining copy `c` from
 candidate `p` counts the units `c` has that `p` lacks (additions) plus, at a
 lower weight, the units `p` has that `c` lacks (drops); a new passage in the
-middle of the body costs more (copies abridge), and so does an edit another copy
+middle of the body costs more (copies abridge), so does a passage cut from the
+middle (the ends come and go with extraction), and so does an edit another copy
 made too (the same sentence changed the same way, a passage before the last
 paragraph: made twice, or taken from that copy); credits naming `p` and
 timestamps shift the cost. Each copy takes its cheapest parent; cycles are
