@@ -83,3 +83,9 @@ def char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
     extra = class_bits("".join(map(chr, uniq.tolist())))
     out[astral] = extra[uniq.searchsorted(cp[astral])]
     return cp, out
+
+
+def word_spans(word: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and lengths of the runs of True in a word-character mask (the words)."""
+    starts = (word & ~np.concatenate(([False], word[:-1]))).nonzero()[0]
+    return starts, (word & ~np.concatenate((word[1:], [False]))).nonzero()[0] + 1 - starts

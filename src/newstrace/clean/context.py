@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 
 
-def _window(v: np.ndarray, k: int) -> np.ndarray:
-    """Sums over rows i-k..i+k of `v` (clipped to the page), as differences of prefix sums."""
+def window_sum(v: np.ndarray, k: int) -> np.ndarray:
+    """Sum over rows i-k..i+k of `v` (1-D, or 2-D by column; clipped to the page), as
+    differences of prefix sums."""
     n = len(v)
     c = np.zeros((n + 1,) + v.shape[1:])
     np.add.accumulate(v, axis=0, out=c[1:])
@@ -20,17 +21,12 @@ def _window(v: np.ndarray, k: int) -> np.ndarray:
     return sums
 
 
-def window_sum(v: np.ndarray, k: int) -> np.ndarray:
-    """Sum over rows i-k..i+k of `v` (1-D, or 2-D by column)."""
-    return _window(v, k)
-
-
 def window_mean(v: np.ndarray, k: int) -> np.ndarray:
     """Mean over rows i-k..i+k of `v` (1-D, or 2-D by column)."""
     n = len(v)
     i = np.arange(n)
     size = np.minimum(i + (k + 1), n) - np.maximum(i - k, 0)
-    return _window(v, k) / size.reshape((n,) + (1,) * (v.ndim - 1))
+    return window_sum(v, k) / size.reshape((n,) + (1,) * (v.ndim - 1))
 
 
 def best_block(gain: np.ndarray) -> tuple[int, int]:

@@ -6,6 +6,8 @@ import re
 
 import numpy as np
 
+from .charclass import word_spans
+
 WORD = re.compile(r"\w+")
 
 # debris cues: whole lower-cased words, 5-letter stems, word pairs, and CJK substrings
@@ -241,11 +243,7 @@ def _span_cues(found: np.ndarray, texts: list[str], nws: np.ndarray, full: np.nd
     cp, word, starts, ends = spans
     if text is None:
         text = cp.tobytes().decode("utf-32-le", "surrogatepass")
-    if words is None:
-        nxt = np.append(word[1:], False)
-        w_starts = (word & ~np.concatenate(([False], word[:-1]))).nonzero()[0]
-        words = w_starts, (word & ~nxt).nonzero()[0] + 1 - w_starts
-    w_starts, w_lens = words
+    w_starts, w_lens = words if words is not None else word_spans(word)
     low = text.lower()
     joined, w_off, line_of = _joined_words(cp, w_starts, w_lens, starts, full)
     low_words = joined.lower()

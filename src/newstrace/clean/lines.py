@@ -409,9 +409,7 @@ def glued_heads(cp: np.ndarray, bits: np.ndarray, s_arr: np.ndarray, e_arr: np.n
 
 def _words(bits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Starts and lengths of the words (runs of word characters) of a text's class bits."""
-    w = (bits & C.W) != 0
-    w_starts = (w & ~np.concatenate(([False], w[:-1]))).nonzero()[0]
-    return w_starts, (w & ~np.concatenate((w[1:], [False]))).nonzero()[0] + 1 - w_starts
+    return C.word_spans((bits & C.W) != 0)
 
 
 GLUE_WORDS, GLUE_CAPS = 3, 0.6
