@@ -288,3 +288,20 @@ def test_runs_of_doubtful_lines_alone_are_dropped():
     # a page of prose with one stray doubtful line in its footer keeps its prose
     lines = by_text(classify_lines("\n".join([*NAV, *PROSE, *FOOTER])))
     assert all(lines[p].keep for p in PROSE)
+
+
+def test_share_button_rows_and_section_labels_between_paragraphs_are_dropped():
+    buttons = ["WhatsApp Reddit Print Share Telegram", "Facebook Twitter Email", "Tags:",
+               "Share this story", "Related Topics"]
+    page = [PROSE[0], buttons[0], PROSE[1], buttons[1], PROSE[2], buttons[2], PROSE[3],
+            PROSE[4], buttons[3], buttons[4]]
+    lines = by_text(classify_lines("\n".join(page)))
+    assert all(lines[p].keep for p in PROSE)
+    assert not any(lines[b].keep for b in buttons)
+    assert lines[buttons[0]].reason == "share buttons"
+    # a sentence that names the networks, and a line that only starts like a label, stay
+    named = ("The minister posted the video on Facebook and Twitter before the meeting, "
+             "and it was shared thousands of times within an hour.")
+    label_like = "Tags and labels on food packaging must now show the country of origin, the ministry said."
+    lines = by_text(classify_lines("\n".join([PROSE[0], named, PROSE[1], label_like, PROSE[2]])))
+    assert lines[named].keep and lines[label_like].keep

@@ -3,8 +3,8 @@
 `classify_lines` scores every non-blank line with a small boosted-tree model
 over features of the line and its neighbourhood (`lines.build_page`), then
 keeps doubtful lines sandwiched between kept ones, drops runs made of doubtful
-lines only, applies a few hard rules (repeated headline, counters, site
-template lines) and a fallback (a page left nearly empty keeps its densest
+lines only, applies a few hard rules (repeated headline, counters, rows of share
+buttons, section labels such as "Tags:", site template lines) and a fallback (a page left nearly empty keeps its densest
 block of prose). Rules use the shape of
 a news page: a second copy of the article (a run of lines kept already) is
 dropped, so is a reader-comment section that starts below the article, and
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import MISSING, dataclass, fields
@@ -31,6 +32,7 @@ from ..errors import NewstraceError
 from ..records import Line
 from . import lines as L
 from .context import window_sum
+from .cues import CUE_WORDS
 from .lines import Page, build_page, is_blank, line_key
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,18 @@ DUP_MIN_CHARS, DUP_RUN = 60, 2  # see `_second_copies`
 COMMENT_MARKS, COMMENT_ABOVE = 3, 50  # see `_comment_start`
 TEASER_RUN, TEASER_SPAN = 2, 3  # see `_teasers`
 CUT_RUN, CUT_WORDS, TITLE_WORDS = 2, 10, 15  # see `_cut_snippets`
+SHARE_WORDS = frozenset(w for w, cat in CUE_WORDS.items() if cat == "share")
+WORD = re.compile(r"\w+")
+# section labels standing alone on a line ("Tags:", "Share this story"), as `lines.normalise` keys
+LABELS = frozenset(
+    k + end for k in (
+        "tag", "tags", "tagged", "tagged with", "topic", "topics", "filed under", "category",
+        "categories", "keywords", "labels", "more on", "share", "share this", "share this article",
+        "share this story", "share this post", "related", "related topics", "related articles",
+        "related stories", "related posts", "etiquetas", "tópicos", "argomenti", "schlagwörter",
+        "themen", "темы", "теги", "рубрики")
+    for end in ("", ":", " :"))
+
 
 __all__ = ["classify_lines", "common_site_lines", "line_key", "load_model", "TreeEnsemble",
            "TextModel", "kept_text"]
@@ -327,7 +341,18 @@ def _hard_drop(page: Page, chars: np.ndarray, headline: np.ndarray) -> np.ndarra
     counter = (X[:, C["counter"]] > 0) & (chars < 24)  # bare counters: "0", "201"
     rating = ((X[:, C["rating"]] > 0) & (X[:, C["log_words"]] <= LOG1P_6)
               & (X[:, C["terminal"]] == 0))  # "0.00 (0%) 0 votes"
-    return counter | rating | headline
+    return counter | rating | headline | _buttons(page)
+
+
+def _buttons(page: Page) -> np.ndarray:
+    """Rows of share buttons ("Facebook Twitter WhatsApp Email") and section labels
+    standing alone ("Tags:", "Share this story", "Related Topics")."""
+    keys = page.keys or L.normalise_lines(page.texts)
+    out = np.fromiter(map(LABELS.__contains__, keys), dtype=bool, count=len(keys))
+    for i in (page.X[:, C["share"]] > 0).nonzero()[0].tolist():
+        words = WORD.findall(keys[i])
+        out[i] |= len(words) >= 2 and all(w in SHARE_WORDS for w in words)
+    return out
 
 
 def _repeated_first(page: Page, i: int) -> bool:
