@@ -16,6 +16,7 @@ from newstrace.clean.text import (
     WEAK_RUN,
     TextModel,
     TreeEnsemble,
+    _numbered_list,
     _weak_runs,
     classify_lines,
     common_site_lines,
@@ -305,3 +306,28 @@ def test_share_button_rows_and_section_labels_between_paragraphs_are_dropped():
     label_like = "Tags and labels on food packaging must now show the country of origin, the ministry said."
     lines = by_text(classify_lines("\n".join([PROSE[0], named, PROSE[1], label_like, PROSE[2]])))
     assert lines[named].keep and lines[label_like].keep
+
+
+def test_numbered_list_that_goes_on_from_the_article_is_kept():
+    items = ["1) Lego Star Wars Resistance Bomber", "http://amzn.to/2iJFhRj",
+             "2) Polistil electric race track", "http://amzn.to/2hZfWFJ",
+             "3) Blade Runner The Final Cut (4K Ultra HD + Blu-Ray)", "http://amzn.to/2hWEIX7",
+             "4) Ghostbusters Collection 1-2 (Steelbook)", "http://amzn.to/2B4BNPS"]
+    intro = [PROSE[0], "Here are the deals we picked for you this year:"]
+
+    def listed(texts, kept):
+        page = L.build_page("\n".join(texts))
+        keep = np.isin(np.arange(len(texts)), kept)
+        return [t for t, x in zip(texts, _numbered_list(page, keep), strict=True) if x]
+
+    texts = [*intro, *items, *FOOTER]
+    assert listed(texts, [0, 1]) == items  # items, the lines between them and after the last
+    assert listed(texts, [0]) == items  # one dropped line between article and list
+    assert listed(texts, []) == []  # no article above it: a sidebar's list
+    far = [*intro, *FOOTER, *NAV, *items]
+    assert listed(far, [0, 1]) == []  # far below the article
+    odd = [*intro, items[0], items[1], items[4], items[5], items[2], items[3]]
+    assert listed(odd, [0, 1]) == []  # numbers out of order
+    # in the cleaner: a list the model doubts is kept after the article's intro
+    lines = by_text(classify_lines("\n".join([*NAV, *PROSE[:3], intro[1], *items, *FOOTER])))
+    assert all(lines[i].keep for i in items) and not lines["Privacy Policy"].keep

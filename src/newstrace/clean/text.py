@@ -4,7 +4,8 @@
 over features of the line and its neighbourhood (`lines.build_page`), then
 keeps doubtful lines sandwiched between kept ones, drops runs made of doubtful
 lines only, applies a few hard rules (repeated headline, counters, rows of share
-buttons, section labels such as "Tags:", site template lines) and a fallback (a page left nearly empty keeps its densest
+buttons, section labels such as "Tags:", site template lines), keeps a numbered list that goes on from the article ("1) ...",
+"2) ...", "3) ...") and a fallback (a page left nearly empty keeps its densest
 block of prose). Rules use the shape of
 a news page: a second copy of the article (a run of lines kept already) is
 dropped, so is a reader-comment section that starts below the article, and
@@ -45,6 +46,8 @@ DUP_MIN_CHARS, DUP_RUN = 60, 2  # see `_second_copies`
 COMMENT_MARKS, COMMENT_ABOVE = 3, 50  # see `_comment_start`
 TEASER_RUN, TEASER_SPAN = 2, 3  # see `_teasers`
 CUT_RUN, CUT_WORDS, TITLE_WORDS = 2, 10, 15  # see `_cut_snippets`
+LIST_RUN, LIST_GAP, LIST_NEAR = 3, 6, 3  # see `_numbered_list`
+ITEM = re.compile(r"\s*(\d{1,2})(?:[.):]|\s[-–])\s*[^\W\d_]")  # "3) Lego ...", "1. Define ..."
 SHARE_WORDS = frozenset(w for w, cat in CUE_WORDS.items() if cat == "share")
 WORD = re.compile(r"\w+")
 # section labels standing alone on a line ("Tags:", "Share this story"), as `lines.normalise` keys
@@ -282,6 +285,31 @@ def _cut_snippets(page: Page) -> np.ndarray:
     return cut | (np.append(cut[1:], False) & title)
 
 
+def _numbered_list(page: Page, keep: np.ndarray) -> np.ndarray:
+    """Lines of a numbered list that goes on from the article: items numbered 1, 2, 3, ...
+    (LIST_RUN or more, at most LIST_GAP lines apart) whose first item comes at most
+    LIST_NEAR lines after a kept line, with the lines between items and after the last one (a link, a caption);
+    lines with a debris cue stay out."""
+    out = np.zeros(len(keep), dtype=bool)
+    texts = page.texts
+    digits = (page.X[:, C["digit_share"]] > 0).nonzero()[0].tolist()
+    items = [(i, int(m.group(1))) for i in digits if (m := ITEM.match(texts[i]))]
+    runs: list[list[tuple[int, int]]] = []
+    for i, k in items:
+        if runs and k == runs[-1][-1][1] + 1 and i - runs[-1][-1][0] <= LIST_GAP:
+            runs[-1].append((i, k))
+        else:
+            runs.append([(i, k)])
+    cue = page.X[:, C["copyright"]:C["advert"] + 1].max(axis=1) > 0
+    for run in runs:
+        first, last = run[0][0], run[-1][0]
+        if len(run) < LIST_RUN or not keep[max(0, first - LIST_NEAR):first + 1].any():
+            continue
+        end = min(len(keep), last + (last - run[-2][0]))  # the last item's lines, as the others
+        out[first:end] = ~cue[first:end]
+    return out
+
+
 def _ends_cut(s: str) -> bool:
     return s.endswith(("…", "...", "[…]", "[...]", "…]", "(…)"))
 
@@ -374,6 +402,7 @@ def classify_lines(
         lo, hi = page.main
         keep_all[lo:hi] = True
     teaser = _teasers(page) | _cut_snippets(page)
+    keep_all |= _numbered_list(page, keep_all)
     keep_all &= ~_second_copies(page, keep_all) & ~teaser
     keep_all[_comment_start(page, keep_all):] = False
     n = len(page.texts)
