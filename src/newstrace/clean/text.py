@@ -3,15 +3,16 @@
 `classify_lines` scores every non-blank line with a small boosted-tree model
 over features of the line and its neighbourhood (`lines.build_page`), then
 keeps doubtful lines sandwiched between kept ones, drops runs made of doubtful
-lines only, applies a few hard rules (repeated headline, counters, rows of share
-buttons, section labels such as "Tags:", site template lines), keeps a numbered list that goes on from the article ("1) ...",
-"2) ...", "3) ...") and a fallback (a page left nearly empty keeps its densest
-block of prose). Rules use the shape of
-a news page: a second copy of the article (a run of lines kept already) is
-dropped, so is a reader-comment section that starts below the article, and
-so are teaser lists (Title Case headlines glued to their summaries, summaries
-cut with an ellipsis). Dropped lines get a short reason. The model is plain JSON evaluated with numpy; scikit-learn is
-only needed to train it (`newstrace.clean.train_text`).
+lines only, keeps a numbered list that goes on from the article ("1) ...",
+"2) ...", "3) ..."), applies a few hard rules (repeated headline, counters,
+rows of share buttons, section labels such as "Tags:", site template lines)
+and a fallback (a page left nearly empty keeps its densest block of prose).
+Rules use the shape of a news page: a second copy of the article (a run of
+lines kept already) is dropped, so is a reader-comment section that starts
+below the article, and so are teaser lists (Title Case headlines glued to
+their summaries, summaries cut with an ellipsis). Dropped lines get a short
+reason. The model is plain JSON evaluated with numpy; scikit-learn is only
+needed to train it (`newstrace.clean.train_text`).
 """
 
 from __future__ import annotations
