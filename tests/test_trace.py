@@ -116,6 +116,15 @@ def test_changed_sentence_edit():
     assert child.text[ch[0].start:ch[0].end] == changed
 
 
+def test_headline_punctuation_counts_but_typography_does_not():
+    parent = art("p", "a.com", [P1, P2], title="Council’s “harbour” budget — approved")
+    same = art("s", "b.com", [P1, P2], title="COUNCIL'S \"HARBOUR\" BUDGET - APPROVED")
+    loud = art("l", "c.com", [P1, P2], title="Council’s “harbour” budget — approved!")
+    assert [e.op for e in diff_articles(same, parent)] == []
+    edits = diff_articles(loud, parent)
+    assert [(e.op, e.text) for e in edits] == [("headline", "Council’s “harbour” budget — approved!")]
+
+
 def test_outlet_stats_with_user_list(tmp_path):
     orig = art("o", "harbourpost.com", [P1, P2, P3, P4, P5], published="2023-05-02T08:00:00+00:00")
     a = art("a", "copycat.net", [P1, P2, P3, P4], published="2023-05-02T09:00:00+00:00",
