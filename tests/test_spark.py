@@ -12,11 +12,17 @@ pytest.importorskip("pyspark")
 if not shutil.which("java"):
     pytest.skip("java is not installed (Spark needs it)", allow_module_level=True)
 
+from newstrace import trace  # noqa: E402
 from newstrace.engine.local import run  # noqa: E402
 from newstrace.engine.spark import columns, run_spark, session  # noqa: E402
+from newstrace.engine.spark_trace import trace_on_spark  # noqa: E402
 from newstrace.settings import Settings  # noqa: E402
-from newstrace.simulate import demo_corpus  # noqa: E402
+from newstrace.simulate import SimOptions, demo_corpus, republish, synthetic_articles  # noqa: E402
 from newstrace.store.db import connect  # noqa: E402
+from newstrace.store.read import load_alignments, load_articles, load_members  # noqa: E402
+from newstrace.trace import TraceOptions, trace_families  # noqa: E402
+
+pytestmark = pytest.mark.slow
 
 TABLES = ("documents", "articles", "alignments", "families", "provenance", "edits")
 
@@ -132,3 +138,45 @@ def test_spark_on_bad_input_only(spark, tmp_path):
     summary = run_spark([str(folder)], Settings(db=str(db)), spark=spark)
     assert summary.articles == 0 and summary.failed >= 2
     assert snapshot(db) == snapshot(ref)
+
+
+def test_spark_trace_matches_local_on_a_simulated_corpus(spark, tmp_path, caplog, monkeypatch):
+    """Families, chains, credits, partial reuse in several families, wrong clocks, debris,
+    network sites sharing a copyright footer."""
+    sim = republish(synthetic_articles(60, 5), 5, SimOptions(copy_sites=4, partial_p=0.3,
+                                                           bad_clock_p=0.3, networks=2))
+    path = tmp_path / "sim.jsonl"
+    path.write_text("".join(json.dumps({"id": d.doc_id, "url": d.url, "site": d.site,
+                                        "published": d.published, "text": d.text}) + "\n"
+                            for d in sim.docs))
+    ref = tmp_path / "local.duckdb"
+    with caplog.at_level("INFO", logger="newstrace.trace"):
+        run([str(path)], Settings(db=str(ref), workers=1))
+    assert "site clocks corrected" in caplog.text  # the clock pass changes dates here
+    con = connect(str(ref))
+    args = load_articles(con), load_members(con), load_alignments(con)
+    multi = con.execute("SELECT count(*) FROM (SELECT doc_id FROM families GROUP BY doc_id "
+                        "HAVING count(*) > 1)").fetchone()[0]
+    con.close()
+    assert multi > 0  # documents in several families: links, and a best family to pick
+    local = trace_families(*args)
+    with_debris = trace_families(*args, options=TraceOptions(debris_families=10**6))
+    assert with_debris != local  # the debris pass matters here too
+    with monkeypatch.context() as m:
+        m.setattr(trace, "site_footers", lambda articles: {})
+        assert trace_families(*args) != local  # and the per-site footers
+
+    db = tmp_path / "spark.duckdb"
+    shutil.copy(ref, db)
+    con = connect(str(db))
+    con.execute("DELETE FROM provenance; DELETE FROM edits; DELETE FROM stages WHERE name = 'trace'")
+    trace_on_spark(spark, con, Settings(db=str(db)), tmp_path / "work")
+    con.close()
+    expected, got = snapshot(ref), snapshot(db)
+    assert len(got["provenance"]) == len(sim.docs) and got["edits"]
+    assert got == expected
+    con = connect(str(db))  # done: a second call leaves the tables alone
+    con.execute("DELETE FROM edits")
+    trace_on_spark(spark, con, Settings(db=str(db)), tmp_path / "work")
+    assert con.execute("SELECT count(*) FROM edits").fetchone()[0] == 0
+    con.close()

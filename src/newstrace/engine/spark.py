@@ -11,8 +11,10 @@
 3. reuse (`spark_reuse.reuse_on_spark`): signatures per partition, a shuffle
    on the shingle hash, candidates per partition, a group-by on the pairs,
    verification per partition; `families` runs on the driver.
-4. trace and networks run on the driver (`trace_stage`, `networks_stage`),
-   reading the DuckDB file like the local executor.
+4. trace (`spark_trace.trace_on_spark`): the corpus-level passes as Spark
+   jobs, only per-site footers, family links and clock pairs reach the driver.
+5. networks runs on the driver (`networks_stage`), reading the DuckDB file
+   like the local executor.
 
 The work folder must be visible to the driver and every executor (a shared
 or local path in local mode). A killed run resumes at a file boundary: files
@@ -41,7 +43,7 @@ from ..store import db as store
 from ..store.schema import TABLES
 from .clean_worker import Batch, clean_batch
 from .local import Progress, RunSummary, summarize
-from .stages import SITE_SAMPLE, networks_stage, site_lines_stage, trace_stage
+from .stages import SITE_SAMPLE, networks_stage, site_lines_stage
 
 log = logging.getLogger(__name__)
 
@@ -236,6 +238,7 @@ def run_spark(paths: Iterable[str], settings: Settings | None = None, spark=None
     not used: the cluster decides.
     """
     from .spark_reuse import reuse_on_spark
+    from .spark_trace import trace_on_spark
 
     settings = settings or Settings()
     started = time.perf_counter()
@@ -253,7 +256,7 @@ def run_spark(paths: Iterable[str], settings: Settings | None = None, spark=None
         options = CleanOptions(settings.entities, common)
         clean_on_spark(spark, con, files, settings, options, folder, on_progress)
         reuse_on_spark(spark, con, settings, folder, on_progress)
-        trace_stage(con, settings, on_progress)
+        trace_on_spark(spark, con, settings, folder, on_progress)
         networks_stage(con, settings, on_progress)
         summary = summarize(con)
     finally:

@@ -122,21 +122,42 @@ def _after(con, previous: str) -> str:
     return _digest(row[0] if row else None)
 
 
+def trace_pending(con) -> str | None:
+    """The digest of the trace stage's input, or None when its output is up to date."""
+    digest = _after(con, "reuse")
+    return None if _stage_done(con, "trace", digest) else digest
+
+
+def write_trace(con, digest: str, fill) -> int:
+    """Swap in the trace output (`fill(con)` writes provenance and edits, returns the
+    provenance rows) and mark the stage done, in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        n = fill(con)
+        _mark(con, "trace", digest, n)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return n
+
+
 def trace_stage(con, settings: Settings, on_progress=None) -> None:
     from ..trace import trace_families
 
-    digest = _after(con, "reuse")
-    if _stage_done(con, "trace", digest):
+    digest = trace_pending(con)
+    if digest is None:
         return
     members = load_members(con)
     alignments = load_alignments(con)
     articles = load_articles(con)
     provenance, edits = trace_families(articles, members, alignments)
-    con.execute("BEGIN TRANSACTION")
-    n = store.replace_table(con, "provenance", store.provenance_rows(provenance))
-    store.replace_table(con, "edits", store.edit_rows(edits))
-    _mark(con, "trace", digest, n)
-    con.execute("COMMIT")
+
+    def fill(con) -> int:
+        store.replace_table(con, "edits", store.edit_rows(edits))
+        return store.replace_table(con, "provenance", store.provenance_rows(provenance))
+
+    n = write_trace(con, digest, fill)
     if on_progress:
         on_progress("trace", n, n)
 
@@ -158,4 +179,4 @@ def networks_stage(con, settings: Settings, on_progress=None) -> None:
 
 
 __all__ = ["site_lines_stage", "site_lines_table", "reuse_stage", "reuse_options",
-           "reuse_pending", "write_reuse", "trace_stage", "networks_stage"]
+           "reuse_pending", "write_reuse", "trace_pending", "write_trace", "trace_stage", "networks_stage"]

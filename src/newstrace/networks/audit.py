@@ -102,15 +102,20 @@ def own_copyright(credit: Credit, article: Article, footers: frozenset[str] = fr
     return name in footers or bool(squashed and host and (squashed in host or host in squashed))
 
 
+def footer_names(article: Article) -> tuple[str, frozenset[str]]:
+    """(site key, copyright names) of one page, as `site_footers` counts them."""
+    site = article.site or _domain(article) or ""
+    return site, frozenset(_norm(c.outlet) for c in article.credits if c.form == "copyright")
+
+
 def site_footers(articles: Iterable[Article], share: float = 0.5) -> dict[str, frozenset[str]]:
     """Per site: copyright names on at least two and `share` of its pages (its footer)."""
     pages: Counter = Counter()
     names: dict[str, Counter] = {}
     for a in articles:
-        site = a.site or _domain(a) or ""
+        site, found = footer_names(a)
         pages[site] += 1
-        names.setdefault(site, Counter()).update(
-            {_norm(c.outlet) for c in a.credits if c.form == "copyright"})
+        names.setdefault(site, Counter()).update(found)
     return {s: frozenset(k for k, n in c.items() if n >= max(2, share * pages[s]))
             for s, c in names.items()}
 

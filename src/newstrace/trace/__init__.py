@@ -76,21 +76,15 @@ def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
         shifted = correct_clocks(list(infos.values()), opts.clocks)
         if shifted:
             log.info("site clocks corrected (hours): %s", shifted)
-    pair_score = _pair_scores(alignments)
-    rank = {(m.doc_id, m.family_id): (m.role != "partial", m.coverage, len(families[m.family_id]))
+    pair_score = pair_scores(alignments)
+    rank = {(m.doc_id, m.family_id): member_rank(m, len(families[m.family_id]))
             for ms in families.values() for m in ms}
     best: dict[str, Provenance] = {}
     for fid in sorted(infos):
-        parts = split_family(infos[fid], opts.split_share)
-        for k, part in enumerate(parts):
-            rows = trace_family(fid, part, opts, pair_score)
-            if len(parts) > 1:
-                note = f"traced apart: story {k + 1} of {len(parts)} in this reuse family"
-                rows = [replace(r, evidence=(note, *r.evidence)) for r in rows]
-            for r in rows:
-                old = best.get(r.doc_id)
-                if old is None or rank[(r.doc_id, fid)] > rank[(r.doc_id, old.family_id)]:
-                    best[r.doc_id] = r
+        for r in trace_split(fid, infos[fid], opts, pair_score):
+            old = best.get(r.doc_id)
+            if old is None or rank[(r.doc_id, fid)] > rank[(r.doc_id, old.family_id)]:
+                best[r.doc_id] = r
     for d, a in articles.items():  # documents in no family: their own origin, or credited
         if d not in best:
             best[d] = trace_single(a, footers_of(a, footers))
@@ -101,6 +95,26 @@ def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
             if r.parent_doc_id and r.credit_status != "origin" and r.parent_doc_id in articles:
                 edits += diff_articles(articles[r.doc_id], articles[r.parent_doc_id])
     return prov, edits
+
+
+def member_rank(m: Member, size: int) -> tuple[bool, float, int]:
+    """How strongly a document belongs to a family of `size` members: a document in
+    several keeps the row of the family ranked highest (the first such family id)."""
+    return (m.role != "partial", m.coverage, size)
+
+
+def trace_split(fid: str, members: list[Info], opts: TraceOptions,
+                pair_score: Mapping[frozenset, float] | None = None) -> list[Provenance]:
+    """`trace_family` on each story of the family (`split_family`), evidence noting a split."""
+    parts = split_family(members, opts.split_share)
+    out: list[Provenance] = []
+    for k, part in enumerate(parts):
+        rows = trace_family(fid, part, opts, pair_score)
+        if len(parts) > 1:
+            note = f"traced apart: story {k + 1} of {len(parts)} in this reuse family"
+            rows = [replace(r, evidence=(note, *r.evidence)) for r in rows]
+        out += rows
+    return out
 
 
 def trace_family(fid: str, members: list[Info], opts: TraceOptions,
@@ -199,8 +213,13 @@ def _drop_debris(infos: dict[str, list[Info]], limit: int) -> None:
     if not common:
         return
     for ms in infos.values():
-        for m in ms:
-            m.units = {u: i for u, i in m.units.items() if u not in common}
+        drop_units(ms, common)
+
+
+def drop_units(members: list[Info], common) -> None:
+    """Leave the text units in `common` (debris) out of each member's units."""
+    for m in members:
+        m.units = {u: i for u, i in m.units.items() if u not in common}
 
 
 def _components(infos: dict[str, list[Info]]) -> dict[str, str]:
@@ -222,7 +241,7 @@ def _components(infos: dict[str, list[Info]]) -> dict[str, str]:
     return {fid: find(fid) for fid in infos}
 
 
-def _pair_scores(alignments: Sequence[Alignment]) -> dict[frozenset, float]:
+def pair_scores(alignments: Sequence[Alignment]) -> dict[frozenset, float]:
     out: dict[frozenset, float] = {}
     for a in alignments:
         key = frozenset((a.a, a.b))
@@ -231,4 +250,5 @@ def _pair_scores(alignments: Sequence[Alignment]) -> dict[frozenset, float]:
 
 
 __all__ = ["trace_families", "trace_family", "TraceOptions", "OriginOptions", "TreeOptions", "ClockOptions",
-           "outlet_stats", "read_outlets", "diff_articles"]
+           "outlet_stats", "read_outlets", "diff_articles", "trace_split", "member_rank", "drop_units",
+           "pair_scores"]

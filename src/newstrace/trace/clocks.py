@@ -80,20 +80,30 @@ def _timed(m: Info) -> bool:
     return m.time is not None and m.slack_h < 24
 
 
+def shift_clocks(members: list[Info], offsets: dict[str, tuple[float, int]],
+                 o: ClockOptions | None = None) -> dict[str, float]:
+    """Apply site offsets (`site_offsets`) to one family's members, in place; returns
+    site -> hours shifted."""
+    o = o or ClockOptions()
+    done: dict[str, float] = {}
+    for m in members:
+        if not _timed(m) or m.site not in offsets:
+            continue
+        hours, n = offsets[m.site]
+        slack = max(o.min_slack_h, o.spread_h / math.sqrt(n))
+        if abs(hours) >= o.min_shift_h:
+            m.time = m.time - timedelta(hours=hours)
+            done[m.site] = round(hours, 1)
+        if slack < m.slack_h:
+            m.slack_h = slack
+    return done
+
+
 def correct_clocks(families: list[list[Info]], o: ClockOptions | None = None) -> dict[str, float]:
     """Shift the dates of sites with a clear offset (in place); returns site -> hours shifted."""
     o = o or ClockOptions()
     offsets = site_offsets(credit_pairs(families), o)
     done: dict[str, float] = {}
     for members in families:
-        for m in members:
-            if not _timed(m) or m.site not in offsets:
-                continue
-            hours, n = offsets[m.site]
-            slack = max(o.min_slack_h, o.spread_h / math.sqrt(n))
-            if abs(hours) >= o.min_shift_h:
-                m.time = m.time - timedelta(hours=hours)
-                done[m.site] = round(hours, 1)
-            if slack < m.slack_h:
-                m.slack_h = slack
+        done.update(shift_clocks(members, offsets, o))
     return done

@@ -1,0 +1,272 @@
+"""The trace stage on Spark: `trace_families`' passes as Spark jobs (trace/corpus.py).
+
+DuckDB writes articles, families and alignments as Parquet into the work folder;
+Spark reads them there. What reaches the driver is small:
+
+- the footer names per site (only sites that have one: a few names each);
+- the families of each document in two families or more (the links that join
+  families into groups for the debris count); one row per such document;
+- the credit pairs (a few per family) and the clock offsets fitted from them.
+
+Everything else stays on the executors: infos per family (a group-by on the
+family id), debris units (a group-by on the unit), the traced rows (a reduce on
+the doc id keeps each document's best family), documents in no family (an
+anti-join), edits (a join of each copy with its parent's article). Spark writes
+provenance and edits as Parquet; DuckDB loads them with INSERT ... SELECT in the
+same transaction that marks the stage done (`stages.write_trace`).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+
+from ..records import Alignment, Member
+from ..settings import Settings
+from ..store import db as store
+from ..store.read import article_from_row
+from ..trace import TraceOptions
+from .local import Progress
+from .spark import columns
+from .stages import trace_pending, write_trace
+
+log = logging.getLogger(__name__)
+
+
+def _sql(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _schema(table: str, extra: str = "") -> str:
+    return ", ".join([f"`{n}` {t}" for n, t in columns(table)] + ([extra] if extra else []))
+
+
+FOOTER_COLUMNS = ("doc_id", "site", "url", "credits")  # what `footer_names` reads
+
+
+def _footer_items(row) -> list[tuple]:
+    from ..trace.corpus import footer_names
+
+    page = {"lang": None, "text": "", "method": None, **row.asDict()}
+    site, names = footer_names(article_from_row(page))
+    return [((site, None), 1)] + [((site, n), 1) for n in names]
+
+
+def _kept(item) -> bool:
+    from ..trace.corpus import is_footer
+
+    _, ((_, n), pages) = item
+    return is_footer(n, pages)
+
+
+def footers_on_spark(arts) -> dict[str, frozenset[str]]:
+    """`site_footers` of the articles DataFrame: pages and names counted per site, the
+    footer names (a few per site that has one) collected."""
+    counts = (arts.select(*FOOTER_COLUMNS).rdd.flatMap(_footer_items)
+              .reduceByKey(lambda x, y: x + y))
+    pages = counts.filter(lambda kv: kv[0][1] is None).map(lambda kv: (kv[0][0], kv[1]))
+    names = counts.filter(lambda kv: kv[0][1] is not None).map(
+        lambda kv: (kv[0][0], (kv[0][1], kv[1])))
+    out: dict[str, set[str]] = {}
+    for site, ((name, _), _) in names.join(pages).filter(_kept).collect():
+        out.setdefault(site, set()).add(name)
+    return {s: frozenset(v) for s, v in out.items()}
+
+
+def _infos(item, footers) -> tuple:
+    """(fid, ([(doc_id, rank)], infos)) from a family's (Member, article row) pairs."""
+    from ..trace import member_rank
+    from ..trace.members import build_info, footers_of
+
+    fid, rows = item
+    rows = sorted(rows, key=lambda r: r[0].doc_id)
+    infos, ranks = [], []
+    for m, row in rows:
+        a = article_from_row(row)
+        infos.append(build_info(a, m.role, footers_of(a, footers.value)))
+        ranks.append((m.doc_id, member_rank(m, len(rows))))
+    return fid, (ranks, infos)
+
+
+def _units(item, comp) -> list[tuple]:
+    from ..trace.corpus import family_units
+
+    fid, (_, infos) = item
+    group = comp.value.get(fid, fid)
+    return [(u, (group, fid)) for u in family_units(infos)]
+
+
+def _debris(item, limit: int) -> list[tuple]:
+    unit, seen = item
+    seen = list(seen)
+    if len({g for g, _ in seen}) < limit:
+        return []
+    return [(fid, unit) for _, fid in seen]
+
+
+def _pairs(item) -> list[tuple]:
+    from ..trace.corpus import new_credit_pairs
+
+    fid, ((_, infos), earlier) = item
+    earlier = sorted(earlier or ())
+    return [(fid, k, p) for k, p in enumerate(new_credit_pairs(infos, [d for _, d in earlier]))]
+
+
+def _trace(item, opts: TraceOptions, offsets) -> list[tuple]:
+    """(doc_id, (rank, fid, provenance row)) per member of one family."""
+    from ..trace import drop_units, pair_scores, trace_split
+    from ..trace.corpus import shift_clocks
+
+    fid, (main, debris, aligned) = item
+    main = list(main)
+    if not main:
+        return []
+    ranks, infos = main[0]
+    common = set(debris)
+    if common:
+        drop_units(infos, common)
+    if offsets.value:
+        shift_clocks(infos, offsets.value, opts.clocks)
+    scores = pair_scores([Alignment(*r) for r in sorted(aligned)])
+    rank = dict(ranks)
+    rows = trace_split(fid, infos, opts, scores)
+    return [(r.doc_id, (rank[r.doc_id], fid, store.provenance_rows([r])[0])) for r in rows]
+
+
+def _single(row, footers) -> tuple:
+    from ..trace.members import footers_of
+    from ..trace.single import trace_single
+
+    a = article_from_row(row.asDict())
+    return store.provenance_rows([trace_single(a, footers_of(a, footers.value))])[0]
+
+
+def _edits(row) -> list[tuple]:
+    from ..trace import diff_articles
+
+    edits = diff_articles(article_from_row(row.c.asDict()), article_from_row(row.p.asDict()))
+    return [(*e, k) for k, e in enumerate(store.edit_rows(edits))]
+
+
+def provenance_on_spark(spark, folder: Path, opts: TraceOptions) -> None:
+    """Provenance rows of the articles in `folder`/articles.parquet (families and
+    alignments beside it), written to `folder`/provenance as Parquet."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    from ..trace.clocks import site_offsets
+    from ..trace.corpus import better, components
+
+    sc = spark.sparkContext
+    arts = spark.read.parquet(str(folder / "articles.parquet"))
+    fams = spark.read.parquet(str(folder / "families.parquet"))
+    present = fams.join(arts.select("doc_id"), "doc_id", "left_semi")
+
+    footers = sc.broadcast(footers_on_spark(arts))
+
+    # docs in several families link them: collected, one row per such document
+    multi = (present.groupBy("doc_id").agg(F.sort_array(F.collect_list("family_id")).alias("f"))
+             .where(F.size("f") > 1))
+    comp = sc.broadcast(components(r.f for r in multi.select("f").collect()))
+
+    cols = list(arts.columns)
+    fam_rows = (present.join(arts, "doc_id").rdd
+                .map(lambda r: (r.family_id, (Member(r.doc_id, r.family_id, r.role, r.coverage),
+                                              {c: r[c] for c in cols}))))
+    infos = fam_rows.groupByKey().map(partial(_infos, footers=footers))
+    infos.persist(StorageLevel.MEMORY_AND_DISK)
+
+    debris = (infos.flatMap(partial(_units, comp=comp)).groupByKey()
+              .flatMap(partial(_debris, limit=opts.debris_families)))
+
+    offsets = {}
+    if opts.clocks is not None:
+        with_earlier = infos.mapValues(lambda v: (v, None))
+        if comp.value:  # the docs each family shares with each earlier one (two or more)
+            m = present.join(multi.select("doc_id"), "doc_id").select("doc_id", "family_id")
+            shared = (m.alias("x").join(m.alias("y"), "doc_id")
+                      .where(F.col("x.family_id") < F.col("y.family_id"))
+                      .groupBy(F.col("y.family_id").alias("fid"), F.col("x.family_id").alias("early"))
+                      .agg(F.collect_list("doc_id").alias("docs")).where(F.size("docs") > 1))
+            earlier = shared.rdd.map(lambda r: (r.fid, (r.early, r.docs))).groupByKey()
+            with_earlier = infos.leftOuterJoin(earlier)
+        pairs = with_earlier.flatMap(_pairs).collect()
+        pairs.sort(key=lambda x: (x[0], x[1]))
+        offsets = site_offsets([p for _, _, p in pairs], opts.clocks)
+        log.info("%d credit pairs; site clock offsets: %s", len(pairs), offsets)
+    offsets = sc.broadcast(offsets)
+
+    al = spark.read.parquet(str(folder / "alignments.parquet"))
+    x, y = present.alias("x"), present.alias("y")
+    aligned = (al.join(x, al.a == F.col("x.doc_id"))
+               .join(y, (al.b == F.col("y.doc_id")) & (F.col("x.family_id") == F.col("y.family_id")))
+               .select(F.col("x.family_id").alias("fid"), *[al[c] for c in al.columns]))
+    aligned = aligned.rdd.map(lambda r: (r[0], tuple(r[1:])))
+
+    best = (infos.groupWith(debris, aligned)
+            .flatMap(partial(_trace, opts=opts, offsets=offsets))
+            .reduceByKey(better).map(lambda kv: kv[1][2]))
+    singles = arts.join(present.select("doc_id"), "doc_id", "left_anti").rdd.map(
+        partial(_single, footers=footers))
+    prov = spark.createDataFrame(best.union(singles), _schema("provenance"))
+    prov.write.mode("overwrite").parquet(str(folder / "provenance"))
+    infos.unpersist()
+
+
+def edits_on_spark(spark, folder: Path) -> None:
+    """Edits of each copy against its parent, written to `folder`/edits as Parquet."""
+    from pyspark.sql import functions as F
+
+    arts = spark.read.parquet(str(folder / "articles.parquet"))
+    prov = spark.read.parquet(str(folder / "provenance"))
+    whole = F.struct(*[F.col(c) for c in arts.columns])
+    child = arts.select("doc_id", whole.alias("c"))
+    parent = arts.select(F.col("doc_id").alias("parent_doc_id"), whole.alias("p"))
+    pairs = (prov.where(F.col("parent_doc_id").isNotNull() & (F.col("credit_status") != "origin"))
+             .select("doc_id", "parent_doc_id").join(child, "doc_id").join(parent, "parent_doc_id"))
+    rows = pairs.rdd.flatMap(_edits)
+    edits = spark.createDataFrame(rows, _schema("edits", "k bigint"))
+    edits.write.mode("overwrite").parquet(str(folder / "edits"))
+
+
+def _load(con, folder: Path, provenance: bool, edits: bool) -> int:
+    """Replace provenance and edits with the Parquet rows (inside the caller's transaction)."""
+    con.execute("DELETE FROM provenance")
+    con.execute("DELETE FROM edits")
+    prov = [n for n, _ in columns("provenance")]
+    if provenance and any((folder / "provenance").glob("*.parquet")):
+        con.execute(f"INSERT INTO provenance SELECT {', '.join(prov)} FROM read_parquet("
+                    f"'{_sql(folder / 'provenance')}/*.parquet') ORDER BY doc_id")
+    if edits and any((folder / "edits").glob("*.parquet")):
+        cols = ", ".join(f'"{n}"' for n, _ in columns("edits"))
+        con.execute(f"INSERT INTO edits SELECT {cols} FROM read_parquet("
+                    f"'{_sql(folder / 'edits')}/*.parquet') ORDER BY doc_id, k")
+    return con.execute("SELECT count(*) FROM provenance").fetchone()[0]
+
+
+def trace_on_spark(spark, con, settings: Settings, work: Path,
+                   on_progress: Progress | None = None, options: TraceOptions | None = None) -> None:
+    """The trace stage (same output and digest as `stages.trace_stage`), run by Spark."""
+    opts = options or TraceOptions()
+    digest = trace_pending(con)
+    if digest is None:
+        return
+    folder = work / "trace"
+    folder.mkdir(parents=True, exist_ok=True)
+    total = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    if total:
+        for table in ("articles", "families", "alignments"):
+            con.execute(f"COPY (SELECT * FROM {table}) TO "
+                        f"'{_sql(folder / table)}.parquet' (FORMAT PARQUET)")
+        provenance_on_spark(spark, folder, opts)
+        if opts.edits:
+            edits_on_spark(spark, folder)
+    n = write_trace(con, digest, partial(_load, folder=folder, edits=opts.edits and total > 0,
+                                         provenance=total > 0))
+    log.info("trace on Spark: %d provenance rows", n)
+    if on_progress:
+        on_progress("trace", n, n)
+
+
+__all__ = ["trace_on_spark", "provenance_on_spark", "edits_on_spark", "footers_on_spark"]

@@ -1,0 +1,93 @@
+"""The corpus-level passes of `trace_families`, cut into per-record steps.
+
+An executor that cannot hold the corpus (Spark) runs them as maps and
+aggregations; put back together they give what `trace_families` gives:
+
+- footers: `footer_names` per article, counted per site, `footers_from_counts`;
+- debris: `family_units` per family keyed by its `components` group; a unit in
+  `limit` groups or more is dropped (`drop_units`);
+- clocks: `new_credit_pairs` per family (in family order), `clocks.site_offsets`
+  over all of them, `shift_clocks` per family;
+- then `trace_split` per family, the best row per document (`better`),
+  `trace_single` for the rest and `diff_articles` per copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..records import Article
+from .clocks import credit_pairs, shift_clocks
+from .members import Info
+
+FOOTER_SHARE = 0.5  # as networks.audit.site_footers
+
+
+def footer_names(article: Article) -> tuple[str, frozenset[str]]:
+    """(site key, copyright names) of one page, as `site_footers` counts them."""
+    from ..networks.audit import footer_names as names
+
+    return names(article)
+
+
+def footers_from_counts(pages: Mapping[str, int], counts: Iterable[tuple[str, str, int]],
+                        share: float = FOOTER_SHARE) -> dict[str, frozenset[str]]:
+    """Per site: the names (site, name, pages naming it) on at least two and `share` of
+    its pages. Sites without a footer are left out (`footers_of` reads them as none)."""
+    out: dict[str, set[str]] = {}
+    for site, name, n in counts:
+        if is_footer(n, pages[site], share):
+            out.setdefault(site, set()).add(name)
+    return {s: frozenset(v) for s, v in out.items()}
+
+
+def is_footer(n: int, pages: int, share: float = FOOTER_SHARE) -> bool:
+    """Whether a copyright name on `n` of a site's `pages` pages is its footer."""
+    return n >= max(2, share * pages)
+
+
+def family_units(members: Iterable[Info]) -> set[str]:
+    return {u for m in members for u in m.units}
+
+
+def components(links: Iterable[Iterable[str]]) -> dict[str, str]:
+    """family id -> a representative, for the families linked through a shared document
+    (each link: the families of one document). Families in no link are left out."""
+    up: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while up.setdefault(x, x) != x:
+            up[x] = up[up[x]]
+            x = up[x]
+        return x
+
+    for fids in links:
+        fids = list(fids)
+        for f in fids[1:]:
+            a, b = find(fids[0]), find(f)
+            if a != b:
+                up[max(a, b)] = min(a, b)
+    return {f: find(f) for f in list(up)}
+
+
+def new_credit_pairs(members: list[Info], earlier: Iterable[Iterable[str]] = ()
+                     ) -> list[tuple[str, str, float]]:
+    """The credit pairs (`clocks.credit_pairs`) a family adds after the families before
+    it: `earlier` gives, per earlier family, the doc ids it shares with this one."""
+    prefix = [[m for m in members if m.doc_id in set(docs)] for docs in earlier]
+    prefix = [p for p in prefix if len(p) >= 2]
+    if not prefix:
+        return credit_pairs([members])
+    return credit_pairs([*prefix, members])[len(credit_pairs(prefix)):]
+
+
+def better(x: tuple, y: tuple) -> tuple:
+    """Of two (rank, family id, row) for one document, the one `trace_families` keeps:
+    the higher rank, then the first family id."""
+    if x[0] != y[0]:
+        return x if x[0] > y[0] else y
+    return x if x[1] <= y[1] else y
+
+
+__all__ = ["footer_names", "footers_from_counts", "is_footer", "family_units", "components",
+           "new_credit_pairs", "shift_clocks", "better"]
