@@ -49,3 +49,29 @@ def test_longer_repeated_headline_beats_a_repeated_two_word_label():
         ("Most Read", False), (title, False), ("Most Read", False), (title, False),
         (BODY, True), (BODY.upper(), True)))
     assert found.value == title
+
+
+def test_line_repeating_the_page_title_beats_a_repeated_menu_item():
+    """A dump's first line is often the page's <title> ("Headline - Site"): the line that
+    repeats its headline part is the headline, not a menu item the page prints three times."""
+    head = "Emirates inks $9 billion order for 30 Boeing jets"
+    found, copies = find_headline(lines(
+        (f"{head} – Business News", False), ("Top Stories", False), ("Markets", False),
+        ("Top Stories", False), ("Emirates inks $9 billion order for 30 Boeing jets", False),
+        (BODY, True), ("Top Stories", False), (BODY.upper(), True)))
+    assert found.value == head and found.evidence == "line repeating the page title"
+    assert copies == {0, 4}  # the title line holds it too
+    # quote and dash forms may differ between the <title> and the page
+    found, _ = find_headline(lines(
+        ("Star Wars review - it's a hit - VG247", False), ("Games", False), ("Games", False),
+        ("Star Wars review – it’s a hit", False), (BODY, True), (BODY.upper(), True)))
+    assert found.value == "Star Wars review – it’s a hit"
+
+
+def test_menu_item_the_page_title_does_not_name_yields_to_the_title():
+    found, _ = find_headline(lines(
+        ("Delhi air pollution: the law that fuels it | World News", False),
+        ("Science & Health", False), ("Science & Health", False), ("Science & Health", False),
+        (BODY, True), (BODY.upper(), True)))
+    assert found.value == "Delhi air pollution: the law that fuels it"
+    assert found.evidence == "page title (first line)"

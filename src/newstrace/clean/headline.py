@@ -67,6 +67,9 @@ def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tup
     """The headline Found (raw offsets of its first line) and the lines that copy it."""
     if meta_title is not None and meta_title.value.strip():
         return meta_title, copies_of(meta_title.value, lines)
+    titled = _title_copy(lines)
+    if titled is not None:
+        return titled
     counts: dict[str, list[int]] = {}
     seen = {}
     for ln in lines:
@@ -80,8 +83,7 @@ def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tup
     filled = [i for i, ln in enumerate(lines) if ln.text.strip()]
     first_rows = filled[:3]
     # a headline comes before the story's first full paragraph
-    body_at = next((i for i, ln in enumerate(lines) if ln.keep and len(ln.text.split()) >= 25
-                    and is_terminal(ln.text)), len(lines))
+    body_at = _body_at(lines)
     best, best_key, best_score = None, "", 0.0
     for key, rows in counts.items():
         score = len(rows) + (0.5 if rows[0] in first_rows else 0.0)
@@ -91,6 +93,10 @@ def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tup
         eligible = rows[0] < body_at and (rows[0] in first_rows or len(rows) <= 8)
         if len(rows) >= 2 and eligible and score > best_score:
             best, best_key, best_score = rows, key, score
+    page_title = _page_title(lines)
+    if best is not None and page_title is not None and best[0] > 0 \
+            and _shared(best_key, page_title[0].value) < 0.5:
+        return page_title  # a repeated menu item ("Top Stories") that the page title does not name
     if best is not None:
         ln = next((lines[j] for j in best if norm(_candidate(lines[j], True) or "") == best_key),
                   lines[best[0]])
@@ -108,6 +114,76 @@ def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tup
             return Found(residue, "widget line", ln.start, ln.end), {i}
     found = _first_line(lines)
     return found if found[0] is not None else _line_before_body(lines, body_at)
+
+
+_MARKS = str.maketrans("‘’‚′“”„″–—‑", "\'\'\'\'\"\"\"\"---")  # typographic forms
+_TITLE_SPLIT = re.compile(r"\s+[-|·•»:]\s+|\s*\|\s*")
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().translate(_MARKS).split()).strip(" .")
+
+
+def _title_copy(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
+    """A line that repeats the page title's headline part: the first line of a dump is
+    often the page's <title> ("Headline | Site"); a later line equal to a piece of it,
+    or to the part of it before the site name, is the headline. The longest such line
+    before the first full paragraph wins (related links repeat a shorter piece)."""
+    filled = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    if len(filled) < 2:
+        return None
+    head = _key(lines[filled[0]].text)
+    pieces = {p for p in _TITLE_SPLIT.split(head) if len(p.split()) >= 2}
+    found = []
+    for i in filled[1:]:
+        text = " ".join(lines[i].text.split())
+        key = _key(text)
+        if len(text) > 300 or not (key in pieces or (len(key) >= 12 and key in head)):
+            continue
+        if key == head and len(key.split()) < 3:
+            continue  # a short label printed twice ("Most Read") is left to the vote below
+        if lines[i].keep and lines[i].reason == "" and len(text.split()) > 20:
+            continue
+        found.append((i, text))
+    if not found:
+        return None
+    body_at = _body_at(lines)
+    i, text = max(found, key=lambda t: (t[0] < body_at, len(t[1].split()), -t[0]))
+    if not (is_title_like(text, 2) or _candidate(lines[i], True)):
+        return None
+    copies = copies_of(text, lines)
+    why = f"repeated line x{len(copies)}" if _key(text) == head else "line repeating the page title"
+    return Found(text, why, lines[i].start, lines[i].end), copies
+
+
+def _page_title(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
+    """The headline part of a first line that reads like a page title ("Headline | Site"):
+    the longest piece between its separators."""
+    ln = next((x for x in lines if x.text.strip()), None)
+    if ln is None:
+        return None
+    text = " ".join(ln.text.split())
+    pieces = [p for p in re.split(r"\s+[-|·•»–—]\s+|\s*\|\s*", text) if p]
+    if len(pieces) < 2:
+        return None
+    piece = max(pieces, key=lambda p: len(p.split()))
+    if not is_title_like(piece):
+        return None
+    start = ln.start + ln.text.find(piece) if piece in ln.text else ln.start
+    return Found(piece, "page title (first line)", start, start + len(piece)), copies_of(piece, lines)
+
+
+def _shared(key: str, title: str) -> float:
+    """Share of the words of `key` that `title` has."""
+    words = key.split()
+    have = set(_key(title).split())
+    return sum(w in have for w in words) / max(1, len(words))
+
+
+def _body_at(lines: Sequence[Line]) -> int:
+    """The first full paragraph the cleaner kept (a headline comes before it)."""
+    return next((i for i, ln in enumerate(lines) if ln.keep and len(ln.text.split()) >= 25
+                 and is_terminal(ln.text)), len(lines))
 
 
 def _first_line(lines: Sequence[Line]) -> tuple[Found | None, set[int]]:
