@@ -337,14 +337,17 @@ def test_copy_sharing_a_changed_sentence_goes_under_the_copy_that_changed_it():
              art("d", "other2.com", [P1, P2, P4, P5], published=t % 11),
              art("e", "other3.com", [P1, P2, P3, P4, P5], published=t % 12)]
 
-    def parents(shared_add):
+    def parents(**options):
         infos = sorted((build_info(p, "copy") for p in pages), key=lambda m: m.doc_id)
-        edges = build_tree(infos, "o", "harbourpost.com", TreeOptions(shared_add=shared_add))
+        edges = build_tree(infos, "o", "harbourpost.com", TreeOptions(**options))
         return {d: e.parent for d, e in edges.items()}
 
-    got = parents(TreeOptions().shared_add)
+    got = parents()
     assert got["b"] == "a" and got["a"] == "o" and got["c"] == "o"
-    assert parents(0.0)["b"] == "o"  # the shared change is what places it
+    # the shared change is what places it: as an edit made twice, or as an edit event of
+    # its own (the cut next to it is another)
+    assert parents(shared_add=0.0)["b"] == "a" and parents(split_events=False)["b"] == "a"
+    assert parents(shared_add=0.0, split_events=False)["b"] == "o"
 
 
 def test_absent_origin_text_has_one_version_of_a_changed_sentence():

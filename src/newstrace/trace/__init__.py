@@ -13,9 +13,9 @@ the origin (a member, or an outlet the credits and datelines name that is not
 in the corpus) is scored by the likelihood of the copy tree rooted there
 (origin.py, tree.py): edits (dropped / added passages, headline changes; a copy
 of a copy shares its parent's), credits (a copy names the origin or its parent)
-and dates (weighed with slack for zone-less and wrong clocks). Then each copy
-gets its cheapest parent, its credit status (credit.py) and its edits against
-that parent (edits.py). `outlet_stats` sums it up per outlet (stats.py).
+and dates (weighed with slack for zone-less and wrong clocks). Then the cheapest
+copy tree gives each copy its parent (arborescence.py), then its credit status
+(credit.py) and its edits against that parent (edits.py). `outlet_stats` sums it up per outlet (stats.py).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from ..records import Alignment, Article, Edit, Member, Provenance
 from .clocks import ClockOptions, correct_clocks
 from .credit import credit_status
 from .edits import diff_articles
-from .members import Info, build_info, footers_of, site_footers
+from .members import Info, build_info, find_titles, footers_of, site_footers
 from .origin import Origin, OriginOptions, find_origin
 from .single import trace_single
 from .stats import outlet_stats, read_outlets
@@ -126,6 +126,7 @@ def trace_family(fid: str, members: list[Info], opts: TraceOptions,
                            ("only member of its family",))]
     mark_carried(members)
     origin: Origin = find_origin(members, opts.origin, opts.tree)
+    find_titles(members)  # places copies; the origin is chosen on the headlines the cleaner found
     edges = build_tree(members, origin.doc_id, origin.outlet, opts.tree, dict(pair_score or {}),
                        root_like=origin.root_like)
     sites = [m.site for m in members if m.site]

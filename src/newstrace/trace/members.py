@@ -38,6 +38,7 @@ class Info:
     carried: list[tuple[str, str, str]] = field(default_factory=list)  # credits in every copy
     named: set[str] | None = None  # doc ids of family members whose site its credits name
     loose: list[str] = field(default_factory=list)  # short dropped lines: credits the cleaner missed?
+    dropped: tuple[str, ...] = ()  # dropped lines of headline length, normalised (no title found)
 
     def credits_outlet(self, outlet: str | None) -> bool:
         return any(same_outlet(m, outlet) for m, _, _ in self.credits)
@@ -225,5 +226,17 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
             else:
                 loose.append(r.text)
     when, slack = parse_time_slack(published)
+    dropped = () if title else tuple(
+        norm(r.text) for r in article.removed
+        if r.reason != "credit" and 3 <= len(r.text.split()) <= 30)
     return Info(article.doc_id, site, role, when, published, slack, credits, agency,
-                title, spans, units, article.text, loose=loose)
+                title, spans, units, article.text, loose=loose, dropped=dropped)
+
+
+def find_titles(members: list[Info]) -> None:
+    """A member whose headline the cleaner did not find may still show it in a dropped line:
+    one that is word for word another member's headline is taken as its own."""
+    titles = {norm(m.title): m.title for m in members if m.title}
+    for m in members:
+        if m.title is None:
+            m.title = next((titles[t] for t in m.dropped if t in titles), None)

@@ -142,7 +142,8 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
                 tree: TreeOptions | None = None) -> Origin:
     o = options or OriginOptions()
     # shared edits place a copy under the copy it took them from; they do not move the root
-    tree = replace(tree or TreeOptions(), shared_add=0.0, inner_drop=0.0)
+    tree = replace(tree or TreeOptions(), shared_add=0.0, inner_drop=0.0,
+                   split_events=False)
     externals = _external(members)
     for mention, _, _ in externals:  # loose lines naming an outlet others credit
         link_outlet(members, mention)

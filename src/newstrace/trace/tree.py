@@ -8,9 +8,11 @@ middle of the body costs more (copies abridge), so does a passage cut from the
 middle (the ends come and go with extraction), and so does an edit another copy
 made too (the same sentence changed the same way, a passage before the last
 paragraph: made twice, or taken from that copy); credits naming `p` and
-timestamps shift the cost. Each copy takes its cheapest parent; cycles are
-broken by moving the member whose next-best parent costs least more
-(one contraction step of Chu-Liu/Edmonds, repeated).
+timestamps shift the cost. The tree is the cheapest one over all the copies'
+candidate parents (Chu-Liu/Edmonds: each copy takes its cheapest parent, and
+where two copies would descend from each other, the cycle is opened where that
+costs least). Next to each other, an edit the copies share and one a copy made
+alone are two edit events.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from .arborescence import min_arborescence
 from .members import Info, link_credits, order_ll
 from .outlets import same_outlet
 
@@ -47,6 +50,7 @@ class TreeOptions:
     max_parents: int = 40  # in larger families, only the closest copies are candidate parents
     shared_add: float = 1.5  # an edit another copy made too: made twice, or taken from that copy
     inner_drop: float = 0.6  # a passage cut from the middle is an edit; the ends come and go
+    split_events: bool = True  # units the same members share make one edit event, not a run
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +73,19 @@ def unit_list(m: Info) -> list[str]:
     return out
 
 
-def runs(order: list[str], other: set[str]) -> int:
+def runs(order: list[str], other: set[str], holders: dict[str, tuple[int, ...]] | None = None) -> int:
     """Edit events: maximal runs of `order` missing from `other` (a dropped paragraph is one
-    event however many sentences it had; a new headline is one event)."""
-    n, inside = 0, False
+    event however many sentences it had; a new headline is one event). With `holders`
+    (unit -> which members have it), a run also ends where that changes: next to each
+    other, an edit the copies share and one only this copy has are two events."""
+    n, inside, last = 0, False, None
     for u in order:
         missing = u not in other
-        if missing and (not inside or u.startswith("title: ")):
-            n += 1
+        if missing:
+            key = holders.get(u) if holders else None
+            if not inside or u.startswith("title: ") or key != last:
+                n += 1
+            last = key
         inside = missing and not u.startswith("title: ")
     return n
 
@@ -183,6 +192,7 @@ def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str |
     text_costs: dict[tuple[str, str], float] = {}
     held = Counter(u for m in members if m.role != "partial" for u in units[m.doc_id])
     inner = {m.doc_id: _inner_units(m) for m in members}
+    holders = _holders(members, units) if o.split_events else None
     for c in full:
         cu = units[c.doc_id]
         cands = []
@@ -192,15 +202,15 @@ def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str |
             for p in _parent_pool(c, full, units, o.max_parents)]
         for key, p, p_order, pu in pool:
             cost, tc, why = _cost_plain(c, (orders[c.doc_id], cu), p, (p_order, pu), origin_outlet,
-                                        o, None if key == root_key else root_units, len(full))
+                                        o, None if key == root_key else root_units, len(full), holders)
             if _shares_an_edit(cu - pu, pu - cu, held, inner[c.doc_id]):
                 cost += o.shared_add  # one event, however many units
             cands.append((cost, key, why))
             text_costs[(c.doc_id, key)] = tc
         cands.sort(key=lambda t: t[0])
         options_of[c.doc_id] = cands
-    choice = {c: opts[0] for c, opts in options_of.items()}
-    _break_cycles(choice, options_of, root_key)
+    tree = _min_tree(options_of, root_key)
+    choice = {c: next(t for t in opts if t[1] == tree[c]) for c, opts in options_of.items()}
     edges = {}
     for c, (cost, parent, why) in choice.items():
         alts = [t for t in options_of[c] if t[1] != parent]
@@ -215,12 +225,13 @@ def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str |
 
 def _cost_plain(child: Info, c_units: tuple[list[str], set[str]], parent: Info | None,
                 p_units: tuple[list[str], set[str]], origin_outlet: str | None, o: TreeOptions,
-                root_units: set[str] | None, n_copies: int):
+                root_units: set[str] | None, n_copies: int,
+                holders: dict[str, tuple[int, ...]] | None = None):
     """-log P(child copied `parent`); root_units None = parent is the origin."""
     root = root_units is None
     (c_order, cu), (p_order, pu) = c_units, p_units
-    added = runs(c_order, pu)
-    dropped = runs(p_order, cu)
+    added = runs(c_order, pu, holders)
+    dropped = runs(p_order, cu, holders)
     text_cost = added + o.drop_weight * dropped
     cost = o.unit_cost * text_cost
     why = [f"{added} passage(s) added, {dropped} dropped against it"]
@@ -262,6 +273,15 @@ def _cost_plain(child: Info, c_units: tuple[list[str], set[str]], parent: Info |
         elif ct[7:] in pt:  # "X" from "X | Site": stripping is rarer
             cost += o.unit_cost * o.headline_grow
     return cost, text_cost, why
+
+
+def _holders(members: list[Info], units: dict[str, set[str]]) -> dict[str, tuple[int, ...]]:
+    """Unit -> the members that have it (their places in `members`)."""
+    sets: dict[str, list[int]] = {}
+    for i, m in enumerate(members):
+        for u in units[m.doc_id]:
+            sets.setdefault(u, []).append(i)
+    return {u: tuple(v) for u, v in sets.items()}
 
 
 def _inner_units(m: Info) -> set[str]:
@@ -312,50 +332,10 @@ def _log(p: float) -> float:
     return math.log(max(p, 1e-9))
 
 
-def _creates_cycle(choice: dict, child: str, parent: str) -> bool:
-    seen = {child}
-    cur = parent
-    while cur in choice:
-        if cur in seen:
-            return True
-        seen.add(cur)
-        cur = choice[cur][1]
-    return False
-
-
-def _break_cycles(choice: dict, options_of: dict, root_key: str) -> None:
-    for _ in range(4 * len(choice) + 4):
-        cycle = _find_cycle(choice)
-        if not cycle:
-            return
-        best = None
-        for c in cycle:
-            cur = choice[c][0]
-            for alt in options_of[c]:
-                if alt[1] in cycle or alt[1] == choice[c][1]:
-                    continue
-                if alt[1] != root_key and _creates_cycle({**choice, c: alt}, c, alt[1]):
-                    continue
-                extra = alt[0] - cur
-                if best is None or extra < best[0]:
-                    best = (extra, c, alt)
-                break
-        if best is None:  # cannot happen while the root is an option; be safe
-            c = cycle[0]
-            choice[c] = next(t for t in options_of[c] if t[1] == root_key)
-        else:
-            choice[best[1]] = best[2]
-
-
-def _find_cycle(choice: dict) -> list[str] | None:
-    for start in choice:
-        path, cur = [], start
-        while cur in choice and cur not in path:
-            path.append(cur)
-            cur = choice[cur][1]
-        if cur in path:
-            return path[path.index(cur):]
-    return None
+def _min_tree(options_of: dict, root_key: str) -> dict[str, str]:
+    """Child -> parent key: the cheapest tree over every copy's candidate parents."""
+    return min_arborescence({(t[1], c): t[0] for c, opts in options_of.items() for t in opts},
+                            root_key)
 
 
 def _partial_parent(c: Info, units, full: list[Info], origin: Info | None,
