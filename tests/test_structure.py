@@ -314,3 +314,62 @@ def test_repeated_hyphenated_headline_is_not_cut():
     a = build_article(doc(body), standin_lines(body))
     assert a.title.value == title and a.title.evidence == "repeated line x2"
     assert title not in a.text
+
+
+BODY_LINES = [
+    "The regional council approved a new budget for the harbour district on Monday evening, "
+    "after a debate that lasted well into the night and drew a large crowd.",
+    "Officials said the plan would raise spending on ferries by twelve percent next year, "
+    "most of it paid from a regional transport fund approved by voters.",
+]
+
+
+def _head(*above: str):
+    """An article whose cleaner dropped the lines above its two body paragraphs."""
+    texts = [*above, *BODY_LINES]
+    lines, pos = [], 0
+    for k, t in enumerate(texts):
+        keep = k >= len(above)
+        lines.append(Line(t, pos, pos + len(t), keep, "" if keep else "navigation"))
+        pos += len(t) + 1
+    return build_article(doc("\n".join(texts)), lines)
+
+
+@pytest.mark.parametrize("line, name, evidence", [
+    ("By Jane Roe", "Jane Roe", "byline line above the body"),
+    ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "Chris Davies", "name and date above the body"),
+    ("Monday November 18, 2019 7:45 am PST by Joe Rossignol", "Joe Rossignol",
+     "name and date above the body"),
+    ("Tom Krisher, AP Auto Writer", "Tom Krisher", "name and role above the body"),
+])
+def test_byline_the_cleaner_dropped_above_the_body(line, name, evidence):
+    a = _head("Council approves harbour budget", line)
+    assert a.byline is not None and (a.byline.value, a.byline.evidence) == (name, evidence)
+
+
+def test_bare_name_next_to_a_date_line_and_what_is_no_byline():
+    a = _head("Council approves harbour budget", "Sarah E. Needleman", "Nov. 19, 2019 5:30 am ET")
+    assert a.byline.value == "Sarah E. Needleman"
+    for lines in (("Top Stories", "Nov. 19, 2019"), ("World News", "Nov. 19, 2019"),
+                  ("Sarah E. Needleman",)):  # a menu label, a section, a name with no date
+        assert _head("Council approves harbour budget", *lines).byline is None, lines
+
+
+def test_published_date_above_the_body_beats_one_further_up():
+    a = _head("Thursday, November 21, 2019", "Menu", "Council approves harbour budget",
+              "First Published: Tuesday, November 19, 2019 08:38 AM")
+    assert a.published.value.startswith("2019-11-19")
+    a = _head("Council approves harbour budget", "Chris Davies - Nov 19, 2019, 10:31 pm CST")
+    assert a.published.value.startswith("2019-11-19")
+    assert a.published.evidence == "date above the body"
+
+
+def test_a_page_with_only_a_header_date_gets_it_as_weak():
+    from newstrace.clean.dates import WEAK_DATE, firm_published
+
+    texts = ["Weather 12°C Thursday, November 21, 2019", *[f"Menu item {k}" for k in range(20)]]
+    a = _head(*texts)
+    assert a.published.value == "2019-11-21" and a.published.evidence == WEAK_DATE
+    assert firm_published(a) is None  # not used to order copies
+    assert firm_published(_head("Council approves harbour budget", "By Jane Roe",
+                                "Nov 19, 2019")) == "2019-11-19"

@@ -90,6 +90,16 @@ def _from_match(m: re.Match) -> str | None:
     return _iso(g["y"], int(g["mo"]), int(g["d"]), hh, mi, ap)
 
 
+WEAK_DATE = "first date on the page (weak)"  # evidence of a published date found by no other rule
+
+
+def firm_published(article) -> str | None:
+    """An article's published date, unless it is only the page's first date (a site
+    header's date may be the day the page was fetched): for ordering copies."""
+    found = article.published
+    return found.value if found and found.evidence != WEAK_DATE else None
+
+
 def find_dates(text: str, *, need_year: bool = False) -> list[DateHit]:
     """Every date in `text`, left to right, without overlaps."""
     hits: list[DateHit] = []
@@ -115,7 +125,7 @@ def find_date(text: str, *, need_year: bool = False) -> DateHit | None:
 
 
 _LABEL_RE = re.compile(
-    r"^\s*(?P<label>published|posted|updated|last updated|modified|date|опубликовано|"
+    r"^\s*(?P<label>(?:first |originally )?published|posted|updated|last updated|modified|date|опубликовано|"
     r"обновлено|дата публикации|veröffentlicht|aktualisiert|publié le|publié|mis à jour|"
     r"publicado|actualizado|pubblicato|aggiornato|diterbitkan|dipublikasikan)\b\s*(?:on|am|le|el|il)?\s*:?\s*",
     re.I)

@@ -20,7 +20,7 @@ from newstrace.clean.blocks import is_caption, is_subhead, is_terminal, parse_by
 from newstrace.clean.counters import parse_counters, strip_counters
 from newstrace.clean.credits import outlet_for, parse_credit
 from newstrace.clean.dateline import find_dateline, normalise_agency
-from newstrace.clean.dates import date_line, find_dates
+from newstrace.clean.dates import WEAK_DATE, date_line, find_date, find_dates
 from newstrace.clean.entities import find_entities
 from newstrace.clean.headline import find_headline
 from newstrace.clean.quotes import find_quotes
@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _KINDS = {"paragraph", "subhead", "caption"}
+HEAD_ZONE = 15  # lines above the first kept one where a dropped byline line counts
 
 
 @dataclass
@@ -65,6 +66,8 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
     counters: list[Counter] = []
     byline: Found | None = meta.get("byline") or meta.get("author")
     body: list[int] = []
+    first_kept = next((i for i, ln in enumerate(lines) if ln.keep and ln.text.strip()), 0)
+    head_from = max(0, first_kept - HEAD_ZONE)
     for i, ln in enumerate(lines):
         text = clean_line(ln.text)
         if not text:
@@ -85,6 +88,9 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
             removed.append(Removed(ln.text, ln.start, ln.end, ln.reason or "headline"))
             continue
         if not ln.keep:
+            if byline is None and head_from <= i < first_kept:  # "By Jane Doe" above the story
+                by = head_byline(lines, i, text)
+                byline = Found(by[0], by[1], ln.start, ln.end) if by else None
             removed.append(Removed(ln.text, ln.start, ln.end, ln.reason or "dropped"))
             continue
         if found and parse_counters(text):
@@ -133,6 +139,45 @@ def _mid_body(lines: Sequence[Line], i: int) -> bool:
 
 def _near_end(lines: Sequence[Line], i: int, n: int = 2) -> bool:
     return sum(1 for ln in lines[i + 1:] if ln.keep) <= n
+
+
+_NAME = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’.\-]+(?:\s+(?:[A-ZÀ-ÞА-ЯЁ][\w'’.\-]+|van|de|von|da|di|del|bin)){1,3}")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", re.I)
+_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?"
+                      r"|\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST|IST)\b", re.I)
+_NOT_NAME = frozenset("the news entertainment institute talk sports media business world home live tv "
+                      "radio online daily weekly magazine network group editorial desk team reviews review opinion "
+                      "politics tech science health culture stories top latest more".split())
+_ROLE = re.compile(r"^(?P<name>.+?)\s*(?:,|\s[-–—|])\s*(?:[\w.]+\s+){0,3}(?:writer|contributor|correspondent|"
+                   r"reporter|editor|columnist|staff)\b.*$", re.I)
+
+
+def _is_name(s: str) -> bool:
+    return bool(_NAME.fullmatch(s)) and not any(w.lower() in _NOT_NAME for w in s.split())
+
+
+def head_byline(lines: Sequence[Line], i: int, text: str) -> tuple[str, str] | None:
+    """The author named by a dropped line above the story: a byline ("By Jane Doe"), a
+    name with the date ("Jane Doe - Nov 19, 2019, 10:31 pm"), a name with a role ("Jane
+    Doe, AP Auto Writer"), or a bare name next to a date line: (name, evidence)."""
+    by = parse_byline(text)
+    if by:
+        return by[0], "byline line above the body"
+    m = _ROLE.match(text)
+    if m and _is_name(m.group("name").strip()):
+        return m.group("name").strip(), "name and role above the body"
+    hit = find_date(text, need_year=True)
+    if hit is not None:
+        rest = _WEEKDAY.sub(" ", _TIME.sub(" ", text[:hit.start] + " " + text[hit.end:]))
+        rest = re.sub(r"^\s*(?:by|von|por|par)\s+|\s+(?:by|on)\s*$", "", rest.strip(" -–—|,·•"),
+                      flags=re.I).strip(" -–—|,·•")
+        rest = re.sub(r"^(?:by|von|por|par)\s+", "", rest, flags=re.I)
+        return (rest, "name and date above the body") if _is_name(rest) else None
+    if _is_name(text) and len(text.split()) <= 4:
+        near = [ln.text for ln in lines[max(0, i - 2):i + 3] if ln.text.strip() and ln.text != text]
+        if any(len(t) <= 80 and date_line(t) is not None for t in near):
+            return text, "name next to a date line above the body"
+    return None
 
 
 def _byline_credit(org: str | None, ln: Line, credits: list[Credit]) -> None:
@@ -250,17 +295,24 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
             return meta[key]
     if raw.published:
         return Found(raw.published, "input published")
-    best: tuple[int, Found] | None = None
-    rank = {"published line": 0, "date line": 1, "updated line": 2}
-    for ln in lines:
-        hit = date_line(clean_line(ln.text)) if len(ln.text) <= 80 else None
+    best: tuple[tuple[int, int], Found] | None = None
+    rank = {"published line": 0, "date line": 1, "updated line": 2, "date above the body": 3}
+    first_kept = next((i for i, ln in enumerate(lines) if ln.keep and ln.text.strip()), 0)
+    for i, ln in enumerate(lines):
+        near = first_kept - HEAD_ZONE <= i <= first_kept + 2
+        text = clean_line(ln.text)
+        hit = date_line(text) if len(ln.text) <= 80 else None
+        if hit is None and near and len(text) <= 120 and (i <= first_kept or not is_terminal(text)):
+            d = find_date(text, need_year=True)  # "Jane Doe - Nov 19, 2019, 10:31 pm"
+            hit = (d.iso, "date above the body", d.start, d.end) if d else None
         if hit is None:
             continue
         iso, evidence, s, e = hit
         start = ln.start + s if ln.start >= 0 else -1
         found = Found(iso, evidence, start, ln.start + e if ln.start >= 0 else -1)
-        if best is None or rank[evidence] < best[0]:
-            best = (rank[evidence], found)
+        key = (0 if near else 1, rank[evidence])  # the story's own date sits above it
+        if best is None or key < best[0]:
+            best = (key, found)
     if best is not None:
         return best[1]
     if dateline is not None and dateline.date:
@@ -275,6 +327,12 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
             hits = find_dates(text[span.start:span.end], need_year=True)
             if hits:
                 return Found(hits[-1].iso, "date in caption")
+    for ln in lines:  # weak: a site header's date is the day the page was fetched
+        hit = find_date(ln.text, need_year=True) if any(c.isdigit() for c in ln.text) else None
+        if hit is not None:
+            start = ln.start + hit.start if ln.start >= 0 else -1
+            return Found(hit.iso, WEAK_DATE, start,
+                         ln.start + hit.end if ln.start >= 0 else -1)
     return None
 
 

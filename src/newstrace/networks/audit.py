@@ -140,11 +140,11 @@ def _credit(copy: Article, origin: Article, footers: frozenset[str] = frozenset(
 
 
 def _date(copy: Article, origin: Article) -> list[AuditFinding]:
-    if not origin.published:
-        return []
-    from ..clean.dates import find_dates
+    from ..clean.dates import find_dates, firm_published
 
-    day = origin.published.value[:10]
+    day = (firm_published(origin) or "")[:10]
+    if not day:
+        return []
     if any(h.iso[:10] == day for h in find_dates(copy.text)):
         return []
     return [AuditFinding("date", "no original date", f"the origin's date {day} is not stated")]

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from ..clean.dates import firm_published
 from ..records import Article, Edit, Provenance
 
 # removed-line reasons that say nothing about the site's template
@@ -122,7 +123,7 @@ def build_profiles(articles: Iterable[Article], provenance: Iterable[Provenance]
         if a is None or prov.family_id is None:
             continue
         p = out[_site(a)]
-        when = parse_time(a.published.value if a.published else None)
+        when = parse_time(firm_published(a))
         if prov.credit_status == "origin" or prov.origin_doc_id == prov.doc_id:
             continue
         p.family_times[prov.family_id] = (when, prov.doc_id, _ancestors(prov.doc_id, parent_of))
@@ -137,11 +138,11 @@ def build_profiles(articles: Iterable[Article], provenance: Iterable[Provenance]
             ops = edited.get(prov.doc_id, Counter())
             p.edits.update(ops)
             p.verbatim += bool(edited) and not ops  # only when edits were traced
-        tp = parse_time(parent.published.value if parent and parent.published else None)
+        tp = parse_time(firm_published(parent) if parent else None)
         if when and tp:
             p.parent_delays.append((when - tp).total_seconds() / 60.0)
         origin = arts.get(prov.origin_doc_id or "")
-        t0 = parse_time(origin.published.value if origin and origin.published else None)
+        t0 = parse_time(firm_published(origin) if origin else None)
         if when and t0:
             p.delays.append((when - t0).total_seconds() / 60.0)
     return out

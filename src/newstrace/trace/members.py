@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 
+from ..clean.dates import firm_published
 from ..records import Article, Credit
 from .outlets import canonical, domain_label, host_of, registrable, same_outlet
 
@@ -211,7 +212,7 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
             key = norm(sent)
             if key.count(" ") + 1 >= MIN_TOKENS:
                 units.setdefault(key, i)
-    published = article.published.value if article.published else None
+    published = firm_published(article)
     title = article.title.value if article.title else None
     loose = []
     for r in article.removed:
