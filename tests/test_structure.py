@@ -373,3 +373,9 @@ def test_a_page_with_only_a_header_date_gets_it_as_weak():
     assert firm_published(a) is None  # not used to order copies
     assert firm_published(_head("Council approves harbour budget", "By Jane Roe",
                                 "Nov 19, 2019")) == "2019-11-19"
+
+
+def test_byline_cut_apart_at_a_link():
+    for above in (("By", "Tim Childers"), ("Monday November 18, 2019 7:45 am PST by", "Tim Childers")):
+        a = _head("Council approves harbour budget", *above)
+        assert a.byline is not None and a.byline.value == "Tim Childers", above

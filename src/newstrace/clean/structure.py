@@ -152,6 +152,9 @@ _ROLE = re.compile(r"^(?P<name>.+?)\s*(?:,|\s[-–—|])\s*(?:[\w.]+\s+){0,3}(?:
                    r"reporter|editor|columnist|staff)\b.*$", re.I)
 
 
+_BY = frozenset("by von por par door av oleh".split())
+
+
 def _is_name(s: str) -> bool:
     return bool(_NAME.fullmatch(s)) and not any(w.lower() in _NOT_NAME for w in s.split())
 
@@ -174,6 +177,9 @@ def head_byline(lines: Sequence[Line], i: int, text: str) -> tuple[str, str] | N
         rest = re.sub(r"^(?:by|von|por|par)\s+", "", rest, flags=re.I)
         return (rest, "name and date above the body") if _is_name(rest) else None
     if _is_name(text) and len(text.split()) <= 4:
+        before = lines[i - 1].text.strip().casefold() if i else ""
+        if before in _BY or before.rsplit(" ", 1)[-1] in _BY and len(before) > 3:
+            return text, "byline line above the body"  # "By" and the name cut apart at a link
         near = [ln.text for ln in lines[max(0, i - 2):i + 3] if ln.text.strip() and ln.text != text]
         if any(len(t) <= 80 and date_line(t) is not None for t in near):
             return text, "name next to a date line above the body"
