@@ -13,8 +13,9 @@
    verification per partition; `families` runs on the driver.
 4. trace (`spark_trace.trace_on_spark`): the corpus-level passes as Spark
    jobs, only per-site footers, family links and clock pairs reach the driver.
-5. networks runs on the driver (`networks_stage`), reading the DuckDB file
-   like the local executor.
+5. networks (`spark_networks.networks_on_spark`): outlet profiles grouped by
+   outlet on the executors, `find_networks` on the driver over the collected
+   profiles; the audit as a join of each copy with its origin.
 
 The work folder must be visible to the driver and every executor (a shared
 or local path in local mode). A killed run resumes at a file boundary: files
@@ -43,7 +44,7 @@ from ..store import db as store
 from ..store.schema import TABLES
 from .clean_worker import Batch, clean_batch
 from .local import Progress, RunSummary, summarize
-from .stages import SITE_SAMPLE, networks_stage, site_lines_stage
+from .stages import SITE_SAMPLE, site_lines_stage
 
 log = logging.getLogger(__name__)
 
@@ -237,6 +238,7 @@ def run_spark(paths: Iterable[str], settings: Settings | None = None, spark=None
     folder next to the database), removed at the end. `settings.workers` is
     not used: the cluster decides.
     """
+    from .spark_networks import networks_on_spark
     from .spark_reuse import reuse_on_spark
     from .spark_trace import trace_on_spark
 
@@ -257,7 +259,7 @@ def run_spark(paths: Iterable[str], settings: Settings | None = None, spark=None
         clean_on_spark(spark, con, files, settings, options, folder, on_progress)
         reuse_on_spark(spark, con, settings, folder, on_progress)
         trace_on_spark(spark, con, settings, folder, on_progress)
-        networks_stage(con, settings, on_progress)
+        networks_on_spark(spark, con, settings, folder, on_progress)
         summary = summarize(con)
     finally:
         con.close()

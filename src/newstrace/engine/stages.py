@@ -162,21 +162,33 @@ def trace_stage(con, settings: Settings, on_progress=None) -> None:
         on_progress("trace", n, n)
 
 
+def networks_pending(con) -> str | None:
+    """The digest of the networks stage's input, or None when its output is up to date."""
+    digest = _after(con, "trace")
+    return None if _stage_done(con, "networks", digest) else digest
+
+
+def mark_networks(con, digest: str, rows: int) -> None:
+    """Mark the networks stage done (inside the caller's transaction, if any)."""
+    _mark(con, "networks", digest, rows)
+
+
 def networks_stage(con, settings: Settings, on_progress=None) -> None:
     """Outlet networks and the attribution audit, from the traced families."""
     from ..networks import audit_stage
     from ..networks import networks_stage as find
 
-    digest = _after(con, "trace")
-    if _stage_done(con, "networks", digest):
+    digest = networks_pending(con)
+    if digest is None:
         return
     articles = load_articles(con)
     n = find(con, articles=articles)
     audit_stage(con, articles)
-    _mark(con, "networks", digest, n)
+    mark_networks(con, digest, n)
     if on_progress:
         on_progress("network", n, n)
 
 
 __all__ = ["site_lines_stage", "site_lines_table", "reuse_stage", "reuse_options",
-           "reuse_pending", "write_reuse", "trace_pending", "write_trace", "trace_stage", "networks_stage"]
+           "reuse_pending", "write_reuse", "trace_pending", "write_trace", "trace_stage",
+           "networks_pending", "mark_networks", "networks_stage"]

@@ -95,53 +95,72 @@ def _idf(traits: dict[str, frozenset[str]], seen: list[Counter], n: int,
     return {t: math.log(n / d) for t, d in df.items() if d <= opts.max_df_share * n}
 
 
-def _cotimed(a: OutletProfile, b: OutletProfile, wide: set[str], opts: NetworkOptions) -> int:
-    """Families where both published within the window, neither copying the other."""
-    n = 0
-    for fam, (ta, da, up_a) in a.family_times.items():
-        if fam in wide or fam not in b.family_times:
-            continue
-        tb, db, up_b = b.family_times[fam]
-        if ta is None or tb is None or da in up_b or db in up_a:
-            continue
-        n += abs((ta - tb).total_seconds()) / 60.0 <= opts.window_min
-    return n
+def family_steps(entries: list[tuple[str, tuple]], n: int,
+                 opts: NetworkOptions) -> list[tuple[str, str]]:
+    """The outlet pairs (a < b) in step in one family: both published within the window,
+    neither copying the other; none for a family spanning over `max_family_share` of
+    the `n` outlets. entries: (outlet, its `family_times` value) per outlet in it."""
+    if len(entries) > max(opts.max_family_share * n, 3):
+        return []
+    out = []
+    for (a, x), (b, y) in combinations(sorted(entries, key=lambda e: e[0]), 2):
+        (ta, da, up_a), (tb, db, up_b) = x, y
+        if (ta is not None and tb is not None and da not in up_b and db not in up_a
+                and abs((ta - tb).total_seconds()) / 60.0 <= opts.window_min):
+            out.append((a, b))
+    return out
+
+
+def in_step(profiles: dict[str, OutletProfile], opts: NetworkOptions) -> dict[tuple[str, str], int]:
+    """Per pair of outlets: the families (not wide ones) where both published in step.
+
+    Pairs never in step are left out: sharing a family gives no signal by itself."""
+    fams: dict[str, list] = {}
+    for k, p in profiles.items():
+        for fam, entry in p.family_times.items():
+            fams.setdefault(fam, []).append((k, entry))
+    return dict(Counter(pair for entries in fams.values()
+                        for pair in family_steps(entries, len(profiles), opts)))
+
+
+def _kept(profiles: dict[str, OutletProfile], opts: NetworkOptions) -> dict[str, OutletProfile]:
+    return {k: p for k, p in profiles.items() if p.pages >= opts.min_pages}
 
 
 def _candidates(keep: dict[str, OutletProfile], debris: dict, credits: dict, rare: set[str],
-                wide: set[str]) -> set[tuple[str, str]]:
-    """Pairs that share a rare trait, a family or a relayed copy (not all N² pairs)."""
+                steps: dict) -> set[tuple[str, str]]:
+    """Pairs that share a rare trait, copy in step or relay a copy (not all N² pairs)."""
     posting: dict[str, list[str]] = {}
     for k in sorted(keep):
         for t in (debris[k] | credits[k]) & rare:
             posting.setdefault("t:" + t, []).append(k)
-        for fam in keep[k].family_times:
-            if fam not in wide:
-                posting.setdefault("f:" + fam, []).append(k)
     pairs = {pair for group in posting.values() for pair in combinations(group, 2)}
+    pairs |= set(steps)
     for k, p in keep.items():
         pairs |= {(min(k, o), max(k, o)) for o in p.relays if o in keep and o != k}
     return pairs
 
 
-def pair_signals(profiles: dict[str, OutletProfile],
-                 opts: NetworkOptions | None = None) -> dict[tuple[str, str], PairSignals]:
-    """Signals for every pair of profiled outlets that shares anything rare."""
+def pair_signals(profiles: dict[str, OutletProfile], opts: NetworkOptions | None = None,
+                 steps: dict | None = None) -> dict[tuple[str, str], PairSignals]:
+    """Signals for every pair of profiled outlets that shares anything rare.
+
+    steps: `in_step` of the kept outlets when computed elsewhere (then the
+    profiles' `family_times` are not read)."""
     opts = opts or NetworkOptions()
-    keep = {k: p for k, p in profiles.items() if p.pages >= opts.min_pages}
+    keep = _kept(profiles, opts)
     n = max(len(keep), 1)
     debris = {k: _traits(p.debris, p.pages, opts) for k, p in keep.items()}
     credits = {k: _traits(p.credits, p.pages, opts) for k, p in keep.items()}
     d_idf = _idf(debris, [p.debris for p in keep.values()], n, opts)
     c_idf = _idf(credits, [p.credits for p in keep.values()], n, opts)
     c_idf = {t: w * credit_weight(t) for t, w in c_idf.items()}
-    fam_outlets = Counter(f for p in keep.values() for f in p.family_times)
-    wide = {f for f, c in fam_outlets.items() if c > max(opts.max_family_share * n, 3)}
+    steps = in_step(keep, opts) if steps is None else steps
     out = {}
-    for a, b in sorted(_candidates(keep, debris, credits, set(d_idf) | set(c_idf), wide)):
+    for a, b in sorted(_candidates(keep, debris, credits, set(d_idf) | set(c_idf), steps)):
         sd = sorted(debris[a] & debris[b] & d_idf.keys())
         sc = sorted(credits[a] & credits[b] & c_idf.keys())
-        ct = _cotimed(keep[a], keep[b], wide, opts)
+        ct = steps.get((a, b), 0)
         rl = keep[a].relays[b] + keep[b].relays[a]
         if sd or sc or ct or rl:
             out[(a, b)] = PairSignals(tuple(sd), tuple(sc), sum(d_idf[t] for t in sd),
@@ -196,15 +215,15 @@ def _groups(strong: set[tuple[str, str]], weak: set[tuple[str, str]],
     return sorted(out, key=lambda g: (-len(g), g[0]))
 
 
-def find_networks(profiles: dict[str, OutletProfile],
-                  opts: NetworkOptions | None = None) -> list[NetworkRow]:
+def find_networks(profiles: dict[str, OutletProfile], opts: NetworkOptions | None = None,
+                  steps: dict | None = None) -> list[NetworkRow]:
     """Rows (network, outlet, score, evidence) for every outlet placed in a network.
 
     score: the mean, over the other members, of the share of `min_signals`
     signals the pair passes (1.0 = tied to every other member on enough signals).
     """
     opts = opts or NetworkOptions()
-    signals = pair_signals(profiles, opts)
+    signals = pair_signals(profiles, opts, steps)
     passed = {pair: s.passed(opts) for pair, s in signals.items()}
     strong = {pair for pair, n in passed.items() if n >= opts.min_signals}
     weak = {pair for pair, n in passed.items() if n >= 1}
@@ -229,7 +248,8 @@ def _shared(members: list[str], profiles, field: str, opts: NetworkOptions) -> l
         p = profiles[m]
         count.update(_traits(getattr(p, field), p.pages, opts))
     half = max(2, math.ceil(len(members) / 2))
-    return [(t, c) for t, c in count.most_common() if c >= half]
+    # ties by name: a Counter fed from sets keeps a hash order that differs by process
+    return sorted(((t, c) for t, c in count.items() if c >= half), key=lambda x: (-x[1], x[0]))
 
 
 def network_evidence(members: list[str], profiles: dict[str, OutletProfile],
@@ -274,5 +294,5 @@ def network_evidence(members: list[str], profiles: dict[str, OutletProfile],
     return lines
 
 
-__all__ = ["NetworkOptions", "NetworkRow", "PairSignals", "find_networks", "network_evidence",
-           "pair_signals"]
+__all__ = ["NetworkOptions", "NetworkRow", "PairSignals", "family_steps", "find_networks",
+           "in_step", "network_evidence", "pair_signals"]

@@ -93,26 +93,7 @@ def build_profiles(articles: Iterable[Article], provenance: Iterable[Provenance]
     arts = {a.doc_id: a for a in articles}
     out: dict[str, OutletProfile] = {}
     for a in arts.values():
-        p = out.setdefault(_site(a), OutletProfile(_site(a)))
-        p.pages += 1
-        title = (a.title.value if a.title else "").strip().lower()
-        seen = set()
-        for r in a.removed:
-            if any(w in r.reason.lower() for w in _SKIP_REASONS):
-                continue
-            if not r.text.strip() or r.text.strip().lower() == title:
-                continue
-            seen.add(debris_key(r.text))
-        # a copyright line is the site's footer far more often than a credit: keep it
-        # whole as a template trace (`© 0 Foo Media Group`), where `© 0 {outlet}` says nothing
-        seen |= {debris_key(c.line) for c in a.credits if c.form == "copyright"}
-        p.debris.update(seen)
-        p.credits.update({credit_template(c.line, c.outlet, c.domain) for c in a.credits
-                          if c.form != "copyright"})
-        for c in a.counters:
-            n = _number(c.value)
-            if n is not None:
-                p.reach.setdefault(c.label, []).append(n)
+        add_page(out.setdefault(_site(a), OutletProfile(_site(a))), a)
     edited: dict[str, Counter] = defaultdict(Counter)
     for e in edits:
         edited[e.doc_id][e.op] += 1
@@ -120,35 +101,68 @@ def build_profiles(articles: Iterable[Article], provenance: Iterable[Provenance]
     parent_of = {p.doc_id: p.parent_doc_id for p in provenance if p.parent_doc_id}
     for prov in provenance:
         a = arts.get(prov.doc_id)
-        if a is None or prov.family_id is None:
+        if a is None or not is_copy(prov):
             continue
-        p = out[_site(a)]
-        when = parse_time(firm_published(a))
-        if prov.credit_status == "origin" or prov.origin_doc_id == prov.doc_id:
-            continue
-        p.family_times[prov.family_id] = (when, prov.doc_id, _ancestors(prov.doc_id, parent_of))
-        p.copies += 1
-        if prov.origin_outlet:
-            p.sources[prov.origin_outlet] += 1
-        parent = arts.get(prov.parent_doc_id or "")
-        if parent is not None:
-            p.parents[_site(parent)] += 1
-            if prov.parent_doc_id != prov.origin_doc_id:
-                p.relays[_site(parent)] += 1
-            ops = edited.get(prov.doc_id, Counter())
-            p.edits.update(ops)
-            p.verbatim += bool(edited) and not ops  # only when edits were traced
-        tp = parse_time(firm_published(parent) if parent else None)
-        if when and tp:
-            p.parent_delays.append((when - tp).total_seconds() / 60.0)
-        origin = arts.get(prov.origin_doc_id or "")
-        t0 = parse_time(firm_published(origin) if origin else None)
-        if when and t0:
-            p.delays.append((when - t0).total_seconds() / 60.0)
+        add_copy(out[_site(a)], prov, a, arts.get(prov.parent_doc_id or ""),
+                 arts.get(prov.origin_doc_id or ""), edited.get(prov.doc_id, Counter()),
+                 bool(edited), ancestors(prov.doc_id, parent_of))
     return out
 
 
-def _ancestors(doc_id: str, parent_of: dict[str, str]) -> frozenset[str]:
+def is_copy(prov: Provenance) -> bool:
+    """Whether a provenance row is a copy a profile counts (in a family, not its origin)."""
+    return (prov.family_id is not None and prov.credit_status != "origin"
+            and prov.origin_doc_id != prov.doc_id)
+
+
+def add_page(p: OutletProfile, a: Article) -> None:
+    """Count one page of the outlet: its debris, credit forms and counters."""
+    p.pages += 1
+    title = (a.title.value if a.title else "").strip().lower()
+    seen = set()
+    for r in a.removed:
+        if any(w in r.reason.lower() for w in _SKIP_REASONS):
+            continue
+        if not r.text.strip() or r.text.strip().lower() == title:
+            continue
+        seen.add(debris_key(r.text))
+    # a copyright line is the site's footer far more often than a credit: keep it
+    # whole as a template trace (`© 0 Foo Media Group`), where `© 0 {outlet}` says nothing
+    seen |= {debris_key(c.line) for c in a.credits if c.form == "copyright"}
+    p.debris.update(seen)
+    p.credits.update({credit_template(c.line, c.outlet, c.domain) for c in a.credits
+                      if c.form != "copyright"})
+    for c in a.counters:
+        n = _number(c.value)
+        if n is not None:
+            p.reach.setdefault(c.label, []).append(n)
+
+
+def add_copy(p: OutletProfile, prov: Provenance, a: Article, parent: Article | None,
+             origin: Article | None, ops: Counter, traced: bool,
+             ancestors: frozenset[str]) -> None:
+    """Count one copy (`is_copy`) of the outlet: page `a`, the pages it copies (None when not
+    in the corpus), its edit ops, whether edits were traced at all, the ids above it."""
+    when = parse_time(firm_published(a))
+    p.family_times[prov.family_id] = (when, prov.doc_id, ancestors)
+    p.copies += 1
+    if prov.origin_outlet:
+        p.sources[prov.origin_outlet] += 1
+    if parent is not None:
+        p.parents[_site(parent)] += 1
+        if prov.parent_doc_id != prov.origin_doc_id:
+            p.relays[_site(parent)] += 1
+        p.edits.update(ops)
+        p.verbatim += traced and not ops  # only when edits were traced
+    tp = parse_time(firm_published(parent) if parent else None)
+    if when and tp:
+        p.parent_delays.append((when - tp).total_seconds() / 60.0)
+    t0 = parse_time(firm_published(origin) if origin else None)
+    if when and t0:
+        p.delays.append((when - t0).total_seconds() / 60.0)
+
+
+def ancestors(doc_id: str, parent_of: dict[str, str]) -> frozenset[str]:
     out: set[str] = set()
     while (doc_id := parent_of.get(doc_id)) and doc_id not in out:
         out.add(doc_id)
@@ -176,5 +190,6 @@ def profile_row(profile: OutletProfile) -> dict:
     }
 
 
-__all__ = ["profile_row", "OutletProfile", "build_profiles", "credit_template", "debris_key", "parse_time",
+__all__ = ["profile_row", "OutletProfile", "add_copy", "add_page", "ancestors", "build_profiles",
+           "is_copy", "credit_template", "debris_key", "parse_time",
            "reach_summary"]
