@@ -141,15 +141,39 @@ def test_spark_on_bad_input_only(spark, tmp_path):
     assert snapshot(db) == snapshot(ref)
 
 
+def write_docs(sim, path: Path, title: bool = False) -> None:
+    """A simulated corpus as JSONL input."""
+    keys = ("url", "site", "published", "title", "text") if title else ("url", "site", "published", "text")
+    path.write_text("".join(json.dumps({"id": d.doc_id, **{k: getattr(d, k) for k in keys}}) + "\n"
+                            for d in sim.docs))
+
+
+def redo_on_copy(ref: Path, tmp_path: Path, stage: str, tables: tuple[str, ...], redo) -> dict:
+    """Copy the database `ref`, empty the stage's tables, run `redo(con, db)` on the copy
+    and snapshot it; then check that a second call is a no-op (the stage is marked done)."""
+    db = tmp_path / "spark.duckdb"
+    shutil.copy(ref, db)
+    con = connect(str(db))
+    con.execute("; ".join([*(f"DELETE FROM {t}" for t in tables),
+                           f"DELETE FROM stages WHERE name = '{stage}'"]))
+    redo(con, db)
+    con.close()
+    got = snapshot(db)
+    con = connect(str(db))
+    con.execute(f"DELETE FROM {tables[-1]}")
+    redo(con, db)
+    assert con.execute(f"SELECT count(*) FROM {tables[-1]}").fetchone()[0] == 0
+    con.close()
+    return got
+
+
 def test_spark_trace_matches_local_on_a_simulated_corpus(spark, tmp_path, caplog, monkeypatch):
     """Families, chains, credits, partial reuse in several families, wrong clocks, debris,
     network sites sharing a copyright footer."""
     sim = republish(synthetic_articles(60, 5), 5, SimOptions(copy_sites=4, partial_p=0.3,
                                                            bad_clock_p=0.3, networks=2))
     path = tmp_path / "sim.jsonl"
-    path.write_text("".join(json.dumps({"id": d.doc_id, "url": d.url, "site": d.site,
-                                        "published": d.published, "text": d.text}) + "\n"
-                            for d in sim.docs))
+    write_docs(sim, path)
     ref = tmp_path / "local.duckdb"
     with caplog.at_level("INFO", logger="newstrace.trace"):
         run([str(path)], Settings(db=str(ref), workers=1))
@@ -167,20 +191,11 @@ def test_spark_trace_matches_local_on_a_simulated_corpus(spark, tmp_path, caplog
         m.setattr(trace, "site_footers", lambda articles: {})
         assert trace_families(*args) != local  # and the per-site footers
 
-    db = tmp_path / "spark.duckdb"
-    shutil.copy(ref, db)
-    con = connect(str(db))
-    con.execute("DELETE FROM provenance; DELETE FROM edits; DELETE FROM stages WHERE name = 'trace'")
-    trace_on_spark(spark, con, Settings(db=str(db)), tmp_path / "work")
-    con.close()
-    expected, got = snapshot(ref), snapshot(db)
+    got = redo_on_copy(ref, tmp_path, "trace", ("provenance", "edits"),
+                       lambda con, db: trace_on_spark(spark, con, Settings(db=str(db)), tmp_path / "work"))
+    expected = snapshot(ref)
     assert len(got["provenance"]) == len(sim.docs) and got["edits"]
     assert got == expected
-    con = connect(str(db))  # done: a second call leaves the tables alone
-    con.execute("DELETE FROM edits")
-    trace_on_spark(spark, con, Settings(db=str(db)), tmp_path / "work")
-    assert con.execute("SELECT count(*) FROM edits").fetchone()[0] == 0
-    con.close()
 
 
 def test_spark_networks_and_audit_match_local_on_a_simulated_corpus(spark, tmp_path):
@@ -190,9 +205,7 @@ def test_spark_networks_and_audit_match_local_on_a_simulated_corpus(spark, tmp_p
     sim = republish(synthetic_articles(60, 5), 5, SimOptions(copy_sites=20, networks=2,
                                                            network_size=4, network_p=0.6))
     path = tmp_path / "sim.jsonl"
-    path.write_text("".join(json.dumps({"id": d.doc_id, "url": d.url, "site": d.site,
-                                        "published": d.published, "title": d.title,
-                                        "text": d.text}) + "\n" for d in sim.docs))
+    write_docs(sim, path, title=True)
     ref = tmp_path / "local.duckdb"
     run([str(path)], Settings(db=str(ref), workers=1))
     expected = snapshot(ref)
@@ -201,15 +214,7 @@ def test_spark_networks_and_audit_match_local_on_a_simulated_corpus(spark, tmp_p
     for signal in ("within 60 minutes", "each other's copies", "unedited", "minutes (median)"):
         assert signal in evidence  # co-timing, relays, edits and delays all count here
 
-    db = tmp_path / "spark.duckdb"
-    shutil.copy(ref, db)
-    con = connect(str(db))
-    con.execute("DELETE FROM networks; DELETE FROM audit; DELETE FROM stages WHERE name = 'networks'")
-    networks_on_spark(spark, con, Settings(db=str(db)), tmp_path / "work")
-    con.close()
-    assert snapshot(db) == expected
-    con = connect(str(db))  # done: a second call leaves the tables alone
-    con.execute("DELETE FROM audit")
-    networks_on_spark(spark, con, Settings(db=str(db)), tmp_path / "work")
-    assert con.execute("SELECT count(*) FROM audit").fetchone()[0] == 0
-    con.close()
+    got = redo_on_copy(ref, tmp_path, "networks", ("networks", "audit"),
+                       lambda con, db: networks_on_spark(spark, con, Settings(db=str(db)),
+                                                         tmp_path / "work"))
+    assert got == expected
