@@ -66,7 +66,7 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
     counters: list[Counter] = []
     byline: Found | None = meta.get("byline") or meta.get("author")
     body: list[int] = []
-    first_kept = next((i for i, ln in enumerate(lines) if ln.keep and ln.text.strip()), 0)
+    first_kept = _first_kept(lines)
     head_from = max(0, first_kept - HEAD_ZONE)
     for i, ln in enumerate(lines):
         text = clean_line(ln.text)
@@ -137,6 +137,11 @@ def _mid_body(lines: Sequence[Line], i: int) -> bool:
     return before >= 2 and not _near_end(lines, i, 3)
 
 
+def _first_kept(lines: Sequence[Line]) -> int:
+    """The first line the cleaner kept (0 when none): where the story starts."""
+    return next((i for i, ln in enumerate(lines) if ln.keep and ln.text.strip()), 0)
+
+
 def _near_end(lines: Sequence[Line], i: int, n: int = 2) -> bool:
     return sum(1 for ln in lines[i + 1:] if ln.keep) <= n
 
@@ -150,9 +155,8 @@ _NOT_NAME = frozenset("the news entertainment institute talk sports media busine
                       "politics tech science health culture stories top latest more".split())
 _ROLE = re.compile(r"^(?P<name>.+?)\s*(?:,|\s[-–—|])\s*(?:[\w.]+\s+){0,3}(?:writer|contributor|correspondent|"
                    r"reporter|editor|columnist|staff)\b.*$", re.I)
-
-
 _BY = frozenset("by von por par door av oleh".split())
+_BY_WORD = re.compile(r"^(?:by|von|por|par)\s+|\s+(?:by|on)$", re.I)  # "by Jane Doe", "... by"
 
 
 def _is_name(s: str) -> bool:
@@ -172,9 +176,7 @@ def head_byline(lines: Sequence[Line], i: int, text: str) -> tuple[str, str] | N
     hit = find_date(text, need_year=True)
     if hit is not None:
         rest = _WEEKDAY.sub(" ", _TIME.sub(" ", text[:hit.start] + " " + text[hit.end:]))
-        rest = re.sub(r"^\s*(?:by|von|por|par)\s+|\s+(?:by|on)\s*$", "", rest.strip(" -–—|,·•"),
-                      flags=re.I).strip(" -–—|,·•")
-        rest = re.sub(r"^(?:by|von|por|par)\s+", "", rest, flags=re.I)
+        rest = _BY_WORD.sub("", rest.strip(" -–—|,·•")).strip(" -–—|,·•")
         return (rest, "name and date above the body") if _is_name(rest) else None
     if _is_name(text) and len(text.split()) <= 4:
         before = lines[i - 1].text.strip().casefold() if i else ""
@@ -303,7 +305,7 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
         return Found(raw.published, "input published")
     best: tuple[tuple[int, int], Found] | None = None
     rank = {"published line": 0, "date line": 1, "updated line": 2, "date above the body": 3}
-    first_kept = next((i for i, ln in enumerate(lines) if ln.keep and ln.text.strip()), 0)
+    first_kept = _first_kept(lines)
     for i, ln in enumerate(lines):
         near = first_kept - HEAD_ZONE <= i <= first_kept + 2
         text = clean_line(ln.text)
@@ -313,10 +315,8 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
             hit = (d.iso, "date above the body", d.start, d.end) if d else None
         if hit is None:
             continue
-        iso, evidence, s, e = hit
-        start = ln.start + s if ln.start >= 0 else -1
-        found = Found(iso, evidence, start, ln.start + e if ln.start >= 0 else -1)
-        key = (0 if near else 1, rank[evidence])  # the story's own date sits above it
+        found = _found_in(ln, *hit)
+        key = (0 if near else 1, rank[found.evidence])  # the story's own date sits above it
         if best is None or key < best[0]:
             best = (key, found)
     if best is not None:
@@ -336,10 +336,15 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
     for ln in lines:  # weak: a site header's date is the day the page was fetched
         hit = find_date(ln.text, need_year=True) if any(c.isdigit() for c in ln.text) else None
         if hit is not None:
-            start = ln.start + hit.start if ln.start >= 0 else -1
-            return Found(hit.iso, WEAK_DATE, start,
-                         ln.start + hit.end if ln.start >= 0 else -1)
+            return _found_in(ln, hit.iso, WEAK_DATE, hit.start, hit.end)
     return None
+
+
+def _found_in(ln: Line, value: str, evidence: str, s: int, e: int) -> Found:
+    """A Found for [s, e) of line `ln` (raw offsets; -1 for lines without them)."""
+    if ln.start < 0:
+        return Found(value, evidence, -1, -1)
+    return Found(value, evidence, ln.start + s, ln.start + e)
 
 
 __all__ = ["build_article", "clean_line"]
