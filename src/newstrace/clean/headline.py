@@ -120,7 +120,9 @@ _MARKS = str.maketrans("‘’‚′“”„″–—‑", "\'\'\'\'\"\"\"\"---
 _TITLE_SPLIT = re.compile(r"\s+[-|·•»:]\s+|\s*\|\s*")
 
 
-def _key(text: str) -> str:
+def title_key(text: str) -> str:
+    """A headline as compared: case, spacing, a final period and typographic quote or dash
+    forms aside; other punctuation counts ("!", "?")."""
     return " ".join(text.casefold().translate(_MARKS).split()).strip(" .")
 
 
@@ -132,12 +134,12 @@ def _title_copy(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
     filled = [i for i, ln in enumerate(lines) if ln.text.strip()]
     if len(filled) < 2:
         return None
-    head = _key(lines[filled[0]].text)
+    head = title_key(lines[filled[0]].text)
     pieces = {p for p in _TITLE_SPLIT.split(head) if len(p.split()) >= 2}
     found = []
     for i in filled[1:]:
         text = " ".join(lines[i].text.split())
-        key = _key(text)
+        key = title_key(text)
         if len(text) > 300 or not (key in pieces or (len(key) >= 12 and key in head)):
             continue
         if key == head and len(key.split()) < 3:
@@ -152,7 +154,7 @@ def _title_copy(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
     if not (is_title_like(text, 2) or _candidate(lines[i], True)):
         return None
     copies = copies_of(text, lines)
-    why = f"repeated line x{len(copies)}" if _key(text) == head else "line repeating the page title"
+    why = f"repeated line x{len(copies)}" if title_key(text) == head else "line repeating the page title"
     return Found(text, why, lines[i].start, lines[i].end), copies
 
 
@@ -176,7 +178,7 @@ def _page_title(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
 def _shared(key: str, title: str) -> float:
     """Share of the words of `key` that `title` has."""
     words = key.split()
-    have = set(_key(title).split())
+    have = set(title_key(title).split())
     return sum(w in have for w in words) / max(1, len(words))
 
 
@@ -221,4 +223,4 @@ def _line_before_body(lines: Sequence[Line], body_at: int) -> tuple[Found | None
     return None, set()
 
 
-__all__ = ["find_headline", "copies_of", "norm"]
+__all__ = ["find_headline", "copies_of", "norm", "title_key"]

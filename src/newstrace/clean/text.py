@@ -289,8 +289,8 @@ def _cut_snippets(page: Page) -> np.ndarray:
 def _numbered_list(page: Page, keep: np.ndarray) -> np.ndarray:
     """Lines of a numbered list that goes on from the article: items numbered 1, 2, 3, ...
     (LIST_RUN or more, at most LIST_GAP lines apart) whose first item comes at most
-    LIST_NEAR lines after a kept line, with the lines between items and after the last one (a link, a caption);
-    lines with a debris cue stay out."""
+    LIST_NEAR lines after a kept line, with the lines between items and after the last
+    one (a link, a caption); lines with a debris cue stay out."""
     out = np.zeros(len(keep), dtype=bool)
     texts = page.texts
     digits = (page.X[:, C["digit_share"]] > 0).nonzero()[0].tolist()

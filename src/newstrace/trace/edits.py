@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+from ..clean.headline import title_key
 from ..records import Article, Edit
 from .members import norm, paragraph_spans, sentences
 
@@ -16,15 +17,6 @@ def _ratio(a: str, b: str) -> float:
     except ImportError:  # rapidfuzz is optional here; difflib gives the same scale
         return 100.0 * SequenceMatcher(None, a, b, autojunk=False).ratio()
     return ratio(a, b)
-
-
-CMS_MARKS = str.maketrans("‘’‚′“”„″–—‑", "\'\'\'\'\"\"\"\"---")  # typographic forms a CMS may swap in
-
-
-def _headline_key(title: str) -> str:
-    """A headline as compared: case, spacing and quote or dash forms aside, punctuation
-    counts (a copy that adds "!" or "(UPDATED)" changed its headline)."""
-    return " ".join(title.casefold().translate(CMS_MARKS).split())
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -67,7 +59,7 @@ def diff_articles(copy: Article, parent: Article) -> list[Edit]:
     out: list[Edit] = []
     ct = copy.title.value if copy.title else None
     pt = parent.title.value if parent.title else None
-    if ct and pt and _headline_key(ct) != _headline_key(pt):
+    if ct and pt and title_key(ct) != title_key(pt):
         out.append(Edit(doc_id, pid, "headline", ct, pt, -1, -1))
     cspans, pspans = paragraph_spans(copy), paragraph_spans(parent)
     ckeys = [norm(copy.text[s:e]) for s, e in cspans]
