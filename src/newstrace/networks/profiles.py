@@ -175,16 +175,21 @@ def reach_summary(profile: OutletProfile) -> dict[str, dict]:
             for label, v in sorted(profile.reach.items()) if v}
 
 
+def _top(counter: Counter, n: int) -> list[tuple[str, int]]:
+    """`most_common(n)` with ties broken by name, so the same corpus gives the same row."""
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
 def profile_row(profile: OutletProfile) -> dict:
     """One outlet's fingerprint in plain fields (for printing and JSON)."""
     med = (lambda v: round(statistics.median(v), 1) if v else None)  # noqa: E731
     return {
         "outlet": profile.outlet, "pages": profile.pages, "copies": profile.copies,
-        "copies_from": dict(profile.sources.most_common(3)),
+        "copies_from": dict(_top(profile.sources, 3)),
         "median_delay_min": med(profile.delays),
         "median_delay_after_parent_min": med(profile.parent_delays),
-        "credit_forms": dict(profile.credits.most_common(3)),
-        "template_lines": [k for k, n in profile.debris.most_common(5) if n >= 2],
+        "credit_forms": dict(_top(profile.credits, 3)),
+        "template_lines": [k for k, n in _top(profile.debris, 5) if n >= 2],
         "edits": dict(profile.edits), "verbatim_copies": profile.verbatim,
         "reach": reach_summary(profile),
     }
