@@ -165,7 +165,8 @@ def clean_on_spark(spark, con, files: list[str], settings: Settings, options: Cl
     return n
 
 
-def _sql_path(path: Path) -> str:
+def sql_path(path: Path) -> str:
+    """A path as a DuckDB string literal's contents."""
     return str(path).replace("'", "''")
 
 
@@ -181,7 +182,7 @@ def load_clean(con, folder: Path, paths: list[str]) -> int:
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(f"CREATE OR REPLACE TEMP VIEW clean_rows AS SELECT * FROM "
-                    f"read_parquet('{_sql_path(folder)}/*.parquet')")
+                    f"read_parquet('{sql_path(folder)}/*.parquet')")
         con.execute("DELETE FROM articles WHERE doc_id IN (SELECT doc_id FROM documents "
                     "WHERE source IN (SELECT unnest(?)))", [paths])
         con.execute("DELETE FROM documents WHERE source IN (SELECT unnest(?))", [paths])

@@ -31,10 +31,9 @@ from pathlib import Path
 from ..records import Provenance
 from ..settings import Settings
 from ..store import db as store
-from ..store.read import article_from_row
 from .local import Progress
-from .spark import columns
-from .spark_trace import footers_on_spark
+from .spark import columns, sql_path
+from .spark_trace import footers_on_spark, slim_article
 from .stages import mark_networks, networks_pending
 
 log = logging.getLogger(__name__)
@@ -52,16 +51,6 @@ WITH RECURSIVE up(doc_id, above) AS (
 SELECT doc_id, above FROM up"""
 
 
-def _sql(path: Path) -> str:
-    return str(path).replace("'", "''")
-
-
-def _article(row):
-    if row is None:
-        return None
-    return article_from_row({"lang": None, "text": "", "method": None, **row.asDict()})
-
-
 def _site_key(site: str | None) -> str:
     return site or "(unknown)"  # as profiles._site
 
@@ -75,11 +64,11 @@ def _profile(item, traced: bool) -> tuple:
     p = OutletProfile(site)
     for kind, _, r in rows:
         if kind == 0:
-            add_page(p, _article(r))
+            add_page(p, slim_article(r))
             continue
         prov = Provenance(r.doc_id, r.family_id, r.origin_doc_id, r.origin_outlet,
                           r.parent_doc_id, r.credit_status, 0.0)
-        add_copy(p, prov, _article(r.a), _article(r.p), _article(r.o), Counter(sorted(r.ops or ())),
+        add_copy(p, prov, slim_article(r.a), slim_article(r.p), slim_article(r.o), Counter(sorted(r.ops or ())),
                  traced, frozenset())
     p.family_times = {}  # co-timing is counted per family (`_steps`), not on the driver
     return rows[0][1] if rows else "", site, p
@@ -90,7 +79,7 @@ def _entry(r) -> tuple:
     from ..clean.dates import firm_published
     from ..networks.profiles import parse_time
 
-    a = _article(r.a)
+    a = slim_article(r.a)
     when = parse_time(firm_published(a))
     return (r.family_id, _site_key(a.site)), (r.doc_id, (when, r.doc_id, frozenset(r.above or ())))
 
@@ -146,7 +135,7 @@ def profiles_on_spark(spark, folder: Path, traced: bool, opts) -> tuple[dict, di
 def _audit(row, footers) -> list[tuple]:
     from ..networks.audit import audit_copy
 
-    copy, origin = _article(row.c), _article(row.o)
+    copy, origin = slim_article(row.c), slim_article(row.o)
     found = audit_copy(copy, origin, footers.value.get(copy.site or "", frozenset()))
     return [(row.doc_id, row.origin_doc_id, f.field, f.finding, f.detail, k)
             for k, f in enumerate(found)]
@@ -180,7 +169,7 @@ def _write(con, digest: str, rows: list[tuple], audit: Path | None) -> None:
         if audit is not None and any(audit.glob("*.parquet")):
             cols = ", ".join(n for n, _ in columns("audit"))
             con.execute(f"INSERT INTO audit SELECT {cols} FROM read_parquet("
-                        f"'{_sql(audit)}/*.parquet') ORDER BY doc_id, k")
+                        f"'{sql_path(audit)}/*.parquet') ORDER BY doc_id, k")
         mark_networks(con, digest, len(rows))
         con.execute("COMMIT")
     except BaseException:
@@ -203,7 +192,7 @@ def networks_on_spark(spark, con, settings: Settings, work: Path,
         queries = {"articles": "SELECT * FROM articles", "provenance": "SELECT * FROM provenance",
                    "edit_ops": "SELECT doc_id, op FROM edits", "ancestors": _ANCESTORS}
         for name, sql in queries.items():
-            con.execute(f"COPY ({sql}) TO '{_sql(folder / name)}.parquet' (FORMAT PARQUET)")
+            con.execute(f"COPY ({sql}) TO '{sql_path(folder / name)}.parquet' (FORMAT PARQUET)")
         traced = bool(con.execute("SELECT count(*) FROM edits").fetchone()[0])
         opts = options or NetworkOptions()
         profiles, steps = profiles_on_spark(spark, folder, traced, opts)

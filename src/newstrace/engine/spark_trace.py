@@ -28,14 +28,10 @@ from ..store import db as store
 from ..store.read import article_from_row
 from ..trace import TraceOptions
 from .local import Progress
-from .spark import columns
+from .spark import columns, sql_path
 from .stages import trace_pending, write_trace
 
 log = logging.getLogger(__name__)
-
-
-def _sql(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def _schema(table: str, extra: str = "") -> str:
@@ -45,11 +41,17 @@ def _schema(table: str, extra: str = "") -> str:
 FOOTER_COLUMNS = ("doc_id", "site", "url", "credits")  # what `footer_names` reads
 
 
+def slim_article(row):
+    """An Article from a row holding only some of its columns (None for None)."""
+    if row is None:
+        return None
+    return article_from_row({"lang": None, "text": "", "method": None, **row.asDict()})
+
+
 def _footer_items(row) -> list[tuple]:
     from ..trace.corpus import footer_names
 
-    page = {"lang": None, "text": "", "method": None, **row.asDict()}
-    site, names = footer_names(article_from_row(page))
+    site, names = footer_names(slim_article(row))
     return [((site, None), 1)] + [((site, n), 1) for n in names]
 
 
@@ -237,11 +239,11 @@ def _load(con, folder: Path, provenance: bool, edits: bool) -> int:
     prov = [n for n, _ in columns("provenance")]
     if provenance and any((folder / "provenance").glob("*.parquet")):
         con.execute(f"INSERT INTO provenance SELECT {', '.join(prov)} FROM read_parquet("
-                    f"'{_sql(folder / 'provenance')}/*.parquet') ORDER BY doc_id")
+                    f"'{sql_path(folder / 'provenance')}/*.parquet') ORDER BY doc_id")
     if edits and any((folder / "edits").glob("*.parquet")):
         cols = ", ".join(f'"{n}"' for n, _ in columns("edits"))
         con.execute(f"INSERT INTO edits SELECT {cols} FROM read_parquet("
-                    f"'{_sql(folder / 'edits')}/*.parquet') ORDER BY doc_id, k")
+                    f"'{sql_path(folder / 'edits')}/*.parquet') ORDER BY doc_id, k")
     return con.execute("SELECT count(*) FROM provenance").fetchone()[0]
 
 
@@ -258,7 +260,7 @@ def trace_on_spark(spark, con, settings: Settings, work: Path,
     if total:
         for table in ("articles", "families", "alignments"):
             con.execute(f"COPY (SELECT * FROM {table}) TO "
-                        f"'{_sql(folder / table)}.parquet' (FORMAT PARQUET)")
+                        f"'{sql_path(folder / table)}.parquet' (FORMAT PARQUET)")
         provenance_on_spark(spark, folder, opts)
         if opts.edits:
             edits_on_spark(spark, folder)
