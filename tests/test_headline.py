@@ -75,3 +75,11 @@ def test_menu_item_the_page_title_does_not_name_yields_to_the_title():
         (BODY, True), (BODY.upper(), True)))
     assert found.value == "Delhi air pollution: the law that fuels it"
     assert found.evidence == "page title (first line)"
+
+
+def test_a_first_paragraph_is_no_page_title():
+    """A plain-text article starting with its first paragraph: a pull quote repeating one
+    of its sentences is not taken for the headline."""
+    quote = "Ordered by a court to end subsidies for grain exports"
+    found, _ = find_headline(lines((BODY, True), (quote, False), (BODY.upper(), True)))
+    assert found is None or found.value != quote

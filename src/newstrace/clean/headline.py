@@ -116,6 +116,7 @@ def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tup
     return found if found[0] is not None else _line_before_body(lines, body_at)
 
 
+TITLE_MAX_WORDS = 30  # a first line longer than this is no page title
 _MARKS = str.maketrans("‘’‚′“”„″–—‑", "\'\'\'\'\"\"\"\"---")  # typographic forms
 _TITLE_SPLIT = re.compile(r"\s+[-|·•»:]\s+|\s*\|\s*")
 
@@ -133,6 +134,8 @@ def _title_copy(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
     before the first full paragraph wins (related links repeat a shorter piece)."""
     filled = [i for i, ln in enumerate(lines) if ln.text.strip()]
     if len(filled) < 2:
+        return None
+    if not _title_line(lines[filled[0]].text):
         return None
     head = title_key(lines[filled[0]].text)
     pieces = {p for p in _TITLE_SPLIT.split(head) if len(p.split()) >= 2}
@@ -158,6 +161,13 @@ def _title_copy(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
     return Found(text, why, lines[i].start, lines[i].end), copies
 
 
+def _title_line(text: str) -> bool:
+    """Whether a first line may be a page title: short, and not a sentence of 20 words or
+    more ending in a period (a plain-text article's first paragraph)."""
+    words = text.split()
+    return len(words) <= TITLE_MAX_WORDS and not (len(words) >= 20 and text.rstrip().endswith("."))
+
+
 def _page_title(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
     """The headline part of a first line that reads like a page title ("Headline | Site"):
     the longest piece between its separators."""
@@ -165,6 +175,8 @@ def _page_title(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
     if ln is None:
         return None
     text = " ".join(ln.text.split())
+    if not _title_line(text):
+        return None
     pieces = [p for p in re.split(r"\s+[-|·•»–—]\s+|\s*\|\s*", text) if p]
     if len(pieces) < 2:
         return None
