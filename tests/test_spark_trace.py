@@ -7,13 +7,12 @@ from datetime import datetime, timedelta, timezone
 
 from test_trace import P1, P2, P3, art
 
-from newstrace.networks.audit import site_footers
+from newstrace.networks.audit import footer_names, site_footers
 from newstrace.trace import _components
 from newstrace.trace.clocks import ClockOptions, correct_clocks, credit_pairs, site_offsets
 from newstrace.trace.corpus import (
     better,
     components,
-    footer_names,
     footers_from_counts,
     new_credit_pairs,
     shift_clocks,
@@ -84,6 +83,14 @@ def test_components_from_links_match_the_trace_components():
     same = {(f, g) for f in fams for g in fams if full[f] == full[g]}
     assert {(f, g) for f in fams for g in fams if comp.get(f, f) == comp.get(g, g)} == same
     assert len(same) > len(fams)  # some families are linked
+    # the groups are the connected parts of "shares a document", walked here one by one
+    reach = {f: {f} for f in fams}
+    for _ in fams:
+        for fs in docs.values():
+            joined = set().union(*(reach[f] for f in fs))
+            for f in joined:
+                reach[f] = joined
+    assert same == {(f, g) for f in fams for g in reach[f]}
 
 
 def test_footers_counted_per_page_match_site_footers():

@@ -49,14 +49,14 @@ def slim_article(row):
 
 
 def _footer_items(row) -> list[tuple]:
-    from ..trace.corpus import footer_names
+    from ..networks.audit import footer_names
 
     site, names = footer_names(slim_article(row))
     return [((site, None), 1)] + [((site, n), 1) for n in names]
 
 
 def _kept(item) -> bool:
-    from ..trace.corpus import is_footer
+    from ..networks.audit import is_footer
 
     _, ((_, n), pages) = item
     return is_footer(n, pages)

@@ -102,13 +102,21 @@ def own_copyright(credit: Credit, article: Article, footers: frozenset[str] = fr
     return name in footers or bool(squashed and host and (squashed in host or host in squashed))
 
 
+FOOTER_SHARE = 0.5  # a copyright name on this share of a site's pages (and two) is its footer
+
+
 def footer_names(article: Article) -> tuple[str, frozenset[str]]:
     """(site key, copyright names) of one page, as `site_footers` counts them."""
     site = article.site or _domain(article) or ""
     return site, frozenset(_norm(c.outlet) for c in article.credits if c.form == "copyright")
 
 
-def site_footers(articles: Iterable[Article], share: float = 0.5) -> dict[str, frozenset[str]]:
+def is_footer(n: int, pages: int, share: float = FOOTER_SHARE) -> bool:
+    """Whether a copyright name on `n` of a site's `pages` pages is its footer."""
+    return n >= max(2, share * pages)
+
+
+def site_footers(articles: Iterable[Article], share: float = FOOTER_SHARE) -> dict[str, frozenset[str]]:
     """Per site: copyright names on at least two and `share` of its pages (its footer)."""
     pages: Counter = Counter()
     names: dict[str, Counter] = {}
@@ -116,7 +124,7 @@ def site_footers(articles: Iterable[Article], share: float = 0.5) -> dict[str, f
         site, found = footer_names(a)
         pages[site] += 1
         names.setdefault(site, Counter()).update(found)
-    return {s: frozenset(k for k, n in c.items() if n >= max(2, share * pages[s]))
+    return {s: frozenset(k for k, n in c.items() if is_footer(n, pages[s], share))
             for s, c in names.items()}
 
 

@@ -15,7 +15,8 @@ in the corpus) is scored by the likelihood of the copy tree rooted there
 of a copy shares its parent's), credits (a copy names the origin or its parent)
 and dates (weighed with slack for zone-less and wrong clocks). Then the cheapest
 copy tree gives each copy its parent (arborescence.py), then its credit status
-(credit.py) and its edits against that parent (edits.py). `outlet_stats` sums it up per outlet (stats.py).
+(credit.py) and its edits against that parent (edits.py). `outlet_stats` sums
+it up per outlet (stats.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from ..records import Alignment, Article, Edit, Member, Provenance
 from .clocks import ClockOptions, correct_clocks
+from .corpus import components
 from .credit import credit_status
 from .edits import diff_articles
 from .members import Info, build_info, find_titles, footers_of, site_footers
@@ -225,21 +227,12 @@ def drop_units(members: list[Info], common) -> None:
 
 def _components(infos: dict[str, list[Info]]) -> dict[str, str]:
     """family id -> a representative of the families linked to it through shared documents."""
-    up = {fid: fid for fid in infos}
-
-    def find(x: str) -> str:
-        while up[x] != x:
-            up[x] = up[up[x]]
-            x = up[x]
-        return x
-
-    first: dict[str, str] = {}
+    fams: dict[str, list[str]] = {}
     for fid, ms in infos.items():
         for m in ms:
-            other = first.setdefault(m.doc_id, fid)
-            if other != fid:
-                up[find(fid)] = find(other)
-    return {fid: find(fid) for fid in infos}
+            fams.setdefault(m.doc_id, []).append(fid)
+    linked = components(fs for fs in fams.values() if len(fs) > 1)
+    return {fid: linked.get(fid, fid) for fid in infos}
 
 
 def pair_scores(alignments: Sequence[Alignment]) -> dict[frozenset, float]:

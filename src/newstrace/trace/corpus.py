@@ -3,7 +3,8 @@
 An executor that cannot hold the corpus (Spark) runs them as maps and
 aggregations; put back together they give what `trace_families` gives:
 
-- footers: `footer_names` per article, counted per site, `footers_from_counts`;
+- footers: `networks.audit.footer_names` per article, counted per site,
+  `footers_from_counts`;
 - debris: `family_units` per family keyed by its `components` group; a unit in
   `limit` groups or more is dropped (`drop_units`);
 - clocks: `new_credit_pairs` per family (in family order), `clocks.site_offsets`
@@ -16,34 +17,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..records import Article
 from .clocks import credit_pairs, shift_clocks
 from .members import Info
 
-FOOTER_SHARE = 0.5  # as networks.audit.site_footers
 
+def footers_from_counts(pages: Mapping[str, int], counts: Iterable[tuple[str, str, int]]
+                        ) -> dict[str, frozenset[str]]:
+    """`networks.audit.site_footers` from counts: per site, the names (site, name, pages
+    naming it) that are its footer (`audit.is_footer`). Sites without a footer are left
+    out (`footers_of` reads them as none)."""
+    from ..networks.audit import is_footer
 
-def footer_names(article: Article) -> tuple[str, frozenset[str]]:
-    """(site key, copyright names) of one page, as `site_footers` counts them."""
-    from ..networks.audit import footer_names as names
-
-    return names(article)
-
-
-def footers_from_counts(pages: Mapping[str, int], counts: Iterable[tuple[str, str, int]],
-                        share: float = FOOTER_SHARE) -> dict[str, frozenset[str]]:
-    """Per site: the names (site, name, pages naming it) on at least two and `share` of
-    its pages. Sites without a footer are left out (`footers_of` reads them as none)."""
     out: dict[str, set[str]] = {}
     for site, name, n in counts:
-        if is_footer(n, pages[site], share):
+        if is_footer(n, pages[site]):
             out.setdefault(site, set()).add(name)
     return {s: frozenset(v) for s, v in out.items()}
-
-
-def is_footer(n: int, pages: int, share: float = FOOTER_SHARE) -> bool:
-    """Whether a copyright name on `n` of a site's `pages` pages is its footer."""
-    return n >= max(2, share * pages)
 
 
 def family_units(members: Iterable[Info]) -> set[str]:
@@ -89,5 +78,5 @@ def better(x: tuple, y: tuple) -> tuple:
     return x if x[1] <= y[1] else y
 
 
-__all__ = ["footer_names", "footers_from_counts", "is_footer", "family_units", "components",
+__all__ = ["footers_from_counts", "family_units", "components",
            "new_credit_pairs", "shift_clocks", "better"]
