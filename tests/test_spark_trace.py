@@ -104,7 +104,7 @@ def test_footers_counted_per_page_match_site_footers():
         pages[site] = pages.get(site, 0) + 1
         for n in names:
             counts[(site, n)] = counts.get((site, n), 0) + 1
-    got = footers_from_counts(pages, [(s, n, c) for (s, n), c in counts.items()])
+    got = footers_from_counts([(s, n, c, pages[s]) for (s, n), c in counts.items()])
     assert got == {s: v for s, v in site_footers(arts).items() if v}
     assert got == {"bay.com": frozenset({"bay media group"})}
 

@@ -3,7 +3,7 @@
 DuckDB writes articles, families and alignments as Parquet into the work folder;
 Spark reads them there. What reaches the driver is small:
 
-- the footer names per site (only sites that have one: a few names each);
+- the copyright names counted per site (a few names each), decided there;
 - the families of each document in two families or more (the links that join
   families into groups for the debris count); one row per such document;
 - the credit pairs (a few per family) and the clock offsets fitted from them.
@@ -55,25 +55,18 @@ def _footer_items(row) -> list[tuple]:
     return [((site, None), 1)] + [((site, n), 1) for n in names]
 
 
-def _kept(item) -> bool:
-    from ..networks.audit import is_footer
-
-    _, ((_, n), pages) = item
-    return is_footer(n, pages)
-
-
 def footers_on_spark(arts) -> dict[str, frozenset[str]]:
-    """`site_footers` of the articles DataFrame: pages and names counted per site, the
-    footer names (a few per site that has one) collected."""
+    """`site_footers` of the articles DataFrame: pages and copyright names counted per site
+    on the executors; the counts (a few names per site) decided on the driver."""
+    from ..trace.corpus import footers_from_counts
+
     counts = (arts.select(*FOOTER_COLUMNS).rdd.flatMap(_footer_items)
               .reduceByKey(lambda x, y: x + y))
     pages = counts.filter(lambda kv: kv[0][1] is None).map(lambda kv: (kv[0][0], kv[1]))
     names = counts.filter(lambda kv: kv[0][1] is not None).map(
         lambda kv: (kv[0][0], (kv[0][1], kv[1])))
-    out: dict[str, set[str]] = {}
-    for site, ((name, _), _) in names.join(pages).filter(_kept).collect():
-        out.setdefault(site, set()).add(name)
-    return {s: frozenset(v) for s, v in out.items()}
+    return footers_from_counts((site, name, n, total)
+                               for site, ((name, n), total) in names.join(pages).collect())
 
 
 def _infos(item, footers) -> tuple:

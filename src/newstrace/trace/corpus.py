@@ -15,22 +15,21 @@ aggregations; put back together they give what `trace_families` gives:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from .clocks import credit_pairs, shift_clocks
 from .members import Info
 
 
-def footers_from_counts(pages: Mapping[str, int], counts: Iterable[tuple[str, str, int]]
-                        ) -> dict[str, frozenset[str]]:
-    """`networks.audit.site_footers` from counts: per site, the names (site, name, pages
-    naming it) that are its footer (`audit.is_footer`). Sites without a footer are left
-    out (`footers_of` reads them as none)."""
+def footers_from_counts(counts: Iterable[tuple[str, str, int, int]]) -> dict[str, frozenset[str]]:
+    """`networks.audit.site_footers` from counts (site, copyright name, pages naming it,
+    the site's pages): per site, the names that are its footer (`audit.is_footer`).
+    Sites without a footer are left out (`footers_of` reads them as none)."""
     from ..networks.audit import is_footer
 
     out: dict[str, set[str]] = {}
-    for site, name, n in counts:
-        if is_footer(n, pages[site]):
+    for site, name, n, pages in counts:
+        if is_footer(n, pages):
             out.setdefault(site, set()).add(name)
     return {s: frozenset(v) for s, v in out.items()}
 
