@@ -28,13 +28,14 @@ from collections import Counter
 from functools import partial
 from pathlib import Path
 
+from ..networks.profiles import outlet_key
 from ..records import Provenance
 from ..settings import Settings
 from ..store import db as store
 from .local import Progress
 from .spark import columns, sql_path
 from .spark_trace import footers_on_spark, slim_article
-from .stages import mark_networks, networks_pending
+from .stages import networks_pending, write_stage
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +50,6 @@ WITH RECURSIVE up(doc_id, above) AS (
   SELECT up.doc_id, p.parent_doc_id FROM up JOIN provenance p ON p.doc_id = up.above
   WHERE coalesce(p.parent_doc_id, '') <> '')
 SELECT doc_id, above FROM up"""
-
-
-def _site_key(site: str | None) -> str:
-    return site or "(unknown)"  # as profiles._site
 
 
 def _profile(item, traced: bool) -> tuple:
@@ -81,7 +78,7 @@ def _entry(r) -> tuple:
 
     a = slim_article(r.a)
     when = parse_time(firm_published(a))
-    return (r.family_id, _site_key(a.site)), (r.doc_id, (when, r.doc_id, frozenset(r.above or ())))
+    return (r.family_id, outlet_key(a.site)), (r.doc_id, (when, r.doc_id, frozenset(r.above or ())))
 
 
 def _steps(item, n: int, opts) -> list[tuple]:
@@ -117,8 +114,8 @@ def profiles_on_spark(spark, folder: Path, traced: bool, opts) -> tuple[dict, di
               .join(parent, "parent_doc_id", "left").join(origin, "origin_doc_id", "left")
               .join(ops, "doc_id", "left").join(above, "doc_id", "left"))
     copies = copies.rdd.persist(StorageLevel.MEMORY_AND_DISK)
-    pages = arts.select(*PAGE_COLUMNS).rdd.map(lambda r: (_site_key(r.site), (0, r.doc_id, r)))
-    copied = copies.map(lambda r: (_site_key(r.a.site), (1, r.doc_id, r)))
+    pages = arts.select(*PAGE_COLUMNS).rdd.map(lambda r: (outlet_key(r.site), (0, r.doc_id, r)))
+    copied = copies.map(lambda r: (outlet_key(r.a.site), (1, r.doc_id, r)))
     found = pages.union(copied).groupByKey().map(partial(_profile, traced=traced)).collect()
     profiles = {site: p for _, site, p in sorted(found, key=lambda x: x[0])}
     # co-timing: per family, each kept outlet's last copy (as `family_times` keeps it)
@@ -160,21 +157,15 @@ def audit_on_spark(spark, folder: Path) -> None:
     spark.createDataFrame(rows, AUDIT_SCHEMA).write.mode("overwrite").parquet(str(folder / "audit"))
 
 
-def _write(con, digest: str, rows: list[tuple], audit: Path | None) -> None:
-    """Swap in networks and audit, mark the stage done: one transaction."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        store.replace_table(con, "networks", rows)
-        con.execute("DELETE FROM audit")
-        if audit is not None and any(audit.glob("*.parquet")):
-            cols = ", ".join(n for n, _ in columns("audit"))
-            con.execute(f"INSERT INTO audit SELECT {cols} FROM read_parquet("
-                        f"'{sql_path(audit)}/*.parquet') ORDER BY doc_id, k")
-        mark_networks(con, digest, len(rows))
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+def _load(con, rows: list[tuple], audit: Path | None) -> int:
+    """Replace networks and audit (inside `stages.write_stage`'s transaction)."""
+    store.replace_table(con, "networks", rows)
+    con.execute("DELETE FROM audit")
+    if audit is not None and any(audit.glob("*.parquet")):
+        cols = ", ".join(n for n, _ in columns("audit"))
+        con.execute(f"INSERT INTO audit SELECT {cols} FROM read_parquet("
+                    f"'{sql_path(audit)}/*.parquet') ORDER BY doc_id, k")
+    return len(rows)
 
 
 def networks_on_spark(spark, con, settings: Settings, work: Path,
@@ -201,7 +192,7 @@ def networks_on_spark(spark, con, settings: Settings, work: Path,
         rows = [(r.network, r.outlet, r.score, json.dumps(list(r.evidence))) for r in found]
         audit_on_spark(spark, folder)
         audit = folder / "audit"
-    _write(con, digest, rows, audit)
+    write_stage(con, "networks", digest, partial(_load, rows=rows, audit=audit))
     if on_progress:
         on_progress("network", len(rows), len(rows))
 

@@ -13,7 +13,7 @@ family id), debris units (a group-by on the unit), the traced rows (a reduce on
 the doc id keeps each document's best family), documents in no family (an
 anti-join), edits (a join of each copy with its parent's article). Spark writes
 provenance and edits as Parquet; DuckDB loads them with INSERT ... SELECT in the
-same transaction that marks the stage done (`stages.write_trace`).
+same transaction that marks the stage done (`stages.write_stage`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from ..store.read import article_from_row
 from ..trace import TraceOptions
 from .local import Progress
 from .spark import columns, sql_path
-from .stages import trace_pending, write_trace
+from .stages import trace_pending, write_stage
 
 log = logging.getLogger(__name__)
 
@@ -257,8 +257,8 @@ def trace_on_spark(spark, con, settings: Settings, work: Path,
         provenance_on_spark(spark, folder, opts)
         if opts.edits:
             edits_on_spark(spark, folder)
-    n = write_trace(con, digest, partial(_load, folder=folder, edits=opts.edits and total > 0,
-                                         provenance=total > 0))
+    n = write_stage(con, "trace", digest,
+                    partial(_load, folder=folder, edits=opts.edits and total > 0, provenance=total > 0))
     log.info("trace on Spark: %d provenance rows", n)
     if on_progress:
         on_progress("trace", n, n)

@@ -128,13 +128,13 @@ def trace_pending(con) -> str | None:
     return None if _stage_done(con, "trace", digest) else digest
 
 
-def write_trace(con, digest: str, fill) -> int:
-    """Swap in the trace output (`fill(con)` writes provenance and edits, returns the
-    provenance rows) and mark the stage done, in one transaction."""
+def write_stage(con, name: str, digest: str, fill) -> int:
+    """Swap in a stage's output (`fill(con)` writes its tables and returns the rows to
+    record) and mark the stage done, in one transaction."""
     con.execute("BEGIN TRANSACTION")
     try:
         n = fill(con)
-        _mark(con, "trace", digest, n)
+        _mark(con, name, digest, n)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -157,7 +157,7 @@ def trace_stage(con, settings: Settings, on_progress=None) -> None:
         store.replace_table(con, "edits", store.edit_rows(edits))
         return store.replace_table(con, "provenance", store.provenance_rows(provenance))
 
-    n = write_trace(con, digest, fill)
+    n = write_stage(con, "trace", digest, fill)
     if on_progress:
         on_progress("trace", n, n)
 
@@ -166,11 +166,6 @@ def networks_pending(con) -> str | None:
     """The digest of the networks stage's input, or None when its output is up to date."""
     digest = _after(con, "trace")
     return None if _stage_done(con, "networks", digest) else digest
-
-
-def mark_networks(con, digest: str, rows: int) -> None:
-    """Mark the networks stage done (inside the caller's transaction, if any)."""
-    _mark(con, "networks", digest, rows)
 
 
 def networks_stage(con, settings: Settings, on_progress=None) -> None:
@@ -184,11 +179,11 @@ def networks_stage(con, settings: Settings, on_progress=None) -> None:
     articles = load_articles(con)
     n = find(con, articles=articles)
     audit_stage(con, articles)
-    mark_networks(con, digest, n)
+    _mark(con, "networks", digest, n)
     if on_progress:
         on_progress("network", n, n)
 
 
 __all__ = ["site_lines_stage", "site_lines_table", "reuse_stage", "reuse_options",
-           "reuse_pending", "write_reuse", "trace_pending", "write_trace", "trace_stage",
-           "networks_pending", "mark_networks", "networks_stage"]
+           "reuse_pending", "write_reuse", "trace_pending", "write_stage", "trace_stage",
+           "networks_pending", "networks_stage"]

@@ -83,8 +83,13 @@ def _number(value: str) -> float | None:
         return None
 
 
+def outlet_key(site: str | None) -> str:
+    """The outlet a page counts for (pages without a site share one)."""
+    return site or "(unknown)"
+
+
 def _site(article: Article) -> str:
-    return article.site or "(unknown)"
+    return outlet_key(article.site)
 
 
 def build_profiles(articles: Iterable[Article], provenance: Iterable[Provenance] = (),
