@@ -15,6 +15,7 @@ from newstrace.clean.blocks import is_caption, is_terminal, is_title_like, parse
 from newstrace.clean.counters import parse_counters, strip_counters
 from newstrace.clean.credits import parse_credit
 from newstrace.clean.dates import find_date
+from newstrace.clean.lines import TITLE_SPLIT
 from newstrace.records import Found, Line
 
 # cleaner reasons that say "site furniture", never a headline
@@ -118,7 +119,8 @@ def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tup
 
 TITLE_MAX_WORDS = 30  # a first line longer than this is no page title
 _MARKS = str.maketrans("‘’‚′“”„″–—‑", "\'\'\'\'\"\"\"\"---")  # typographic forms
-_TITLE_SPLIT = re.compile(r"\s+[-|·•»:]\s+|\s*\|\s*")
+# "Headline | Site": a page title's pieces (no colon: "Delhi air pollution: the law ..." is one)
+_SITE_SPLIT = re.compile(r"\s+[-|·•»–—]\s+|\s*\|\s*")
 
 
 def title_key(text: str) -> str:
@@ -138,7 +140,7 @@ def _title_copy(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
     if not _title_line(lines[filled[0]].text):
         return None
     head = title_key(lines[filled[0]].text)
-    pieces = {p for p in _TITLE_SPLIT.split(head) if len(p.split()) >= 2}
+    pieces = {p for p in TITLE_SPLIT.split(head) if len(p.split()) >= 2}
     found = []
     for i in filled[1:]:
         text = " ".join(lines[i].text.split())
@@ -177,7 +179,7 @@ def _page_title(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
     text = " ".join(ln.text.split())
     if not _title_line(text):
         return None
-    pieces = [p for p in re.split(r"\s+[-|·•»–—]\s+|\s*\|\s*", text) if p]
+    pieces = [p for p in _SITE_SPLIT.split(text) if p]
     if len(pieces) < 2:
         return None
     piece = max(pieces, key=lambda p: len(p.split()))

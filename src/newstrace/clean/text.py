@@ -34,7 +34,7 @@ from ..errors import NewstraceError
 from ..records import Line
 from . import lines as L
 from .context import window_sum
-from .cues import CUE_WORDS
+from .cues import CUE_WORDS, WORD
 from .lines import Page, build_page, is_blank, line_key
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,6 @@ CUT_RUN, CUT_WORDS, TITLE_WORDS = 2, 10, 15  # see `_cut_snippets`
 LIST_RUN, LIST_GAP, LIST_NEAR = 3, 6, 3  # see `_numbered_list`
 ITEM = re.compile(r"\s*(\d{1,2})(?:[.):]|\s[-–])\s*[^\W\d_]")  # "3) Lego ...", "1. Define ..."
 SHARE_WORDS = frozenset(w for w, cat in CUE_WORDS.items() if cat == "share")
-WORD = re.compile(r"\w+")
 # section labels standing alone on a line ("Tags:", "Share this story"), as `lines.normalise` keys
 LABELS = frozenset(
     k + end for k in (
