@@ -334,7 +334,7 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
             if hits:
                 return Found(hits[-1].iso, "date in caption")
     for ln in lines:  # weak: a site header's date is the day the page was fetched
-        hit = find_date(ln.text, need_year=True) if any(c.isdigit() for c in ln.text) else None
+        hit = find_date(ln.text, need_year=True)
         if hit is not None:
             return _found_in(ln, hit.iso, WEAK_DATE, hit.start, hit.end)
     return None
