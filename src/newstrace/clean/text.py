@@ -300,13 +300,13 @@ def _numbered_list(page: Page, keep: np.ndarray) -> np.ndarray:
             runs[-1].append((i, k))
         else:
             runs.append([(i, k)])
-    cue = page.X[:, C["copyright"]:C["advert"] + 1].max(axis=1) > 0
     for run in runs:
         first, last = run[0][0], run[-1][0]
         if len(run) < LIST_RUN or not keep[max(0, first - LIST_NEAR):first + 1].any():
             continue
         end = min(len(keep), last + (last - run[-2][0]))  # the last item's lines, as the others
-        out[first:end] = ~cue[first:end]
+        cue = page.X[first:end, C["copyright"]:C["advert"] + 1].max(axis=1) > 0
+        out[first:end] = ~cue
     return out
 
 
