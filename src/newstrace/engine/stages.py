@@ -55,10 +55,12 @@ def site_lines_stage(con, files: list[str], settings: Settings, compute=site_lin
     digest = _digest(files)
     if not _stage_done(con, "site_lines", digest):
         table = compute(files, settings)
-        con.execute("BEGIN TRANSACTION")
-        con.execute("INSERT OR REPLACE INTO meta VALUES ('site_lines', ?)", [json.dumps(table)])
-        _mark(con, "site_lines", digest, sum(len(v) for v in table.values()))
-        con.execute("COMMIT")
+
+        def fill(con) -> int:
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('site_lines', ?)", [json.dumps(table)])
+            return sum(len(v) for v in table.values())
+
+        write_stage(con, "site_lines", digest, fill)
     row = con.execute("SELECT value FROM meta WHERE key = 'site_lines'").fetchone()
     table = json.loads(row[0]) if row else {}
     return tuple((site, frozenset(keys)) for site, keys in sorted(table.items()) if keys)
@@ -92,12 +94,11 @@ def reuse_pending(con, options) -> str | None:
 
 def write_reuse(con, digest: str, alignments, members) -> int:
     """Swap in the reuse output and mark the stage done, in one transaction."""
-    con.execute("BEGIN TRANSACTION")
-    store.replace_table(con, "alignments", store.alignment_rows(alignments))
-    n = store.replace_table(con, "families", store.member_rows(members))
-    _mark(con, "reuse", digest, n)
-    con.execute("COMMIT")
-    return n
+    def fill(con) -> int:
+        store.replace_table(con, "alignments", store.alignment_rows(alignments))
+        return store.replace_table(con, "families", store.member_rows(members))
+
+    return write_stage(con, "reuse", digest, fill)
 
 
 def reuse_stage(con, settings: Settings, on_progress=None) -> None:
