@@ -3,7 +3,8 @@
 `trace_families(articles, members, alignments)` -> (provenance rows, edits).
 
 How: each member becomes an `Info` (site, date with how far it may be off,
-credits, dateline, sentences as text units; members.py); a site's own copyright
+credits, dateline, sentences as text units, and the units only its removed lines
+show, which are no edits; members.py); a site's own copyright
 footer (naming the site, or on most of its pages in the corpus) is no credit.
 Sites whose dates are off by a steady number of hours are corrected from the
 credit pairs of the whole corpus (clocks.py). Sentences found in

@@ -1,4 +1,7 @@
-"""Edits of a copy against its parent: passages added, removed, changed; headline."""
+"""Edits of a copy against its parent: passages added, removed, changed; headline.
+
+A passage one text lacks while its page shows it among the lines the cleaner removed
+is a cleaning difference, not an edit, and is not reported."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from difflib import SequenceMatcher
 
 from ..clean.headline import title_key
 from ..records import Article, Edit
-from .members import norm, paragraph_spans, sentences
+from .members import norm, paragraph_spans, removed_units, sentences, text_units
 
 CHANGED_MIN = 70.0  # rapidfuzz ratio from which two paragraphs are one paragraph changed
 
@@ -61,6 +64,7 @@ def diff_articles(copy: Article, parent: Article) -> list[Edit]:
     pt = parent.title.value if parent.title else None
     if ct and pt and title_key(ct) != title_key(pt):
         out.append(Edit(doc_id, pid, "headline", ct, pt, -1, -1))
+    copy_hidden, parent_hidden = removed_units(copy), removed_units(parent)
     cspans, pspans = paragraph_spans(copy), paragraph_spans(parent)
     ckeys = [norm(copy.text[s:e]) for s, e in cspans]
     pkeys = [norm(parent.text[s:e]) for s, e in pspans]
@@ -80,9 +84,16 @@ def diff_articles(copy: Article, parent: Article) -> list[Edit]:
             out += _changed(copy, parent, cspans[j], pspans[i], doc_id, pid)
         for i in olds:
             s, e = pspans[i]
-            out.append(Edit(doc_id, pid, "removed", parent.text[s:e], parent.text[s:e], -1, -1))
+            if not _hidden_in(parent.text[s:e], copy_hidden):
+                out.append(Edit(doc_id, pid, "removed", parent.text[s:e], parent.text[s:e], -1, -1))
         for j in news:
-            if j not in done_new:
-                s, e = cspans[j]
+            s, e = cspans[j]
+            if j not in done_new and not _hidden_in(copy.text[s:e], parent_hidden):
                 out.append(Edit(doc_id, pid, "added", copy.text[s:e], None, s, e))
     return out
+
+
+def _hidden_in(passage: str, hidden: frozenset[str]) -> bool:
+    """Whether every text unit of `passage` is among `hidden` (the other page's removed lines)."""
+    units = text_units(passage)
+    return bool(units) and all(u in hidden for u in units)

@@ -40,6 +40,7 @@ class Info:
     named: set[str] | None = None  # doc ids of family members whose site its credits name
     loose: list[str] = field(default_factory=list)  # short dropped lines: credits the cleaner missed?
     dropped: tuple[str, ...] = ()  # dropped lines of headline length, normalised (no title found)
+    hidden: frozenset[str] = frozenset()  # units (and "title: " keys) only in removed lines
 
     def credits_outlet(self, outlet: str | None) -> bool:
         return any(same_outlet(m, outlet) for m, _, _ in self.credits)
@@ -114,6 +115,17 @@ def norm(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     return [s for s in _SENT_RE.split(text) if s.strip()]
+
+
+def text_units(text: str) -> list[str]:
+    """The normalised sentences of `text` long enough to be text units."""
+    return [k for k in map(norm, sentences(text)) if k.count(" ") + 1 >= MIN_TOKENS]
+
+
+def removed_units(article: Article) -> frozenset[str]:
+    """The text units of the lines the cleaner removed from `article`."""
+    return frozenset(k for r in article.removed if r.text.count(" ") + 1 >= MIN_TOKENS
+                     for k in text_units(r.text))
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -208,10 +220,10 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
     spans = paragraph_spans(article)
     units: dict[str, int] = {}
     for i, (s, e) in enumerate(spans):
-        for sent in sentences(article.text[s:e]):
-            key = norm(sent)
-            if key.count(" ") + 1 >= MIN_TOKENS:
-                units.setdefault(key, i)
+        for key in text_units(article.text[s:e]):
+            units.setdefault(key, i)
+    hidden = removed_units(article) - units.keys()
+    hidden |= {"title: " + norm(r.text) for r in article.removed if len(r.text.split()) >= 3}
     published = firm_published(article)
     title = article.title.value if article.title else None
     loose = []
@@ -231,7 +243,7 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
         norm(r.text) for r in article.removed
         if r.reason != "credit" and 3 <= len(r.text.split()) <= 30)
     return Info(article.doc_id, site, role, when, published, slack, credits, agency,
-                title, spans, units, article.text, loose=loose, dropped=dropped)
+                title, spans, units, article.text, loose=loose, dropped=dropped, hidden=hidden)
 
 
 def find_titles(members: list[Info]) -> None:

@@ -13,7 +13,9 @@ Present-or-absent is decided first by summing over
 the members, then the best hypothesis of that kind wins. No single clue, a
 date least of all, decides alone. Edits two copies share place one under the
 other in the final tree but do not score the roots (an origin page the cleaner
-cut short would look like a copy that dropped what the others share).
+cut short would look like a copy that dropped what the others share). Headlines
+the cleaner removed do not score the roots either (the root is chosen on the
+headlines it found); other removed sentences do (see tree.py).
 """
 
 from __future__ import annotations
@@ -143,7 +145,7 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
     o = options or OriginOptions()
     # shared edits place a copy under the copy it took them from; they do not move the root
     tree = replace(tree or TreeOptions(), shared_add=0.0, inner_drop=0.0,
-                   split_events=False)
+                   split_events=False, hidden_titles=False)
     externals = _external(members)
     for mention, _, _ in externals:  # loose lines naming an outlet others credit
         link_outlet(members, mention)

@@ -12,7 +12,9 @@ timestamps shift the cost. The tree is the cheapest one over all the copies'
 candidate parents (Chu-Liu/Edmonds: each copy takes its cheapest parent, and
 where two copies would descend from each other, the cycle is opened where that
 costs least). Next to each other, an edit the copies share and one a copy made
-alone are two edit events.
+alone are two edit events. A unit a text shows only among the lines its cleaner
+removed is no edit of that text: whether it has it is unknown, so it is neither
+dropped nor added against it (a line two copies' cleaners dropped is no shared cut).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from .members import Info, link_credits, order_ll
 from .outlets import same_outlet
 
 ROOT = "\x00root"  # the origin when it is not in the corpus
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,7 @@ class TreeOptions:
     shared_add: float = 1.5  # an edit another copy made too: made twice, or taken from that copy
     inner_drop: float = 0.6  # a passage cut from the middle is an edit; the ends come and go
     split_events: bool = True  # units the same members share make one edit event, not a run
+    hidden_titles: bool = True  # a headline in a removed line of the other text is no edit
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +197,10 @@ def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str |
     held = Counter(u for m in members if m.role != "partial" for u in units[m.doc_id])
     inner = {m.doc_id: _inner_units(m) for m in members}
     holders = _holders(members, units) if o.split_events else None
+    text = set().union(*units.values())
+    hidden = {m.doc_id: m.hidden & text for m in members}  # units another member shows
+    if not o.hidden_titles:
+        hidden = {d: frozenset(u for u in h if not u.startswith("title: ")) for d, h in hidden.items()}
     for c in full:
         cu = units[c.doc_id]
         cands = []
@@ -201,9 +209,12 @@ def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str |
             (p.doc_id, p, orders[p.doc_id], units[p.doc_id])
             for p in _parent_pool(c, full, units, o.max_parents)]
         for key, p, p_order, pu in pool:
-            cost, tc, why = _cost_plain(c, (orders[c.doc_id], cu), p, (p_order, pu), origin_outlet,
+            p_hid = hidden[text_of] if key == root_key and text_of else hidden[p.doc_id] if p else _NONE
+            c_order, p_order = _known(orders[c.doc_id], p_hid), _known(p_order, hidden[c.doc_id])
+            cost, tc, why = _cost_plain(c, (c_order, cu), p, (p_order, pu), origin_outlet,
                                         o, None if key == root_key else root_units, len(full), holders)
-            if _shares_an_edit(cu - pu, pu - cu, held, inner[c.doc_id]):
+            if _shares_an_edit(cu - pu - p_hid, pu - cu - hidden[c.doc_id], held,
+                               inner[c.doc_id]):
                 cost += o.shared_add  # one event, however many units
             cands.append((cost, key, why))
             text_costs[(c.doc_id, key)] = tc
@@ -273,6 +284,12 @@ def _cost_plain(child: Info, c_units: tuple[list[str], set[str]], parent: Info |
         elif ct[7:] in pt:  # "X" from "X | Site": stripping is rarer
             cost += o.unit_cost * o.headline_grow
     return cost, text_cost, why
+
+
+def _known(order: list[str], hidden: frozenset[str]) -> list[str]:
+    """`order` without the units the other text hides in lines the cleaner removed: whether
+    that text has them is unknown, so they are neither dropped nor added."""
+    return [u for u in order if u not in hidden] if hidden else order
 
 
 def _holders(members: list[Info], units: dict[str, set[str]]) -> dict[str, tuple[int, ...]]:
