@@ -32,10 +32,9 @@ from newstrace.trace import OriginOptions, TraceOptions, TreeOptions, trace_fami
 TUNING = [1, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31]
 HELD_OUT = {2, 3, *range(100, 110)}
 CACHE = Path(tempfile.gettempdir()) / "newstrace-tune-trace"
-# (options group, field): probabilities stay in (0, 1)
-KNOBS = [("tree", f.name) for f in fields(TreeOptions) if f.name != "max_parents"] + \
-        [("origin", f.name) for f in fields(OriginOptions)
-         if f.name not in ("max_candidates", "absent_texts")]
+# (options group, field): the float weights (switches and counts stay); probabilities stay in (0, 1)
+KNOBS = [("tree", f.name) for f in fields(TreeOptions) if f.type == "float"] + \
+        [("origin", f.name) for f in fields(OriginOptions) if f.type == "float"]
 
 
 def prepared(seed: int) -> dict:
