@@ -1,14 +1,16 @@
 """Text-mode body cleaning: keep the article lines of a scraped page, drop debris.
 
 `classify_lines` scores every non-blank line with a small boosted-tree model
-over features of the line and its neighbourhood (`lines.build_page`), then
-keeps doubtful lines sandwiched between kept ones, drops runs made of doubtful
+over features of the line and its neighbourhood (`lines.build_page`); on a
+page cut into pieces at every link, a piece also gets the score of the sentence
+it belongs to, joined back together (`fragments.rescore`). Then it keeps doubtful lines sandwiched between kept ones, drops runs made of doubtful
 lines only, keeps a numbered list that goes on from the article ("1) ...",
 "2) ...", "3) ..."), applies a few hard rules (repeated headline, counters,
 rows of share buttons, section labels such as "Tags:", site template lines)
 and a fallback (a page left nearly empty keeps its densest block of prose).
 Rules use the shape of a news page: a second copy of the article (a run of
-lines kept already) is dropped, so is a reader-comment section that starts
+lines kept already, or the same words cut into lines differently:
+`fragments.copies`) is dropped, so is a reader-comment section that starts
 below the article, and so are teaser lists (Title Case headlines glued to
 their summaries, summaries cut with an ellipsis). Dropped lines get a short
 reason. The model is plain JSON evaluated with numpy; scikit-learn is only
@@ -32,6 +34,7 @@ import numpy as np
 
 from ..errors import NewstraceError
 from ..records import Line
+from . import fragments
 from . import lines as L
 from .context import window_sum
 from .cues import CUE_WORDS, WORD
@@ -396,7 +399,7 @@ def classify_lines(
     page = build_page(text)
     if not page.texts:
         return []
-    q = model.scores(page)
+    q = fragments.rescore(page, model.scores(page), model.scores, model.threshold)
     keep_all = _weak_runs(q, _sandwich(page, q, q >= model.threshold))
     if _words(page, keep_all) < MIN_WORDS:
         lo, hi = page.main
@@ -404,6 +407,7 @@ def classify_lines(
     teaser = _teasers(page) | _cut_snippets(page)
     keep_all |= _numbered_list(page, keep_all)
     keep_all &= ~_second_copies(page, keep_all) & ~teaser
+    keep_all &= ~fragments.copies(page, keep_all)
     keep_all[_comment_start(page, keep_all):] = False
     n = len(page.texts)
     common = np.zeros(n, dtype=bool)
