@@ -5,7 +5,8 @@ over features of the line and its neighbourhood (`lines.build_page`); on a
 page cut into pieces at every link, a piece also gets the score of the sentence
 it belongs to, joined back together (`fragments.rescore`). Then it keeps doubtful lines sandwiched between kept ones, drops runs made of doubtful
 lines only, keeps a numbered list that goes on from the article ("1) ...",
-"2) ...", "3) ..."), applies a few hard rules (repeated headline, counters,
+"2) ...", "3) ...") and rows of data that do (tour dates, a calendar:
+`lists.data_rows`), applies a few hard rules (repeated headline, counters,
 rows of share buttons, section labels such as "Tags:", site template lines)
 and a fallback (a page left nearly empty keeps its densest block of prose).
 Rules use the shape of a news page: a second copy of the article (a run of
@@ -39,6 +40,7 @@ from . import lines as L
 from .context import window_sum
 from .cues import CUE_WORDS, WORD
 from .lines import Page, build_page, is_blank, line_key
+from .lists import data_rows
 
 log = logging.getLogger(__name__)
 
@@ -405,7 +407,7 @@ def classify_lines(
         lo, hi = page.main
         keep_all[lo:hi] = True
     teaser = _teasers(page) | _cut_snippets(page)
-    keep_all |= _numbered_list(page, keep_all)
+    keep_all |= _numbered_list(page, keep_all) | data_rows(page, keep_all)
     keep_all &= ~_second_copies(page, keep_all) & ~teaser
     keep_all &= ~fragments.copies(page, keep_all)
     keep_all[_comment_start(page, keep_all):] = False
