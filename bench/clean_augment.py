@@ -16,7 +16,8 @@ Extra renderings:
 - `links`: the text_dump blocks plus a break around every link and button
   (cut at links, not at bold/italic);
 - `wrap`: text_dump hard-wrapped at 80 columns, like a terminal-browser dump.
-`--splits k` adds k-1 shuffled fold assignments (seeded) as a noise check.
+`--splits k` adds k-1 shuffled fold assignments (seeded) as a noise check;
+`--first-split j` starts at assignment j (e.g. 5: assignments 5..9, fresh ones).
 """
 
 from __future__ import annotations
@@ -168,6 +169,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--splits", type=int, default=1, help="fold assignments (1 = the standard one)")
+    ap.add_argument("--first-split", type=int, default=0,
+                    help="number of the first fold assignment (splits >= 1 are shuffled, seeded by number)")
     ap.add_argument("--configs", default=",".join(CONFIGS), help="comma-separated config names")
     args = ap.parse_args()
     if not have_shared():
@@ -190,7 +193,8 @@ def main() -> None:
           file=sys.stderr, flush=True)
 
     results = {c: {v: [] for v in train_text.VARIANTS} for c in configs}
-    for s in range(args.splits):
+    splits = list(range(args.first_split, args.first_split + args.splits))
+    for s in splits:
         fold_of = np.arange(len(rows)) % args.folds
         if s:
             fold_of = np.random.default_rng(s).permutation(fold_of)
@@ -204,15 +208,15 @@ def main() -> None:
 
     print(f"\nText cleaner trained with extra renderings of the training pages; "
           f"{args.folds}-fold CV by page (held out), scored on the standard variants only; "
-          f"split 0 = arange(n) % {args.folds}" + (f", splits 1..{args.splits - 1} shuffled" if args.splits > 1 else "")
+          f"splits {splits[0]}..{splits[-1]} (0 = arange(n) % {args.folds}, others shuffled)"
           + "\n")
     head = f"{'config':<24}{'variant':<24}{'split':>6}{'F1':>8}{'P':>7}{'R':>7}{'dF1':>8}"
     print(head)
     print("-" * len(head))
     for c in configs:
         for v in train_text.VARIANTS:
-            for s, sc in enumerate(results[c][v]):
-                d = sc["f1"] - results["baseline"][v][s]["f1"]
+            for s, sc in zip(splits, results[c][v], strict=True):
+                d = sc["f1"] - results["baseline"][v][s - splits[0]]["f1"]
                 print(f"{c:<24}{v:<24}{s:>6}{sc['f1']:8.4f}{sc['precision']:7.3f}"
                       f"{sc['recall']:7.3f}{d:+8.4f}")
             if args.splits > 1:

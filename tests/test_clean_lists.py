@@ -38,3 +38,16 @@ def test_rows_far_from_kept_text_or_too_few_are_left_alone():
     assert not data_rows(page, keep).any()  # five lines of menu between story and rows
     page = build_page("\n".join(STORY + ROWS[:3]))
     assert not data_rows(page, np.array([True, True, False, False, False, False])).any()
+
+
+def test_a_feed_of_other_stories_goes_with_its_relative_times():
+    from newstrace.clean.lists import feed_items
+
+    feed = []
+    for k, ago in enumerate(("2H ago", "14H ago", "updated 16M ago")):
+        feed += [f"Headline of another story number {k}",
+                 f"A summary of that other story, number {k}, in one sentence.", ago]
+    page = build_page("\n".join(STORY[:2] + feed))
+    assert feed_items(page).tolist() == [False, False] + [True] * 9
+    page = build_page("\n".join(STORY[:2] + feed[:6]))  # two times: no feed
+    assert not feed_items(page).any()

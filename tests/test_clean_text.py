@@ -12,11 +12,11 @@ import pytest
 from newstrace.clean import charclass as C
 from newstrace.clean import cues
 from newstrace.clean import lines as L
+from newstrace.clean.lists import numbered_list
 from newstrace.clean.text import (
     WEAK_RUN,
     TextModel,
     TreeEnsemble,
-    _numbered_list,
     _weak_runs,
     classify_lines,
     common_site_lines,
@@ -318,7 +318,7 @@ def test_numbered_list_that_goes_on_from_the_article_is_kept():
     def listed(texts, kept):
         page = L.build_page("\n".join(texts))
         keep = np.isin(np.arange(len(texts)), kept)
-        return [t for t, x in zip(texts, _numbered_list(page, keep), strict=True) if x]
+        return [t for t, x in zip(texts, numbered_list(page, keep), strict=True) if x]
 
     texts = [*intro, *items, *FOOTER]
     assert listed(texts, [0, 1]) == items  # items, the lines between them and after the last

@@ -77,3 +77,26 @@ def zone(flags: np.ndarray, n: int) -> np.ndarray:
         return np.full(n, -1.0)
     a, b = hit[0], hit[-1]
     return (np.arange(n) - a) / max(b - a, 1)
+
+
+def anchor_line(title: np.ndarray, main_lo: int) -> int:
+    """The headline line a story hangs under: the last line flagged in `title` (lines
+    repeating the page title) at or above `main_lo` (the densest prose block's first
+    line), else the first flagged line; -1 when none is."""
+    hit = title.nonzero()[0]
+    if not len(hit):
+        return -1
+    above = hit[hit <= main_lo]
+    return int(above[-1]) if len(above) else int(hit[0])
+
+
+def run_under(at: int, header: np.ndarray, stop: np.ndarray, max_header: int) -> tuple[int, int]:
+    """[start, end) of the run of lines under line `at`: up to `max_header` lines flagged
+    in `header` (a date, a byline, share buttons) are skipped, the run ends before the
+    next line flagged in `stop` (or at the end of the page)."""
+    n = len(header)
+    lo = at + 1
+    while lo < n and lo - at <= max_header and header[lo]:
+        lo += 1
+    ends = stop[lo:].nonzero()[0]
+    return lo, lo + int(ends[0]) if len(ends) else n

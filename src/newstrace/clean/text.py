@@ -5,10 +5,13 @@ over features of the line and its neighbourhood (`lines.build_page`); on a
 page cut into pieces at every link, a piece also gets the score of the sentence
 it belongs to, joined back together (`fragments.rescore`). Then it keeps doubtful lines sandwiched between kept ones, drops runs made of doubtful
 lines only, keeps a numbered list that goes on from the article ("1) ...",
-"2) ...", "3) ...") and rows of data that do (tour dates, a calendar:
-`lists.data_rows`), applies a few hard rules (repeated headline, counters,
+"2) ...", "3) ...") and rows of data that do (tour dates, a calendar;
+lists.py), applies a few hard rules (repeated headline, counters,
 rows of share buttons, section labels such as "Tags:", site template lines)
 and a fallback (a page left nearly empty keeps its densest block of prose).
+The story sits right under the headline: when the model kept none of the run of
+lines there (a table, a list of short lines) but only smaller text further down,
+that run is kept too.
 Rules use the shape of a news page: a second copy of the article (a run of
 lines kept already, or the same words cut into lines differently:
 `fragments.copies`) is dropped, so is a reader-comment section that starts
@@ -22,7 +25,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import MISSING, dataclass, fields
@@ -37,10 +39,10 @@ from ..errors import NewstraceError
 from ..records import Line
 from . import fragments
 from . import lines as L
-from .context import window_sum
+from .context import anchor_line, run_under, window_sum
 from .cues import CUE_WORDS, WORD
 from .lines import Page, build_page, is_blank, line_key
-from .lists import data_rows
+from .lists import data_rows, feed_items, numbered_list
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +54,7 @@ DUP_MIN_CHARS, DUP_RUN = 60, 2  # see `_second_copies`
 COMMENT_MARKS, COMMENT_ABOVE = 3, 50  # see `_comment_start`
 TEASER_RUN, TEASER_SPAN = 2, 3  # see `_teasers`
 CUT_RUN, CUT_WORDS, TITLE_WORDS = 2, 10, 15  # see `_cut_snippets`
-LIST_RUN, LIST_GAP, LIST_NEAR = 3, 6, 3  # see `_numbered_list`
-ITEM = re.compile(r"\s*(\d{1,2})(?:[.):]|\s[-–])\s*[^\W\d_]")  # "3) Lego ...", "1. Define ..."
+STORY_HEAD, STORY_WORDS, STORY_SHARE = 4, 25, 0.5  # see `_story_under_headline`
 SHARE_WORDS = frozenset(w for w, cat in CUE_WORDS.items() if cat == "share")
 # section labels standing alone on a line ("Tags:", "Share this story"), as `lines.normalise` keys
 LABELS = frozenset(
@@ -290,31 +291,6 @@ def _cut_snippets(page: Page) -> np.ndarray:
     return cut | (np.append(cut[1:], False) & title)
 
 
-def _numbered_list(page: Page, keep: np.ndarray) -> np.ndarray:
-    """Lines of a numbered list that goes on from the article: items numbered 1, 2, 3, ...
-    (LIST_RUN or more, at most LIST_GAP lines apart) whose first item comes at most
-    LIST_NEAR lines after a kept line, with the lines between items and after the last
-    one (a link, a caption); lines with a debris cue stay out."""
-    out = np.zeros(len(keep), dtype=bool)
-    texts = page.texts
-    digits = (page.X[:, C["digit_share"]] > 0).nonzero()[0].tolist()
-    items = [(i, int(m.group(1))) for i in digits if (m := ITEM.match(texts[i]))]
-    runs: list[list[tuple[int, int]]] = []
-    for i, k in items:
-        if runs and k == runs[-1][-1][1] + 1 and i - runs[-1][-1][0] <= LIST_GAP:
-            runs[-1].append((i, k))
-        else:
-            runs.append([(i, k)])
-    for run in runs:
-        first, last = run[0][0], run[-1][0]
-        if len(run) < LIST_RUN or not keep[max(0, first - LIST_NEAR):first + 1].any():
-            continue
-        end = min(len(keep), last + (last - run[-2][0]))  # the last item's lines, as the others
-        cue = page.X[first:end, C["copyright"]:C["advert"] + 1].max(axis=1) > 0
-        out[first:end] = ~cue
-    return out
-
-
 def _ends_cut(s: str) -> bool:
     return s.endswith(("…", "...", "[…]", "[...]", "…]", "(…)"))
 
@@ -368,6 +344,43 @@ def _comment_start(page: Page, keep: np.ndarray) -> int:
     return len(keep)
 
 
+def _story_under_headline(page: Page, keep: np.ndarray) -> np.ndarray:
+    """The run of lines right under the headline, when the model kept none of it.
+
+    The headline is `context.anchor_line`; the run starts after at most STORY_HEAD
+    lines of dates, bylines, share buttons, labels or short menu-like lines (so a list
+    whose first items name a month loses them) and ends before the next line with a
+    debris cue, a comment mark, a label or the headline again (`context.run_under`).
+    It is kept when every kept line lies below it, it holds STORY_WORDS words or more,
+    at least STORY_SHARE times the words kept, and is not mostly repeated lines (a
+    teaser list): the model then kept a sidebar below a story it could not read (a
+    table, a list of short lines). Returns the lines to add.
+    """
+    out = np.zeros(len(keep), dtype=bool)
+    at = anchor_line(np.asarray(page.title_match, dtype=bool), page.main[0])
+    kept = keep.nonzero()[0]
+    if at < 0 or not len(kept) or kept[0] <= at:
+        return out
+    first = at + 1  # only lines down to the first kept one matter: the run must end above it
+    X = page.X[first:kept[0] + 1]
+    keys = (page.keys or L.normalise_lines(page.texts))[first:kept[0] + 1]
+    label = np.fromiter(map(LABELS.__contains__, keys), dtype=bool, count=len(keys))
+    cue = X[:, C["copyright"]:C["advert"] + 1].max(axis=1) > 0
+    header = cue | label | (X[:, [C["date"], C["clock"], C["byline"], C["nav_like"]]].max(axis=1) > 0)
+    stop = cue | label | (L.comment_marks(X) > 0) | np.asarray(page.title_match[first:kept[0] + 1], dtype=bool)
+    lo, hi = run_under(-1, header, stop, STORY_HEAD)
+    if hi == len(X):  # no stop above the first kept line
+        return out
+    words = np.expm1(X[lo:hi, C["log_words"]])
+    lo, hi = lo + first, hi + first
+    total = words.sum()
+    repeated = (np.asarray(page.repeats[lo:hi]) > 1) & (words >= 6)
+    if total < max(STORY_WORDS, STORY_SHARE * _words(page, keep)) or words[repeated].sum() > total / 2:
+        return out
+    out[lo:hi] = True
+    return out
+
+
 def _hard_drop(page: Page, chars: np.ndarray, headline: np.ndarray) -> np.ndarray:
     """Lines dropped whatever the model says (`chars`: each line's length)."""
     X = page.X
@@ -406,8 +419,8 @@ def classify_lines(
     if _words(page, keep_all) < MIN_WORDS:
         lo, hi = page.main
         keep_all[lo:hi] = True
-    teaser = _teasers(page) | _cut_snippets(page)
-    keep_all |= _numbered_list(page, keep_all) | data_rows(page, keep_all)
+    teaser = _teasers(page) | _cut_snippets(page) | feed_items(page)
+    keep_all |= numbered_list(page, keep_all) | data_rows(page, keep_all)
     keep_all &= ~_second_copies(page, keep_all) & ~teaser
     keep_all &= ~fragments.copies(page, keep_all)
     keep_all[_comment_start(page, keep_all):] = False
@@ -418,6 +431,7 @@ def classify_lines(
     headline = _headline_copies(page)
     chars = np.array(page.ends) - np.array(page.starts)
     keep_all &= ~common & ~_hard_drop(page, chars, headline)
+    keep_all |= _story_under_headline(page, keep_all) & ~common
     reasons = _reasons(page, chars, common, headline)
     reasons[teaser & (reasons == "low score")] = "related links"
     for i in (page.X[:, C["log_words"]] == 0).nonzero()[0].tolist():
