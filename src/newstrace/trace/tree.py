@@ -42,12 +42,12 @@ class TreeOptions:
     p_names_origin_direct: float = 0.45  # parent is the origin, credit names it
     p_names_parent: float = 0.35  # parent is a copy, credit names the parent's site
     p_names_origin_via: float = 0.4  # parent is a copy, credit names the origin
-    p_names_bystander: float = 0.01  # credit names a family member that is not the parent
+    p_names_bystander: float = 0.0071  # credit names a family member that is not the parent
     p_names_outsider: float = 0.04  # credit names an outlet outside the family (miscredit)
     p_names_none: float = 0.47  # no credit line
     p_bad_clock: float = 0.15  # a site's clock (or zone) is simply wrong
     time_weight: float = 1.0
-    lede_extra: float = 1.0  # copies keep the first paragraph: dropping it costs this much more
+    lede_extra: float = 1.4  # copies keep the first paragraph: dropping it costs this much more
     insert_extra: float = 0.5  # copies abridge: a new passage in the middle of the body costs more
     headline_grow: float = 0.5  # a copy's headline containing its parent's is the likely way round
     max_parents: int = 40  # in larger families, only the closest copies are candidate parents
