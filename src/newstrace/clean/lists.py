@@ -79,18 +79,23 @@ def data_rows(page: Page, keep: np.ndarray) -> np.ndarray:
     """Lines of a data list going on from the article: ROWS_MIN or more lines in a row of
     one `row_shape`, the first at most ROWS_NEAR lines below a kept line. Rows with a
     debris cue (copyright, advert, ...) stay out."""
-    out = np.zeros(len(keep), dtype=bool)
+    n = len(keep)
+    out = np.zeros(n, dtype=bool)
     digits = page.X[:, COL["digit_share"]] > 0
-    shapes = [row_shape(t) if d else None for t, d in zip(page.texts, digits.tolist(), strict=True)]
-    n, i = len(shapes), 0
-    while i < n:
+    seen = np.concatenate(([0], np.cumsum(keep)))
+    at = np.arange(n)
+    near = seen[at] - seen[np.maximum(0, at - ROWS_NEAR)] > 0  # a kept line just above
+    texts = page.texts
+    for i in (digits & near).nonzero()[0].tolist():  # shapes only where a run may start
+        shape = row_shape(texts[i])
+        if shape is None or (i and digits[i - 1] and row_shape(texts[i - 1]) == shape):
+            continue
         j = i + 1
-        while j < n and shapes[i] is not None and shapes[j] == shapes[i]:
+        while j < n and digits[j] and row_shape(texts[j]) == shape:
             j += 1
-        if j - i >= ROWS_MIN and keep[max(0, i - ROWS_NEAR):i].any():
+        if j - i >= ROWS_MIN:
             cue = page.X[i:j, COL["copyright"]:COL["advert"] + 1].max(axis=1) > 0
             out[i:j] = ~cue
-        i = j
     return out
 
 
