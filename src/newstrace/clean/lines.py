@@ -263,6 +263,12 @@ def title_segments(first: str) -> set[str]:
     return {p for p in parts if len(p) >= 12}
 
 
+def debris_cue(X: np.ndarray) -> np.ndarray:
+    """Rows of a feature matrix with a debris cue (copyright, cookie, subscribe, share,
+    related, advert)."""
+    return X[:, COL["copyright"]:COL["advert"] + 1].max(axis=1) > 0
+
+
 def build_page(text: str) -> Page:
     """Split `text` into non-blank lines and compute their feature matrix."""
     cp, bits = C.char_bits(text)

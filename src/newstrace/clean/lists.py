@@ -18,7 +18,7 @@ import re
 import numpy as np
 
 from .dates import MONTHS
-from .lines import COL, Page
+from .lines import COL, Page, debris_cue
 
 LIST_RUN, LIST_GAP, LIST_NEAR = 3, 6, 3  # see `numbered_list`
 ITEM = re.compile(r"\s*(\d{1,2})(?:[.):]|\s[-–])\s*[^\W\d_]")  # "3) Lego ...", "1. Define ..."
@@ -56,7 +56,7 @@ def numbered_list(page: Page, keep: np.ndarray) -> np.ndarray:
         if len(run) < LIST_RUN or not keep[max(0, first - LIST_NEAR):first + 1].any():
             continue
         end = min(len(keep), last + (last - run[-2][0]))  # the last item's lines, as the others
-        cue = page.X[first:end, COL["copyright"]:COL["advert"] + 1].max(axis=1) > 0
+        cue = debris_cue(page.X[first:end])
         out[first:end] = ~cue
     return out
 
@@ -94,7 +94,7 @@ def data_rows(page: Page, keep: np.ndarray) -> np.ndarray:
         while j < n and digits[j] and row_shape(texts[j]) == shape:
             j += 1
         if j - i >= ROWS_MIN:
-            cue = page.X[i:j, COL["copyright"]:COL["advert"] + 1].max(axis=1) > 0
+            cue = debris_cue(page.X[i:j])
             out[i:j] = ~cue
     return out
 

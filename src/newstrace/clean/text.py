@@ -3,8 +3,9 @@
 `classify_lines` scores every non-blank line with a small boosted-tree model
 over features of the line and its neighbourhood (`lines.build_page`); on a
 page cut into pieces at every link, a piece also gets the score of the sentence
-it belongs to, joined back together (`fragments.rescore`). Then it keeps doubtful lines sandwiched between kept ones, drops runs made of doubtful
-lines only, keeps a numbered list that goes on from the article ("1) ...",
+it belongs to, joined back together (`fragments.rescore`). Then it keeps
+doubtful lines sandwiched between kept ones, drops runs made of doubtful lines
+only, keeps a numbered list that goes on from the article ("1) ...",
 "2) ...", "3) ...") and rows of data that do (tour dates, a calendar;
 lists.py), applies a few hard rules (repeated headline, counters,
 rows of share buttons, section labels such as "Tags:", site template lines)
@@ -16,7 +17,8 @@ Rules use the shape of a news page: a second copy of the article (a run of
 lines kept already, or the same words cut into lines differently:
 `fragments.copies`) is dropped, so is a reader-comment section that starts
 below the article, and so are teaser lists (Title Case headlines glued to
-their summaries, summaries cut with an ellipsis). Dropped lines get a short
+their summaries, summaries cut with an ellipsis, feeds of other stories over
+relative times such as "14H ago"). Dropped lines get a short
 reason. The model is plain JSON evaluated with numpy; scikit-learn is only
 needed to train it (`newstrace.clean.train_text`).
 """
@@ -365,7 +367,7 @@ def _story_under_headline(page: Page, keep: np.ndarray) -> np.ndarray:
     X = page.X[first:kept[0] + 1]
     keys = (page.keys or L.normalise_lines(page.texts))[first:kept[0] + 1]
     label = np.fromiter(map(LABELS.__contains__, keys), dtype=bool, count=len(keys))
-    cue = X[:, C["copyright"]:C["advert"] + 1].max(axis=1) > 0
+    cue = L.debris_cue(X)
     header = cue | label | (X[:, [C["date"], C["clock"], C["byline"], C["nav_like"]]].max(axis=1) > 0)
     stop = cue | label | (L.comment_marks(X) > 0) | np.asarray(page.title_match[first:kept[0] + 1], dtype=bool)
     lo, hi = run_under(-1, header, stop, STORY_HEAD)
