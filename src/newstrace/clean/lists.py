@@ -1,9 +1,9 @@
 """Lists on a news page the line model gets wrong.
 
 A numbered list that goes on from the article (`numbered_list`): "1) ...",
-"2) ...", "3) ..." with the lines between the items. Rows of data that go on from the article (`data_rows`): a tour's dates, a
-season's calendar, a list of results, short lines of one shape right below the
-story ("June 9 – Tampa, FL @ Arena", "1a etapa: 10 de março – Interlagos").
+"2) ...", "3) ..." with the lines between the items. Rows of data that go on
+from the article (`data_rows`): a tour's dates, a season's calendar, a list of
+results, short lines of one shape right below the story ("June 9 – Tampa, FL @ Arena", "1a etapa: 10 de março – Interlagos").
 Each row is keyed by a number or a date in its first words and cut by the same
 separator; menus and teaser lists are not.
 
