@@ -248,6 +248,32 @@ def test_partial_reuse_points_to_the_member_it_credits():
     assert rows["r"].credit_status == "credited"
 
 
+def test_partial_member_dated_long_before_the_origin_is_its_own_story():
+    """A page that shares a passage with the family but came out years before its origin
+    did not take it from this story: its own origin, or the outlet its credit names."""
+    orig = art("o", "harbourpost.com", [P1, P2, P3, P4, P5], published="2023-05-02T08:00:00+00:00")
+    a = art("a", "copycat.net", [P1, P2, P3, P4, P5], published="2023-05-02T09:00:00+00:00")
+    filler = ["Weather: a cold front will bring rain to the western hills on Friday afternoon.",
+              "Sport: the local football club signed a new goalkeeper from the coastal league."]
+    old = art("r", "digest.net", [filler[0], P3, filler[1]], title="Morning briefing",
+              published="2021-01-10T08:00:00+00:00")
+    credited = art("q", "mirror.net", [filler[1], P4, filler[0]], title="Evening briefing",
+                   published="2021-02-10T08:00:00+00:00",
+                   credits=[("wirenews.com", "source", "Source: wirenews.com")])
+    articles = {x.doc_id: x for x in (orig, a, old, credited)}
+    members = [Member("o", "F", "copy", 1.0), Member("a", "F", "copy", 1.0),
+               Member("r", "F", "partial", 0.3), Member("q", "F", "partial", 0.3)]
+    rows = by_doc(trace_families(articles, members)[0])
+    assert rows["o"].origin_doc_id == "o" and rows["a"].parent_doc_id == "o"
+    assert (rows["r"].origin_doc_id, rows["r"].parent_doc_id, rows["r"].credit_status) == ("r", None, "origin")
+    assert rows["q"].origin_doc_id is None and rows["q"].origin_outlet == "wirenews.com"
+    assert "before its origin" in rows["r"].evidence[0]
+    recent = art("r", "digest.net", [filler[0], P3, filler[1]], title="Morning briefing",
+                 published="2023-05-02T12:00:00+00:00")
+    rows = by_doc(trace_families({**articles, "r": recent}, members)[0])
+    assert rows["r"].origin_doc_id == "o"  # out after the origin: a borrower
+
+
 def test_loose_line_naming_a_member_counts_as_credit():
     from dataclasses import replace as rep
 

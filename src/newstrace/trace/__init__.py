@@ -16,7 +16,9 @@ in the corpus) is scored by the likelihood of the copy tree rooted there
 of a copy shares its parent's), credits (a copy names the origin or its parent)
 and dates (weighed with slack for zone-less and wrong clocks). Then the cheapest
 copy tree gives each copy its parent (arborescence.py), then its credit status
-(credit.py) and its edits against that parent (edits.py). `outlet_stats` sums
+(credit.py) and its edits against that parent (edits.py). A partial member
+dated days before the origin did not take the passage from this story: it is
+its own origin, or a copy of the outlet its credit names. `outlet_stats` sums
 it up per outlet (stats.py).
 """
 
@@ -47,6 +49,7 @@ class TraceOptions:
     edits: bool = True  # compute Edit records (copy against parent)
     debris_families: int = 2  # a text unit found in this many families is debris, not story
     split_share: float = 0.3  # members sharing less than this share of units are different stories
+    before_h: float = 72.0  # a partial member out this long before the origin is its own story
     clocks: ClockOptions | None = field(default_factory=ClockOptions)  # None: take dates as shown
 
 
@@ -133,8 +136,12 @@ def trace_family(fid: str, members: list[Info], opts: TraceOptions,
     edges = build_tree(members, origin.doc_id, origin.outlet, opts.tree, dict(pair_score or {}),
                        root_like=origin.root_like)
     sites = [m.site for m in members if m.site]
+    first = next((m for m in members if m.doc_id == origin.doc_id), None)
     out = []
     for m in members:
+        if m.role == "partial" and first is not None and _long_before(m, first, opts.before_h):
+            out.append(_own_story(m, fid, first))
+            continue
         if m.doc_id == origin.doc_id:
             out.append(Provenance(m.doc_id, fid, m.doc_id, origin.outlet, None, "origin",
                                   origin.confidence, origin.evidence))
@@ -147,6 +154,29 @@ def trace_family(fid: str, members: list[Info], opts: TraceOptions,
         out.append(Provenance(m.doc_id, fid, origin.doc_id, origin.outlet, edge.parent,
                               status, round(min(edge.confidence, origin.confidence), 3), ev))
     return out
+
+
+def _long_before(m: Info, origin: Info, hours: float) -> bool:
+    """Whether `m` came out `hours` (beyond both dates' slack) before the origin."""
+    if m.time is None or origin.time is None:
+        return False
+    gap_h = (origin.time - m.time).total_seconds() / 3600
+    return gap_h > hours + m.slack_h + origin.slack_h
+
+
+def _own_story(m: Info, fid: str, origin: Info) -> Provenance:
+    """The row of a partial member dated long before the family's origin: it did not take
+    the shared passage from this story. Its own origin, or the outlet its credit names."""
+    days = (origin.time - m.time).total_seconds() / 86400
+    why = f"shares a passage with the family but came out {days:.0f} day(s) before its origin"
+    named = next((c for c in m.credits if c[2] != "mention"), None)
+    if named is None and m.agency:
+        named = (m.agency, m.agency, "agency")
+    if named is None:
+        return Provenance(m.doc_id, fid, m.doc_id, m.site, None, "origin", 0.5,
+                          (why, "no credit line or dateline names another outlet"))
+    return Provenance(m.doc_id, fid, None, named[0], None, "credited", 0.5,
+                      (why, f"credit line names the source: {named[1]}"))
 
 
 def mark_carried(members: list[Info], share: float = 0.8) -> None:
