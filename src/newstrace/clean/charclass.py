@@ -14,6 +14,8 @@ SENT_MARKS = re.compile(r"[.!?。！？]")
 NAV_SEPS = re.compile(r"[|»›•/·]")
 TERMINALS = ".!?。！？…"
 CLOSERS = "\"'”’»)]"
+JOIN_START_CHARS = ",.;:)!?%’”»"  # a line starting so goes on from the line above
+JOIN_END_CHARS = ",(“‘«\"'-–—"  # a line ending so goes on below
 
 # character classes, one bit each, looked up per code point
 (W, D, UP, LO, CJK, SENT, NAV, COMMA, SP, ALNUM, TERM, CLOSER,
@@ -26,8 +28,8 @@ _CLASS_RES = ((W, re.compile(r"\w")), (D, DIGITS), (CJK, CJK_CHARS), (SENT, SENT
               (OPENS, re.compile("[" + re.escape(",;(–—-") + "]")),
               (NOT_PUNCT, re.compile("[" + re.escape("\"'“‘«([") + "]")),
               (QUOTE, re.compile("[" + re.escape("\"'“‘«„") + "]")),
-              (JOIN_START, re.compile("[" + re.escape(",.;:)!?%’”»") + "]")),
-              (JOIN_END, re.compile("[" + re.escape(",(“‘«\"'-–—") + "]")), (WS, re.compile(r"\s")),
+              (JOIN_START, re.compile("[" + re.escape(JOIN_START_CHARS) + "]")),
+              (JOIN_END, re.compile("[" + re.escape(JOIN_END_CHARS) + "]")), (WS, re.compile(r"\s")),
               (ALO, re.compile("[a-z]")), (AUP, re.compile("[A-Z]")), (ADIGIT, re.compile("[0-9]")),
               (ASTOP, re.compile("[.?!]")), (STRIP, re.compile("[ \t\n\r\f\v]")),
               (BY, re.compile("[bpdvoоа]", re.I)))  # first letters of lines.BYLINE's words

@@ -21,13 +21,13 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .lines import COL, Page, build_page
+from . import charclass as C
+from .lines import COL, Page, build_page, fragment_joins
 
 CHAIN_WORDS = 5  # a capitalised piece this short between two pieces of a sentence joins both
 LABEL_WORDS = 6  # a label this short ending in ":" joins the line below
 PROSE_WORDS, MIN_REBUILT, MIN_LOST, LOST_SHARE = 10, 5, 3, 0.08  # see `rescore`
-JOIN_START = frozenset(",.;:)!?%’”»")  # a line starting so goes on from the line above
-JOIN_END = frozenset(",(“‘«\"'-–—")  # a line ending so goes on below
+_CLOSING = frozenset(C.JOIN_START_CHARS)  # no space before these when lines are joined
 
 __all__ = ["copies", "joined_text", "rescore", "sentence_groups"]
 
@@ -37,25 +37,23 @@ def sentence_groups(texts: list[str], terminal: np.ndarray, words: np.ndarray) -
     on with the same sentence.
 
     `terminal`: the line ends a sentence; `words`: its word count. A line joins the
-    one above when that one does not end a sentence and either starts lower-case or
-    with closing punctuation, or the line above ends with an opening one
-    (",", "(", a dash); a short piece between two such joins ("says" / "Richard
+    one above as a fragment does (`lines.fragment_joins`: the line above ends no
+    sentence, and the line starts lower-case or with closing punctuation, or the
+    line above ends with an opening one: ",", "(", a dash); a short piece between two such joins ("says" / "Richard
     Locksley" / ", an ...", a linked name) joins both; a short label ending in
     ":" joins the line below ("Palm Bay (1-0):" / "Tolivert 25 points.").
     """
     n = len(texts)
     if n < 2:
         return np.zeros(n, dtype=np.intp)
-    opens = np.asarray(terminal) == 0
+    terminal = np.asarray(terminal)
+    opens = terminal == 0
     words = np.asarray(words)
-    firsts = "".join([t[0] for t in texts])
-    lasts = "".join([t[-1] for t in texts])
-    goes_on = (np.fromiter(map(str.islower, firsts), bool, n)
-               | np.fromiter(map(JOIN_START.__contains__, firsts), bool, n))
-    open_end = np.fromiter(map(JOIN_END.__contains__, lasts), bool, n)
-    join = opens[:-1] & (goes_on[1:] | open_end[:-1])  # join[i]: line i + 1 joins line i
+    _, first = C.char_bits("".join([t[0] for t in texts]))
+    last_cp, last = C.char_bits("".join([t[-1] for t in texts]))
+    join = fragment_joins(first, last, terminal)  # join[i]: line i + 1 joins line i
     join[:-1] |= opens[:-2] & opens[1:-1] & (words[1:-1] <= CHAIN_WORDS) & join[1:]
-    join |= np.fromiter(map(":".__eq__, lasts[:-1]), bool, n - 1) & (words[:-1] <= LABEL_WORDS)
+    join |= (last_cp[:-1] == ord(":")) & (words[:-1] <= LABEL_WORDS)
     return np.concatenate(([0], (~join).cumsum()))
 
 
@@ -68,7 +66,7 @@ def joined_text(texts: list[str], groups: np.ndarray) -> str:
             if parts:
                 parts.append("\n")
             prev = g
-        elif t[0] not in JOIN_START:
+        elif t[0] not in _CLOSING:
             parts.append(" ")
         parts.append(t)
     return "".join(parts)

@@ -247,13 +247,19 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     return out
 
 
-def fragment_blocks(first: np.ndarray, last: np.ndarray, terminal: np.ndarray) -> np.ndarray:
-    """Block id per line, joining fragments a scraper cut at links or bold.
+def fragment_joins(first: np.ndarray, last: np.ndarray, terminal: np.ndarray) -> np.ndarray:
+    """joins[i]: line i + 1 goes on from line i, a fragment a scraper cut at a link or bold.
+    Line i ends no sentence, and line i + 1 starts lower-case or with closing punctuation
+    or line i ends with an opening one (",", "(", a dash).
 
     `first` and `last` are the class bits of each line's first and last character.
     """
-    joined = (terminal[:-1] == 0) & (((first[1:] & (C.LO | C.JOIN_START)) | (last[:-1] & C.JOIN_END)) != 0)
-    return np.concatenate(([0], (~joined).cumsum()))
+    return (terminal[:-1] == 0) & (((first[1:] & (C.LO | C.JOIN_START)) | (last[:-1] & C.JOIN_END)) != 0)
+
+
+def fragment_blocks(first: np.ndarray, last: np.ndarray, terminal: np.ndarray) -> np.ndarray:
+    """Block id per line, joining fragments (`fragment_joins`)."""
+    return np.concatenate(([0], (~fragment_joins(first, last, terminal)).cumsum()))
 
 
 def title_segments(first: str) -> set[str]:
