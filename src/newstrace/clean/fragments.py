@@ -119,7 +119,7 @@ def copies(page: Page, keep: np.ndarray) -> np.ndarray:
     chars = np.asarray(page.ends)[kept] - np.asarray(page.starts)[kept]
     if ((np.asarray(page.repeats)[kept] > 1) & (chars >= 60)).sum() < COPY_HINT:
         return out
-    keys = page.keys or [t.casefold() for t in page.texts]
+    keys = page.keys
     ids: dict[str, int] = {}
     words = [_WORD.findall(keys[i]) for i in kept.tolist()]
     stream = np.fromiter((ids.setdefault(w, len(ids)) for ws in words for w in ws), np.int64)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -59,7 +59,7 @@ class Page:
     repeats: list[int]
     title_match: list[bool]
     main: tuple[int, int] = (0, 0)  # [start, end) line range of the densest prose block
-    keys: list[str] | None = None  # `normalise` of each line
+    keys: list[str] = field(default_factory=list)  # `normalise` of each line
     teaser: np.ndarray | None = None  # see `glued_heads`
 
 

@@ -314,7 +314,7 @@ def _second_copies(page: Page, keep: np.ndarray) -> np.ndarray:
         return out
     seen: set[str] = set()
     again = []
-    keys = page.keys or L.normalise_lines(page.texts)
+    keys = page.keys
     for k in map(keys.__getitem__, kept):
         again.append(k in seen and len(k) >= DUP_MIN_CHARS)
         seen.add(k)
@@ -365,7 +365,7 @@ def _story_under_headline(page: Page, keep: np.ndarray) -> np.ndarray:
         return out
     first = at + 1  # only lines down to the first kept one matter: the run must end above it
     X = page.X[first:kept[0] + 1]
-    keys = (page.keys or L.normalise_lines(page.texts))[first:kept[0] + 1]
+    keys = page.keys[first:kept[0] + 1]
     label = np.fromiter(map(LABELS.__contains__, keys), dtype=bool, count=len(keys))
     cue = L.debris_cue(X)
     header = cue | label | (X[:, [C["date"], C["clock"], C["byline"], C["nav_like"]]].max(axis=1) > 0)
@@ -395,7 +395,7 @@ def _hard_drop(page: Page, chars: np.ndarray, headline: np.ndarray) -> np.ndarra
 def _buttons(page: Page) -> np.ndarray:
     """Rows of share buttons ("Facebook Twitter WhatsApp Email") and section labels
     standing alone ("Tags:", "Share this story", "Related Topics")."""
-    keys = page.keys or L.normalise_lines(page.texts)
+    keys = page.keys
     out = np.fromiter(map(LABELS.__contains__, keys), dtype=bool, count=len(keys))
     for i in (page.X[:, C["share"]] > 0).nonzero()[0].tolist():
         words = WORD.findall(keys[i])
