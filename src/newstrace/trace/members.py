@@ -122,6 +122,11 @@ def text_units(text: str) -> list[str]:
     return [k for k in map(norm, sentences(text)) if k.count(" ") + 1 >= MIN_TOKENS]
 
 
+def title_unit(title: str) -> str:
+    """A headline as a text unit (kept apart from sentences by its prefix)."""
+    return "title: " + norm(title)
+
+
 def removed_units(article: Article) -> frozenset[str]:
     """The text units of the lines the cleaner removed from `article`."""
     return frozenset(k for r in article.removed if r.text.count(" ") + 1 >= MIN_TOKENS
@@ -223,7 +228,7 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
         for key in text_units(article.text[s:e]):
             units.setdefault(key, i)
     hidden = removed_units(article) - units.keys()
-    hidden |= {"title: " + norm(r.text) for r in article.removed if len(r.text.split()) >= 3}
+    hidden |= {title_unit(r.text) for r in article.removed if len(r.text.split()) >= 3}
     published = firm_published(article)
     title = article.title.value if article.title else None
     loose = []

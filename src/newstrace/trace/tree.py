@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .arborescence import min_arborescence
-from .members import Info, link_credits, order_ll
+from .members import Info, link_credits, order_ll, title_unit
 from .outlets import same_outlet
 
 ROOT = "\x00root"  # the origin when it is not in the corpus
@@ -71,9 +71,7 @@ def unit_list(m: Info) -> list[str]:
     """A member's text units in text order, headline first unless it is just the site's name."""
     out = list(m.units)
     if m.title and len(m.title.split()) >= 3 and not same_outlet(m.title, m.site):
-        from .members import norm
-
-        out.insert(0, "title: " + norm(m.title))
+        out.insert(0, title_unit(m.title))
     return out
 
 
