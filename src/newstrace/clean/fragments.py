@@ -75,12 +75,9 @@ def joined_text(texts: list[str], groups: np.ndarray) -> str:
 def rescore(page: Page, q: np.ndarray, score: Callable[[Page], np.ndarray], threshold: float) -> np.ndarray:
     """Line scores `q` of `page`, raised to the score of each line's rebuilt sentence
     (`score`: the line model, page -> scores) on pages cut at links; else `q` itself."""
-    X = page.X
-    opens = X[:-1, COL["terminal"]] == 0  # a cheap bound first: joins need an open line
-    maybe = opens & ((X[1:, COL["starts_lower"]] + X[1:, COL["starts_punct"]]
-                      + X[:-1, COL["ends_open"]] + X[:-1, COL["ends_colon"]]) > 0)
-    if maybe.sum() < MIN_REBUILT:
+    if len(q) < 2:
         return q
+    X = page.X
     words = np.expm1(X[:, COL["log_words"]])
     groups = sentence_groups(page.texts, X[:, COL["terminal"]], words)
     size = np.bincount(groups)
