@@ -136,9 +136,11 @@ def baseline(articles: dict[str, Article], members: list[Member]) -> dict[str, t
 def score(pred: dict[str, tuple], truth: dict, docs_in_families: set[str]) -> dict[str, float]:
     """pred: doc_id -> (origin_outlet, parent_doc_id, credit_status)."""
     fam_size = Counter(t.family_id for t in truth.values())
-    o_ok = p_ok = c_ok = n = n_copy = 0
+    o_ok = p_ok = c_ok = n = n_copy = lone = lone_ok = 0
     for d, t in truth.items():
         if fam_size[t.family_id] < 2:
+            lone += 1
+            lone_ok += d in pred and same_outlet(pred[d][0], t.origin_outlet)
             continue
         n += 1
         got = pred.get(d)
@@ -151,7 +153,8 @@ def score(pred: dict[str, tuple], truth: dict, docs_in_families: set[str]) -> di
     n_copy = sum(1 for t in truth.values() if fam_size[t.family_id] >= 2
                  and t.credit_status != "origin")
     return {"origin outlet": o_ok / n, "parent": p_ok / max(1, n_copy),
-            "credit status": c_ok / n, "docs": n, "copies": n_copy}
+            "credit status": c_ok / n, "docs": n, "copies": n_copy,
+            "lone origin": lone_ok / max(1, lone)}
 
 
 EDIT_OPS = {"intro": "added", "drop": "removed", "reword": "changed", "headline": "headline"}
@@ -276,6 +279,9 @@ def main(argv=None) -> None:
     n = sum(r["trace"]["docs"] for r in rows)
     c = sum(r["trace"]["copies"] for r in rows)
     print(f"(over {n} documents in true families, {c} copies; mean of seeds {args.seeds})")
+    lone = [r["trace"]["lone origin"] for r in rows]
+    print(f"origin outlet of documents alone in their true family: {sum(lone) / len(lone):.3f}"
+          f" (baseline {sum(r['baseline']['lone origin'] for r in rows) / len(rows):.3f})")
     lost = sum(r["unknowable"] for r in rows) / len(rows)
     print(f"origin withheld and named by no page (no method can know the outlet): {lost:.3f}")
     kinds = sum((r["edit kinds"] for r in rows), Counter())

@@ -5,7 +5,7 @@ from helpers import paragraph_spans
 
 from newstrace.records import Article, Credit, Dateline, Found, Member, Provenance
 from newstrace.simulate import SimOptions, republish, synthetic_articles
-from newstrace.trace import outlet_stats, read_outlets, trace_families
+from newstrace.trace import TraceOptions, outlet_stats, read_outlets, trace_families
 from newstrace.trace.edits import diff_articles
 from newstrace.trace.outlets import same_outlet
 
@@ -272,6 +272,49 @@ def test_partial_member_dated_long_before_the_origin_is_its_own_story():
                  published="2023-05-02T12:00:00+00:00")
     rows = by_doc(trace_families({**articles, "r": recent}, members)[0])
     assert rows["r"].origin_doc_id == "o"  # out after the origin: a borrower
+
+
+def test_partial_member_sharing_little_of_its_text_is_its_own_story():
+    """A page that shares one sentence out of many with a family (two stories quoting the
+    same official) is no copy of that story; a roundup built around the borrowed
+    paragraph still is."""
+    orig = art("o", "harbourpost.com", [P1, P2, P3, P4, P5], published="2023-05-02T08:00:00+00:00")
+    a = art("a", "copycat.net", [P1, P2, P3, P4, P5], published="2023-05-02T09:00:00+00:00")
+    own = [f"Paragraph {k} of a different story about the mountain railway and its new timetable."
+           for k in range(9)]
+    other = art("s", "valleynews.com", [*own[:4], P3, *own[4:]], title="Railway timetable",
+                published="2023-05-03T08:00:00+00:00")
+    roundup = art("r", "digest.net", [own[0], P3, own[1]], title="Morning briefing",
+                  published="2023-05-02T12:00:00+00:00")
+    articles = {x.doc_id: x for x in (orig, a, other, roundup)}
+    members = [Member("o", "F", "copy", 1.0), Member("a", "F", "copy", 1.0),
+               Member("s", "F", "partial", 0.08), Member("r", "F", "partial", 0.3)]
+    rows = by_doc(trace_families(articles, members)[0])
+    assert (rows["s"].origin_doc_id, rows["s"].parent_doc_id, rows["s"].credit_status) == (
+        "s", None, "origin")
+    assert rows["s"].family_id == "F" and "8% of its text" in rows["s"].evidence[0]
+    assert rows["r"].origin_doc_id == "o" and rows["r"].credit_status == "uncredited"
+    rows = by_doc(trace_families(articles, members, options=TraceOptions(thin_share=0.0))[0])
+    assert rows["s"].origin_doc_id == "o"
+
+
+def test_headline_naming_its_own_site_carried_by_a_copy_is_no_credit():
+    """A copy that keeps its parent's headline with the parent's site suffix ("... - Fox
+    News") names that site, but it credits nobody: the line came with the text."""
+    from dataclasses import replace as rep
+
+    from newstrace.records import Removed
+
+    orig = art("o", "harbourpost.com", [P1, P2, P3, P4, P5], published="2023-05-02T08:00:00+00:00")
+    a = art("a", "foxnews.com", [P1, P2, P3, P4, P5], published="2023-05-02T09:00:00+00:00")
+    a = rep(a, removed=(Removed("Harbour budget - Fox News", 0, 10, "dropped"),))
+    b = art("b", "reprints.info", [P1, P2, P3, P4, P5], published="2023-05-02T10:00:00+00:00")
+    b = rep(b, removed=(Removed("Harbour budget - Fox News, officials say", 0, 10, "dropped"),))
+    c = art("c", "blogger.org", [P1, P2, P3, P4, P5], published="2023-05-02T11:00:00+00:00")
+    c = rep(c, removed=(Removed("Originally published by Fox News", 0, 10, "dropped"),))
+    rows = by_doc(trace_families(*family([orig, a, b, c]))[0])
+    assert rows["b"].credit_status == "uncredited"
+    assert rows["c"].credit_status == "credited" and rows["c"].parent_doc_id == "a"
 
 
 def test_loose_line_naming_a_member_counts_as_credit():

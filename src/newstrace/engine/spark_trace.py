@@ -79,7 +79,7 @@ def _infos(item, footers) -> tuple:
     infos, ranks = [], []
     for m, row in rows:
         a = article_from_row(row)
-        infos.append(build_info(a, m.role, footers_of(a, footers.value)))
+        infos.append(build_info(a, m.role, footers_of(a, footers.value), m.coverage))
         ranks.append((m.doc_id, member_rank(m, len(rows))))
     return fid, (ranks, infos)
 

@@ -17,9 +17,10 @@ of a copy shares its parent's), credits (a copy names the origin or its parent)
 and dates (weighed with slack for zone-less and wrong clocks). Then the cheapest
 copy tree gives each copy its parent (arborescence.py), then its credit status
 (credit.py) and its edits against that parent (edits.py). A partial member
-dated days before the origin did not take the passage from this story: it is
-its own origin, or a copy of the outlet its credit names. `outlet_stats` sums
-it up per outlet (stats.py).
+dated days before the origin, or sharing under 12% of its text with the
+family, did not take the passage from this story: it is its own origin, or a
+copy of the outlet its credit names. `outlet_stats` sums it up per outlet
+(stats.py).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class TraceOptions:
     debris_families: int = 2  # a text unit found in this many families is debris, not story
     split_share: float = 0.3  # members sharing less than this share of units are different stories
     before_h: float = 72.0  # a partial member out this long before the origin is its own story
+    thin_share: float = 0.12  # a partial member sharing less of its text is its own story
     clocks: ClockOptions | None = field(default_factory=ClockOptions)  # None: take dates as shown
 
 
@@ -74,8 +76,8 @@ def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
             continue
         families.setdefault(m.family_id, []).append(m)
     footers = site_footers(articles.values())  # corpus-level: each site's own copyright lines
-    infos = {fid: [build_info(articles[m.doc_id], m.role, footers_of(articles[m.doc_id], footers))
-                   for m in ms]
+    infos = {fid: [build_info(articles[m.doc_id], m.role, footers_of(articles[m.doc_id], footers),
+                              m.coverage) for m in ms]
              for fid, ms in families.items()}
     _drop_debris(infos, opts.debris_families)
     if opts.clocks is not None:
@@ -111,9 +113,16 @@ def member_rank(m: Member, size: int) -> tuple[bool, float, int]:
 
 def trace_split(fid: str, members: list[Info], opts: TraceOptions,
                 pair_score: Mapping[frozenset, float] | None = None) -> list[Provenance]:
-    """`trace_family` on each story of the family (`split_family`), evidence noting a split."""
+    """`trace_family` on each story of the family (`split_family`), evidence noting a split.
+    A partial member sharing under `thin_share` of its text (a quote, a stock sentence) is
+    its own story: it is left out and gets the row of a document in no family."""
+    thin = [m for m in members if m.role == "partial" and m.coverage < opts.thin_share]
+    out: list[Provenance] = [_own_story(m, fid, f"shares {m.coverage:.0%} of its text with the "
+                                        "family: not a copy of that story") for m in thin]
+    members = [m for m in members if m not in thin]
+    if not members:
+        return out
     parts = split_family(members, opts.split_share)
-    out: list[Provenance] = []
     for k, part in enumerate(parts):
         rows = trace_family(fid, part, opts, pair_score)
         if len(parts) > 1:
@@ -140,7 +149,9 @@ def trace_family(fid: str, members: list[Info], opts: TraceOptions,
     out = []
     for m in members:
         if m.role == "partial" and first is not None and _long_before(m, first, opts.before_h):
-            out.append(_own_story(m, fid, first))
+            days = (first.time - m.time).total_seconds() / 86400
+            out.append(_own_story(m, fid, f"shares a passage with the family but came out "
+                                          f"{days:.0f} day(s) before its origin"))
             continue
         if m.doc_id == origin.doc_id:
             out.append(Provenance(m.doc_id, fid, m.doc_id, origin.outlet, None, "origin",
@@ -164,11 +175,9 @@ def _long_before(m: Info, origin: Info, hours: float) -> bool:
     return gap_h > hours + m.slack_h + origin.slack_h
 
 
-def _own_story(m: Info, fid: str, origin: Info) -> Provenance:
-    """The row of a partial member dated long before the family's origin: it did not take
-    the shared passage from this story. Its own origin, or the outlet its credit names."""
-    days = (origin.time - m.time).total_seconds() / 86400
-    why = f"shares a passage with the family but came out {days:.0f} day(s) before its origin"
+def _own_story(m: Info, fid: str, why: str) -> Provenance:
+    """The row of a partial member that did not take the shared passage from this story
+    (`why`): its own origin, or the outlet its credit names."""
     named = next((c for c in m.credits if c[2] != "mention"), None)
     if named is None and m.agency:
         named = (m.agency, m.agency, "agency")

@@ -41,6 +41,7 @@ class Info:
     loose: list[str] = field(default_factory=list)  # short dropped lines: credits the cleaner missed?
     dropped: tuple[str, ...] = ()  # dropped lines of headline length, normalised (no title found)
     hidden: frozenset[str] = frozenset()  # units (and "title: " keys) only in removed lines
+    coverage: float = 1.0  # share of its text shared with the family
 
     def credits_outlet(self, outlet: str | None) -> bool:
         return any(same_outlet(m, outlet) for m, _, _ in self.credits)
@@ -50,16 +51,25 @@ def link_credits(members: list[Info]) -> None:
     """Which family members each member's credits name (computed once per family).
     A short dropped line naming another member's outlet ("HT Mspoweruser",
     "Originaly published by Wired": markers the cleaner did not know) counts as a
-    credit of the form "mention"."""
+    credit of the form "mention", unless it holds that member's own line naming
+    itself (a headline with its site's suffix, carried along by the copy)."""
+    own = {id(x): [norm(ln) for ln in x.loose if x.site and mentions(ln, x.site)] for x in members}
     for m in members:
         for x in members:
             if x is m or not x.site or same_outlet(x.site, m.site):
                 continue
-            line = next((ln for ln in m.loose if mentions(ln, x.site)), None)
+            line = next((ln for ln in m.loose if mentions(ln, x.site)
+                         and not _carried_from(norm(ln), own[id(x)])), None)
             if line and not m.credits_outlet(x.site):
                 m.credits.append((x.site, line, "mention"))
         m.named = {x.doc_id for x in members
                    if x is not m and x.site and m.credits and m.credits_outlet(x.site)}
+
+
+def _carried_from(line: str, own: list[str]) -> bool:
+    """Whether a line holds a line of the named member's page that names its own site
+    ("Headline - Fox News"): a copy carried that line along, it credits nobody."""
+    return any(o and o in line for o in own)
 
 
 def mentions(line: str, outlet: str) -> bool:
@@ -209,8 +219,10 @@ def footers_of(article: Article, footers: dict[str, frozenset[str]]) -> frozense
     return footers.get(key or "", frozenset())
 
 
-def build_info(article: Article, role: str, footers: frozenset[str] = frozenset()) -> Info:
-    """`footers`: the copyright names recurring on the article's site (left out as credits)."""
+def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(),
+               coverage: float = 1.0) -> Info:
+    """`footers`: the copyright names recurring on the article's site (left out as credits);
+    `coverage`: the share of its text it shares with the family."""
     site = site_of_article(article)
     credits = []
     agency = article.dateline.agency if article.dateline else None
@@ -248,7 +260,8 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
         norm(r.text) for r in article.removed
         if r.reason != "credit" and 3 <= len(r.text.split()) <= 30)
     return Info(article.doc_id, site, role, when, published, slack, credits, agency,
-                title, spans, units, article.text, loose=loose, dropped=dropped, hidden=hidden)
+                title, spans, units, article.text, loose=loose, dropped=dropped, hidden=hidden,
+                coverage=coverage)
 
 
 def find_titles(members: list[Info]) -> None:
