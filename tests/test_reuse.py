@@ -112,14 +112,24 @@ def test_borrowed_paragraph_spans_cover_it_in_both_texts():
     assert family_of(res, "roundup") != family_of(res, "seed") or roles["roundup"] == "partial"
 
 
-@pytest.mark.parametrize(("words", "linked"), [(28, True), (18, False)])
-def test_one_borrowed_sentence_links_from_25_words(words, linked):
-    """A roundup quoting one paragraph of ~28 words is reuse; a shared 18-word sentence is not."""
-    borrowed = prose(random.Random(7), 1, (words, words))[0]
+@pytest.mark.parametrize(("words", "whole", "end", "linked"), [
+    (28, False, ".", True),  # a passage of 25 words or more links anywhere
+    (22, False, ".", False),  # 22 shared words inside other paragraphs do not
+    (22, True, ".", True),  # ... but as a whole paragraph in both texts they do
+    (22, True, "?", False),  # a question (interview and FAQ templates) does not
+    (12, True, ".", False),  # nor a paragraph under 15 words
+])
+def test_a_borrowed_paragraph_links_from_25_words_or_whole_from_15(words, whole, end, linked):
+    """A roundup quoting one paragraph of a story is reuse; a stock sentence is not."""
+    borrowed = prose(random.Random(7), 1, (words, words))[0][:-1] + end
     seed = story(8)
-    seed.insert(3, borrowed)
     roundup = prose(random.Random(9), 4)
-    roundup.insert(2, borrowed)
+    if whole:
+        seed.insert(3, borrowed)
+        roundup.insert(2, borrowed)
+    else:
+        seed[3] = f"{seed[3]} {borrowed} {seed[4]}"
+        roundup[2] = f"{roundup[2]} {borrowed} {roundup[3]}"
     res = find_reuse([("seed", "\n\n".join(seed)), ("roundup", "\n\n".join(roundup))])
     assert (pairs_of(res) == {("roundup", "seed")}) is linked
     assert ({m.role for m in res.members} == {"partial"}) is linked
@@ -140,8 +150,8 @@ def test_a_text_repeating_itself_aligns_with_its_copy():
 
 
 def test_a_sentence_repeated_in_one_text_counts_once():
-    """An 18-word sentence a page prints twice is still one 18-word borrowing: no link."""
-    shared = prose(random.Random(22), 1, (18, 18))[0]
+    """A 14-word sentence a page prints twice is still one 14-word borrowing: no link."""
+    shared = prose(random.Random(22), 1, (14, 14))[0]
     page = story(23, 3) + [shared] + story(24, 2) + [shared]
     other = story(25, 3) + [shared] + story(26, 2)
     res = find_reuse([("page", "\n\n".join(page)), ("other", "\n\n".join(other))])

@@ -5,7 +5,9 @@ prose and title-like (short lines without a sentence end: "Related posts"
 lists, navigation, headlines). A run at the same edge of both texts with
 under `edge_tokens` prose words is a disclaimer, credit line or sign-off and
 is dropped. A pair is a link when its runs hold at least `min_passage_tokens`
-prose words, or 80% of the shorter text (a short copy); title-like words
+prose words, or 80% of the shorter text (a short copy), or one run is a whole
+paragraph of `min_paragraph_tokens` prose words in both texts (a roundup's
+borrowed paragraph); title-like words
 count only when they are three times as many, or half the shorter text (a
 shared list article). Words one text has once and the other twice count once,
 and a passage inside longer ones on both sides is dropped.
@@ -24,6 +26,7 @@ from .tokens import Tokens
 
 _CLOSE = frozenset(".,;:!?\"')]’”»…。、」』）！？")
 _ENDS = frozenset('.!?:;"”»…)。！？」』')
+_STATEMENT = frozenset('.!"”»’\'…。！')  # how a paragraph that states something ends
 _EDGE = 5  # words from a text's start or end that still count as its edge
 
 
@@ -58,6 +61,17 @@ def title_share(text: str) -> float:
         if len(ln) <= 90 and ln[-1] not in _ENDS and not ln[0].islower():
             short += len(ln)
     return short / total if total else 0.0
+
+
+def _paragraph(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is a whole paragraph of `text` (quotes and dashes aside) ending
+    a statement: not a question (interview and FAQ templates repeat those)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    tail = text[lo:hi].rstrip()
+    return (tail[-1:] in _STATEMENT and not any(c.isalnum() for c in text[lo:start])
+            and not any(c.isalnum() for c in text[end:hi]))
 
 
 def _span_end(text: str, end: int) -> int:
@@ -145,7 +159,7 @@ def accept(runs: Runs, chunk: Sequence[tuple[str, str]], xs: np.ndarray, ys: np.
     n = opt.ngram
     out: list[Alignment] = []
     bounds = np.append(runs.first, runs.pa.size)
-    cur, rows, prose, titles, spans = -1, [], 0, 0, []
+    cur, rows, prose, titles, spans, para = -1, [], 0, 0, [], False
     for r, edge in [*zip(keep.tolist(), at_edge.tolist(), strict=True), (-1, False)]:
         p = int(runs.pair[r]) if r >= 0 else -2
         if p != cur:
@@ -155,9 +169,9 @@ def accept(runs: Runs, chunk: Sequence[tuple[str, str]], xs: np.ndarray, ys: np.
                 short = min(ntok[xs[cur]], ntok[ys[cur]])
                 lists = titles >= min(3 * opt.min_passage_tokens, 0.5 * short)
                 whole = prose >= max(opt.min_segment_tokens, 0.8 * short)  # a short copy
-                if prose >= opt.min_passage_tokens or lists or whole:
+                if prose >= opt.min_passage_tokens or lists or whole or para:
                     out.extend(_unrepeated(rows))
-            cur, rows, prose, titles, spans = p, [], 0, 0, []
+            cur, rows, prose, titles, spans, para = p, [], 0, 0, [], False
         if r < 0:
             break
         x, y = int(xs[p]), int(ys[p])
@@ -171,6 +185,8 @@ def accept(runs: Runs, chunk: Sequence[tuple[str, str]], xs: np.ndarray, ys: np.
             continue
         prose += words
         titles += (ta1 - ta0) * share
+        para = para or (share == 0 and ta1 - ta0 >= opt.min_paragraph_tokens
+                        and _paragraph(texts[x], cs, ce) and _paragraph(texts[y], ds, de))
         spans.append((ta0, ta1, tb0, tb1))
         ma = runs.pa[bounds[r] : bounds[r + 1]]
         mb = runs.pb[bounds[r] : bounds[r + 1]]
