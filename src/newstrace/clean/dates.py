@@ -38,9 +38,12 @@ _PATTERNS = [
     # 2021-05-19, 2021-05-19T14:30
     re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?"),
     # 19.05.2021 14:30, 19/05/2021, 05/19/2021
-    re.compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep){_YEAR}\b{_TIME}"),
+    re.compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep){_YEAR}(?!\d){_TIME}"),
+    # 11/13/19 (two-digit year, slash only)
+    re.compile(rf"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>/)(?P<b>[0-3]?\d)/(?P<y2>[0-3]\d)(?![\d/.]){_TIME}", re.I),
     # May 19, 2021 / May 19 2021 / Nov 29
-    re.compile(rf"\b{_M}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?{_TIME}", re.I),
+    re.compile(rf"\b{_M}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}(?:\b|(?=\d{{1,2}}:\d\d)))?{_TIME}",
+               re.I),
     # 19 May 2021 / 3. Mai 2021 / 19 de mayo de 2021 / 29 ноя / 19 мая 2021 г.
     re.compile(rf"\b(?P<d>[0-3]?\d)(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?{_M}(?=[\s,.]|$)"
                rf"(?:,?\s*(?:de\s+)?{_YEAR}\b)?{_TIME}", re.I),
@@ -78,9 +81,12 @@ def _from_match(m: re.Match) -> str | None:
     hh, mi, ap = g.get("hh"), g.get("mi"), g.get("ap")
     if "a" in g and g.get("a") is not None:
         a, b = int(g["a"]), int(g["b"])
-        if g["sep"] == "/" and a <= 12 < b:  # US month/day/year
+        if a <= 12 < b:  # US month/day/year ("11/14/2019", "11.14.2019")
             a, b = b, a
-        return _iso(g["y"], b, a, hh, mi, ap)
+        if g.get("y2") and a <= 12 and b <= 12 and a != b:
+            return None  # "11/12/19": day or month first, the short form does not say
+        year = g.get("y") or ("20" + g["y2"] if g.get("y2") else None)
+        return _iso(year, b, a, hh, mi, ap)
     if g.get("mon"):
         mon = g["mon"]
         mo = MONTHS.get(mon.lower().rstrip("."))
@@ -149,13 +155,22 @@ def date_line(text: str) -> tuple[str, str, int, int] | None:
     leftover = re.sub(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?", "", leftover.strip(), flags=re.I)
     if len(leftover.strip(" ,.|()")) > 4:
         return None
-    if label:
-        kind = label.group("label").lower()
-        evidence = "updated line" if kind.startswith(("updated", "last", "modified", "обнов", "aktual",
-                                                       "mis à", "actual", "aggior")) else "published line"
-    else:
-        evidence = "date line"
+    evidence = _label_evidence(label.group("label")) if label else "date line"
     return hit.iso, evidence, offset + hit.start, offset + hit.end
 
 
-__all__ = ["DateHit", "find_date", "find_dates", "date_line", "MONTHS"]
+def _label_evidence(label: str) -> str:
+    updated = label.lower().startswith(("updated", "last", "modified", "обнов", "aktual", "mis à", "actual", "aggior"))
+    return "updated line" if updated else "published line"
+
+
+def label_line(text: str) -> str | None:
+    """A line that is only a date label ("Updated", "Published:"): the evidence its date line
+    below gets ("updated line" / "published line"), else None."""
+    label = _LABEL_RE.match(text)
+    if label is None or text[label.end():].strip(" |:·•-–—"):
+        return None
+    return _label_evidence(label.group("label"))
+
+
+__all__ = ["DateHit", "find_date", "find_dates", "date_line", "label_line", "MONTHS"]

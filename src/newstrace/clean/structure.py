@@ -17,10 +17,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newstrace.clean.blocks import is_caption, is_subhead, is_terminal, parse_byline, split_glued
+from newstrace.clean.byline import HEAD_ZONE, head_byline, read_byline
 from newstrace.clean.counters import parse_counters, strip_counters
 from newstrace.clean.credits import outlet_for, parse_credit
 from newstrace.clean.dateline import find_dateline, normalise_agency
-from newstrace.clean.dates import WEAK_DATE, date_line, find_date, find_dates
+from newstrace.clean.dates import WEAK_DATE, date_line, find_date, find_dates, label_line
 from newstrace.clean.entities import find_entities
 from newstrace.clean.headline import find_headline
 from newstrace.clean.quotes import find_quotes
@@ -40,7 +41,6 @@ log = logging.getLogger(__name__)
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _KINDS = {"paragraph", "subhead", "caption"}
-HEAD_ZONE = 15  # lines above the first kept one where a dropped byline line counts
 
 
 @dataclass
@@ -67,7 +67,11 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
     byline: Found | None = meta.get("byline") or meta.get("author")
     body: list[int] = []
     first_kept = _first_kept(lines)
-    head_from = max(0, first_kept - HEAD_ZONE)
+    if byline is None:  # "By Jane Doe" above the story
+        head = head_byline(lines, first_kept, headline_rows)
+        if head is not None:
+            ln = lines[head[2]]
+            byline = Found(head[0], head[1], ln.start, ln.end)
     for i, ln in enumerate(lines):
         text = clean_line(ln.text)
         if not text:
@@ -88,9 +92,6 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
             removed.append(Removed(ln.text, ln.start, ln.end, ln.reason or "headline"))
             continue
         if not ln.keep:
-            if byline is None and head_from <= i < first_kept:  # "By Jane Doe" above the story
-                by = head_byline(lines, i, text)
-                byline = Found(by[0], by[1], ln.start, ln.end) if by else None
             removed.append(Removed(ln.text, ln.start, ln.end, ln.reason or "dropped"))
             continue
         if found and parse_counters(text):
@@ -105,6 +106,9 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
             _byline_credit(by[1], ln, credits)
             removed.append(Removed(ln.text, ln.start, ln.end, "byline"))
             continue
+        if byline is None and len(body) < 3 and ln.kind == "":
+            read = read_byline(text)  # "Текст: Венера Ерофеева·24 сентября 2018" kept as body
+            byline = Found(read[0], "byline line in the body", ln.start, ln.end) if read and read[1] == "byline" else None
         body.append(i)
     blocks = _kinds(_split_captions(_group(raw, lines, body)))
     text, spans = _layout(blocks)
@@ -144,48 +148,6 @@ def _first_kept(lines: Sequence[Line]) -> int:
 
 def _near_end(lines: Sequence[Line], i: int, n: int = 2) -> bool:
     return sum(1 for ln in lines[i + 1:] if ln.keep) <= n
-
-
-_NAME = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’.\-]+(?:\s+(?:[A-ZÀ-ÞА-ЯЁ][\w'’.\-]+|van|de|von|da|di|del|bin)){1,3}")
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", re.I)
-_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?"
-                      r"|\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST|IST)\b", re.I)
-_NOT_NAME = frozenset("the news entertainment institute talk sports media business world home live tv "
-                      "radio online daily weekly magazine network group editorial desk team reviews review opinion "
-                      "politics tech science health culture stories top latest more".split())
-_ROLE = re.compile(r"^(?P<name>.+?)\s*(?:,|\s[-–—|])\s*(?:[\w.]+\s+){0,3}(?:writer|contributor|correspondent|"
-                   r"reporter|editor|columnist|staff)\b.*$", re.I)
-_BY = frozenset("by von por par door av oleh".split())
-_BY_WORD = re.compile(r"^(?:by|von|por|par)\s+|\s+(?:by|on)$", re.I)  # "by Jane Doe", "... by"
-
-
-def _is_name(s: str) -> bool:
-    return bool(_NAME.fullmatch(s)) and not any(w.lower() in _NOT_NAME for w in s.split())
-
-
-def head_byline(lines: Sequence[Line], i: int, text: str) -> tuple[str, str] | None:
-    """The author named by a dropped line above the story: a byline ("By Jane Doe"), a
-    name with the date ("Jane Doe - Nov 19, 2019, 10:31 pm"), a name with a role ("Jane
-    Doe, AP Auto Writer"), or a bare name next to a date line: (name, evidence)."""
-    by = parse_byline(text)
-    if by:
-        return by[0], "byline line above the body"
-    m = _ROLE.match(text)
-    if m and _is_name(m.group("name").strip()):
-        return m.group("name").strip(), "name and role above the body"
-    hit = find_date(text, need_year=True)
-    if hit is not None:
-        rest = _WEEKDAY.sub(" ", _TIME.sub(" ", text[:hit.start] + " " + text[hit.end:]))
-        rest = _BY_WORD.sub("", rest.strip(" -–—|,·•")).strip(" -–—|,·•")
-        return (rest, "name and date above the body") if _is_name(rest) else None
-    if _is_name(text) and len(text.split()) <= 4:
-        before = lines[i - 1].text.strip().casefold() if i else ""
-        if before in _BY or before.rsplit(" ", 1)[-1] in _BY and len(before) > 3:
-            return text, "byline line above the body"  # "By" and the name cut apart at a link
-        near = [ln.text for ln in lines[max(0, i - 2):i + 3] if ln.text.strip() and ln.text != text]
-        if any(len(t) <= 80 and date_line(t) is not None for t in near):
-            return text, "name next to a date line above the body"
-    return None
 
 
 def _byline_credit(org: str | None, ln: Line, credits: list[Credit]) -> None:
@@ -315,6 +277,8 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
             hit = (d.iso, "date above the body", d.start, d.end) if d else None
         if hit is None:
             continue
+        if hit[1] == "date line" and i and label_line(clean_line(lines[i - 1].text)):
+            hit = (hit[0], label_line(clean_line(lines[i - 1].text)), hit[2], hit[3])  # "Updated" above the date
         found = _found_in(ln, *hit)
         key = (0 if near else 1, rank[found.evidence])  # the story's own date sits above it
         if best is None or key < best[0]:

@@ -1,0 +1,166 @@
+"""Bylines (and the dates next to them) that text mode finds above the story."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.clean.byline import head_byline, person_names, read_byline
+from newstrace.clean.dates import date_line, find_date, label_line
+from newstrace.clean.structure import build_article
+from newstrace.records import Found, Line, RawDoc
+
+HEADLINE = "Council approves harbour budget after a long night"
+BODY = [
+    "The regional council approved a new budget for the harbour district on Monday evening, "
+    "after a debate that lasted well into the night and drew a large crowd.",
+    "Officials said the plan would raise spending on ferries by twelve percent next year, "
+    "most of it paid from a regional transport fund approved by voters.",
+]
+
+
+def _lines(above: list[str]) -> list[Line]:
+    out, pos = [], 0
+    for k, t in enumerate([*above, *BODY]):
+        keep = k >= len(above)
+        out.append(Line(t, pos, pos + len(t), keep, "" if keep else "navigation"))
+        pos += len(t) + 1
+    return out
+
+
+def _article(*above: str):
+    """An article whose cleaner dropped `above`; the page's title names the headline line."""
+    lines = _lines(list(above))
+    raw = RawDoc("d1", "t.txt", "", "text", "\n".join(ln.text for ln in lines))
+    return build_article(raw, lines, {"title": Found(HEADLINE, "meta og:title")})
+
+
+@pytest.mark.parametrize("line, names, how", [
+    ("By Jane Doe", "Jane Doe", "byline"),
+    ("by Laura Winter", "Laura Winter", "byline"),
+    ("BY: Jane Doe", "Jane Doe", "byline"),
+    ("By Sherif Saed,", "Sherif Saed", "byline"),
+    ("By Justine Coleman -", "Justine Coleman", "byline"),
+    ("By Jane Doe and John Roe", "Jane Doe and John Roe", "byline"),
+    ("By Stefan Becket, Kathryn Watson, Grace Segers", "Stefan Becket, Kathryn Watson, Grace Segers", "byline"),
+    ("By Jane Doe, Staff Writer", "Jane Doe", "byline"),
+    ("Written by Jane Doe", "Jane Doe", "byline"),
+    ("Posted by Jane Doe on November 19, 2019", "Jane Doe", "byline"),
+    ("by Regan September 15, 2014", "Regan", "byline"),
+    ("Von Hans Müller", "Hans Müller", "byline"),
+    ("Por María García", "María García", "byline"),
+    ("Di Mario Rossi", "Mario Rossi", "byline"),
+    ("Oleh Budi Santoso", "Budi Santoso", "byline"),
+    ("Автор: Иван Петров", "Иван Петров", "byline"),
+    ("Текст: Венера Ерофеева", "Венера Ерофеева", "byline"),
+    ("홍길동 기자", "홍길동", "byline"),
+    ("(서울=연합뉴스) 김철수 기자", "김철수", "byline"),
+    ("记者 张伟", "张伟", "byline"),
+    ("By Reuters", "Reuters", "byline"),
+    ("Jane Doe, Staff Writer", "Jane Doe", "role"),
+    ("Meg JamesStaff Writer", "Meg James", "role"),
+    ("Jane Doe | Reuters", "Jane Doe", "outlet"),
+    ("Jane Doe @janedoe", "Jane Doe", "handle"),
+    ("Chaim Gartenberg@cgartenberg", "Chaim Gartenberg", "handle"),
+    ("Jane Doe  Nov 19, 2019", "Jane Doe", "date"),
+    ("Reuters November 18, 2019 11:03 PM", "Reuters", "date"),
+])
+def test_read_byline_forms(line, names, how):
+    assert read_byline(line) == (names, how)
+
+
+@pytest.mark.parametrize("line", [
+    "By Monday, the deal will be done.", "By the time we arrived, it was over", "By Staff", "Staff",
+    "Staff Writer", "World News", "Breaking News | World", "Sign In", "More Stories", "Jane Doe",
+    "Photo: Jane Doe/Reuters", "Di Maio attacca il governo", "Follow us @newsdesk", "Reuters",
+    "Jane Doe said the plan. It was late.", "By Admin", "Updated Nov 19, 2019",
+])
+def test_read_byline_rejects(line):
+    assert read_byline(line) is None
+
+
+def test_person_names():
+    assert person_names("Troy L. Smith") == "Troy L. Smith"
+    assert person_names("Ludwig van Beethoven") == "Ludwig van Beethoven"
+    assert person_names("VICTOR TANGERMANN") == "VICTOR TANGERMANN"
+    for s in ("Dubai Airshow Plans", "Top Stories", "Browse All Posts", "Jane", "Jane 2 Doe", "the Doe family",
+              "A Fantástica Loja dos Materiais Educativos"):
+        assert person_names(s) is None, s
+
+
+@pytest.mark.parametrize("above, name, evidence", [
+    ([HEADLINE, "By", "Umair Irfan", "Updated", "Nov 13, 2019"], "Umair Irfan", "byline line above the body"),
+    ([HEADLINE, "Catherine Shu", "@catherineshu", "2 days"], "Catherine Shu", "name and handle above the body"),
+    ([HEADLINE, "Menu", "VICTOR TANGERMANN, FUTURISM", "18 NOV 2019"], "VICTOR TANGERMANN",
+     "name next to a date line above the body"),
+    ([HEADLINE, "Rodrigo Campos", "5 Min Read"], "Rodrigo Campos", "name under the headline"),
+    ([HEADLINE, "Share", "Jane Doe", "Senior Reporter", "Share"], "Jane Doe", "name and role above the body"),
+    ([HEADLINE, "By", "Reuters"], "Reuters", "byline line above the body"),
+    ([HEADLINE, "By", "Troy L. Smith, Cleveland.com"], "Troy L. Smith", "byline line above the body"),
+])
+def test_head_byline_from_neighbouring_lines(above, name, evidence):
+    a = _article(*above)
+    assert a.byline is not None and (a.byline.value, a.byline.evidence) == (name, evidence)
+    assert a.text.startswith("The regional council")  # the body is untouched
+
+
+def test_explicit_byline_beats_a_bare_name_and_a_photo_credit():
+    a = _article(HEADLINE, "Credit...", "Anna Moneymaker/The New York Times", "Jane Doe", "Nov. 19, 2019",
+                 "By", "Ana Swanson")
+    assert a.byline.value == "Ana Swanson"
+
+
+def test_byline_right_after_the_headline_far_above_the_body():
+    gallery = [f"Photo {k} of 30: harbour boats at dawn" for k in range(30)]
+    a = _article(HEADLINE, "Tom Krisher, Ap Auto Writer", "Updated", *gallery)
+    assert a.byline.value == "Tom Krisher"
+    # far from the story and not after the headline: a bare name counts for nothing
+    assert _article("Jane Doe", "Nov 19, 2019", *gallery, HEADLINE).byline is None
+
+
+@pytest.mark.parametrize("above", [
+    [HEADLINE, "Staff", "Nov 19, 2019"],
+    [HEADLINE, "World News", "Nov 19, 2019"],
+    ["Dubai Airshow", "Emirates inks a new order for thirty long range jets today", "Nov 20, 2019"],
+    [HEADLINE, "Credit", "Jane Doe", "Nov 19, 2019"],
+    [HEADLINE, "By Monday, the deal will be done.", "Nov 19, 2019"],
+    ["Jane Doe", HEADLINE],  # a name with nothing saying it is the author
+    [HEADLINE, "Donald Trump", "Kurt Volker", "Nov 19, 2019"],  # topic tags
+])
+def test_no_byline(above):
+    assert _article(*above).byline is None
+
+
+def test_a_name_printed_twice_under_the_headline():
+    assert _article(HEADLINE, "Anna Menin", "Anna Menin", "Share", "Nov 20, 2019").byline.value == "Anna Menin"
+
+
+def test_explicit_byline_kept_in_the_body_is_read_but_left_there():
+    lines = _lines([HEADLINE])
+    lines.insert(2, Line("Текст: Венера Ерофеева·24 сентября 2018", 400, 440, True))
+    a = build_article(RawDoc("d1", "t.txt", "", "text", "x" * 600), lines, {"title": Found(HEADLINE, "meta")})
+    assert (a.byline.value, a.byline.evidence) == ("Венера Ерофеева", "byline line in the body")
+    assert "Венера Ерофеева" in a.text
+
+
+def test_head_byline_returns_the_row():
+    lines = _lines([HEADLINE, "Share", "By Jane Doe", "Nov 19, 2019"])
+    assert head_byline(lines, 4, {0}) == ("Jane Doe", "byline line above the body", 2)
+    assert head_byline(lines, 0, {0}) is None  # nothing above the first kept line
+
+
+def test_dates_beside_bylines():
+    assert find_date("11.14.2019 09:00 AM").iso == "2019-11-14T09:00"  # month first when the day is over 12
+    assert date_line("On 11/13/19 at 4:00 PM EST")[0] == "2019-11-13T16:00"
+    assert find_date("Published Wed, Nov 20 20194:29 AM EST").iso == "2019-11-20T04:29"
+    assert find_date("21:17 18.11.2019Get short URL").iso == "2019-11-18"
+    assert find_date("1/2/3/4") is None and find_date("version 2.10.19") is None
+    assert find_date("11/12/19") is None and find_date("25/12/19").iso == "2019-12-25"  # day or month first?
+    assert label_line("Updated") == "updated line" and label_line("Published:") == "published line"
+    assert label_line("Updated Nov 19, 2019") is None and label_line("Jane Doe") is None
+
+
+def test_updated_label_on_its_own_line_loses_to_the_published_date():
+    a = _article(HEADLINE, "Published", "Nov 8, 2019", "Updated", "Nov 13, 2019, 10:28am EST")
+    assert a.published.value.startswith("2019-11-08") and a.published.evidence == "published line"
+    b = _article(HEADLINE, "Updated", "Nov 13, 2019, 10:28am EST", "Nov 8, 2019")
+    assert b.published.value.startswith("2019-11-08")
