@@ -317,6 +317,28 @@ def test_headline_naming_its_own_site_carried_by_a_copy_is_no_credit():
     assert rows["c"].credit_status == "credited" and rows["c"].parent_doc_id == "a"
 
 
+def test_a_link_most_copies_carry_is_text_not_a_credit():
+    """A product link at the end of a review ("More info: www.maker.com") that most copies
+    kept is text carried along: it moves to `carried` from half the members, and carried
+    links are no dateline-like evidence for an outlet. An explicit credit needs 80%."""
+    from dataclasses import replace as rep
+
+    from newstrace.records import Removed
+    from newstrace.trace import OriginOptions, mark_carried
+    from newstrace.trace.members import build_info
+    from newstrace.trace.origin import dateline_ll
+
+    link = Removed("Tested by: Jane Doe More info: www.maker.com", 0, 10, "low score")
+    source = [("ostvikcourier.com", "source", "Source: ostvikcourier.com")]
+    pages = [rep(art(x, f"site{x}.com", [P1, P2, P3], credits=source if x in "ab" else ()),
+                 removed=(link,) if x in "abcd" else ()) for x in "abcdef"]
+    infos = [build_info(p, "copy") for p in pages]
+    mark_carried(infos)
+    assert [len(m.carried) for m in infos] == [1, 1, 1, 1, 0, 0]
+    assert [c[0] for m in infos for c in m.credits] == ["ostvikcourier.com"] * 2
+    assert dateline_ll(infos, "maker.com", OriginOptions()) == (0.0, 0)
+
+
 def test_loose_line_naming_a_member_counts_as_credit():
     from dataclasses import replace as rep
 

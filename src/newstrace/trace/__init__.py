@@ -188,18 +188,23 @@ def _own_story(m: Info, fid: str, why: str) -> Provenance:
                       (why, f"credit line names the source: {named[1]}"))
 
 
-def mark_carried(members: list[Info], share: float = 0.8) -> None:
+def mark_carried(members: list[Info], share: float = 0.8, link_share: float = 0.5) -> None:
     """Credit lines (nearly) every member has, word for word, came with the text: they say
-    where the text came from, not who copied whom. Move them to `carried`."""
+    where the text came from, not who copied whom. Move them to `carried`. A bare link
+    (a dropped line ending in a domain, "More info: www.maker.com") is text already when
+    half the members have it."""
     if len(members) < 2:
         return
     from .members import norm
 
     count: dict[str, int] = {}
+    links: set[str] = set()
     for m in members:
         for key in {norm(c[1]) for c in m.credits}:
             count[key] = count.get(key, 0) + 1
-    common = {k for k, n in count.items() if n >= 2 and n >= share * len(members)}
+        links |= {norm(c[1]) for c in m.credits if c[2] == "mention"}
+    common = {k for k, n in count.items()
+              if n >= 2 and n >= (link_share if k in links else share) * len(members)}
     if not common:
         return
     for m in members:

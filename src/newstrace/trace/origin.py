@@ -75,9 +75,10 @@ def dateline_ll(members: list[Info], outlet: str | None, o: OriginOptions,
                 absent: bool = False) -> tuple[float, int]:
     """The dateline travels with the text: one observation per family, not per member.
     Credit lines every copy carries (part of the text, e.g. "© The Associated Press")
-    count the same way."""
+    count the same way; a bare link every copy carries ("More info: www.maker.com") does not."""
     agencies = [c.agency for c in members if c.agency]
-    agencies += [c.carried[0][0] for c in members if c.carried and not c.agency]
+    agencies += [next(x[0] for x in c.carried if x[2] != "mention") for c in members
+                 if not c.agency and any(x[2] != "mention" for x in c.carried)]
     if not agencies:
         return 0.0, 0
     hits = sum(1 for a in agencies if same_outlet(a, outlet))
