@@ -1,9 +1,12 @@
 """The headline of a page and the lines that repeat it.
 
 `find_headline(lines, meta_title)` -> (Found | None, set of line indices that
-are copies of the headline). Order of evidence: metadata, a line the page
-repeats (also inside widget lines such as "Title 0.00 (0%) 0 votes"), the
-cleaner's headline line, the first title-like line.
+are copies of the headline). Order of evidence: metadata; a line repeating the
+first line's page title (a piece of "Headline | Site", or the headline reworded);
+a line the page repeats (also inside widget lines such as "Title 0.00 (0%) 0
+votes"), unless it is the author's name or date under the line heading the
+story (`head_line`); the cleaner's headline line; the first title-like line; the
+page title itself.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ import re
 from collections.abc import Sequence
 
 from newstrace.clean.blocks import is_caption, is_terminal, is_title_like, parse_byline
+from newstrace.clean.byline import person_names, read_byline
 from newstrace.clean.counters import parse_counters, strip_counters
 from newstrace.clean.credits import parse_credit
-from newstrace.clean.dates import find_date
+from newstrace.clean.dates import date_line, find_date
 from newstrace.clean.lines import TITLE_SPLIT
 from newstrace.records import Found, Line
 
@@ -61,18 +65,28 @@ def _candidate(ln: Line, repeated: bool = False) -> str | None:
     if (not is_title_like(residue, 2 if repeated else 3) or parse_credit(residue)
             or parse_byline(residue)):
         return None
+    if read_byline(residue) or _dated(residue):
+        return None  # an author's byline or the date line, printed by each story on the page
     return residue
 
 
-def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tuple[Found | None, set[int]]:
-    """The headline Found (raw offsets of its first line) and the lines that copy it."""
-    if meta_title is not None and meta_title.value.strip():
-        return meta_title, copies_of(meta_title.value, lines)
-    titled = _title_copy(lines)
-    if titled is not None:
-        return titled
+# what stands around a date in a date line: a label, a time and zone, a weekday
+_DATE_REST = re.compile(r"\b(?i:published|updated|posted|last updated|on|at|[ap]\.?m\.?|"
+                        r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b\.?|\b[A-Z]{2,4}\b|\d{1,2}[:.]\d{2}")
+
+
+def _dated(text: str) -> bool:
+    """A date line, also with a label or time around it ("Published 10:02 AM EST Nov 19, 2019")."""
+    if date_line(text):
+        return True
+    hit = find_date(text, need_year=True) if len(text) <= 60 else None
+    return hit is not None and not _DATE_REST.sub("", text[:hit.start] + " " + text[hit.end:]).strip(" ,|·•-–—:")
+
+
+def _vote(lines: Sequence[Line], body_at: int) -> tuple[list[int] | None, str]:
+    """The rows and key of the title-like line the page repeats most above the body."""
     counts: dict[str, list[int]] = {}
-    seen = {}
+    seen: dict[str, int] = {}
     for ln in lines:
         key = norm(ln.text)
         seen[key] = seen.get(key, 0) + 1
@@ -81,10 +95,7 @@ def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tup
         if residue is not None:
             for key in _variants(residue):  # "Title - Site" counts for "Title" too
                 counts.setdefault(key, []).append(i)
-    filled = [i for i, ln in enumerate(lines) if ln.text.strip()]
-    first_rows = filled[:3]
-    # a headline comes before the story's first full paragraph
-    body_at = _body_at(lines)
+    first_rows = [i for i, ln in enumerate(lines) if ln.text.strip()][:3]
     best, best_key, best_score = None, "", 0.0
     for key, rows in counts.items():
         score = len(rows) + (0.5 if rows[0] in first_rows else 0.0)
@@ -94,6 +105,28 @@ def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tup
         eligible = rows[0] < body_at and (rows[0] in first_rows or len(rows) <= 8)
         if len(rows) >= 2 and eligible and score > best_score:
             best, best_key, best_score = rows, key, score
+    return best, best_key
+
+
+def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tuple[Found | None, set[int]]:
+    """The headline Found (raw offsets of its first line) and the lines that copy it."""
+    if meta_title is not None and meta_title.value.strip():
+        return meta_title, copies_of(meta_title.value, lines)
+    titled = _title_copy(lines)
+    if titled is not None:
+        return titled
+    filled = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    body_at = _body_at(lines)  # a headline comes before the story's first full paragraph
+    best, best_key = _vote(lines, body_at)
+    first_kept = _first_kept(lines)
+    top = head_line(lines, first_kept)
+    if best is not None and top is not None and top != filled[0] and \
+            any(top < r < first_kept and _header_line(" ".join(lines[r].text.split())) for r in best):
+        # the repeated line sits between the story and the line heading it: the author's
+        # name or a label each story card prints ("Adam Clark Estes" under the headline)
+        text = " ".join(lines[top].text.split())
+        return Found(text, "line heading the story", lines[top].start, lines[top].end), \
+            copies_of(text, lines) | {top}
     page_title = _page_title(lines)
     if best is not None and page_title is not None and best[0] > 0 \
             and _shared(best_key, page_title[0].value) < 0.5:
@@ -114,7 +147,19 @@ def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tup
         if residue is not None and residue != " ".join(ln.text.split()) and not ln.keep:
             return Found(residue, "widget line", ln.start, ln.end), {i}
     found = _first_line(lines)
-    return found if found[0] is not None else _line_before_body(lines, body_at)
+    if found[0] is None:
+        found = _line_before_body(lines, body_at)
+        if found[0] is not None and page_title is not None \
+                and (found[1] == {filled[0]} or _shared(norm(found[0].value), page_title[0].value) < 0.5):
+            return page_title  # the <title> itself, or a line it does not name (a related link)
+    if found[0] is None and filled and _title_line(lines[filled[0]].text):
+        ln = lines[filled[0]]  # the page's <title>, when nothing on the page heads the story
+        text = _SITE_SUFFIX.sub("", " ".join(ln.text.split()))
+        if is_title_like(text) and not (_NOT_TITLE.search(text) or _header_line(text)):
+            end = ln.start + len(text) if ln.text.startswith(text) else ln.end
+            # the <title>, not a line of the page: no row is marked as the page's headline
+            found = Found(text, "page title (first line)", ln.start, end), set()
+    return found
 
 
 TITLE_MAX_WORDS = 30  # a first line longer than this is no page title
@@ -130,37 +175,79 @@ def title_key(text: str) -> str:
 
 
 def _title_copy(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
-    """A line that repeats the page title's headline part: the first line of a dump is
-    often the page's <title> ("Headline | Site"); a later line equal to a piece of it,
-    or to the part of it before the site name, is the headline. The longest such line
-    before the first full paragraph wins (related links repeat a shorter piece)."""
+    """A line that repeats the page title's headline: the first line of a dump is often
+    the page's <title> ("Headline | Site"); a later line equal to a piece of it (in any
+    shape: "They just might be.", "[Review] ..."; a name only when it is the headline
+    piece), contained in it, or worded nearly like its headline piece ("Emirates inks $9
+    billion order for 30 Boeing 787 jets, will restart ..." under "Emirates inks order
+    for 30 Boeing 787 jets, talks expansion plans") is the headline. Lines before the
+    first full paragraph first (related links repeat a shorter piece), then a whole
+    piece, then the longest."""
     filled = [i for i, ln in enumerate(lines) if ln.text.strip()]
-    if len(filled) < 2:
-        return None
-    if not _title_line(lines[filled[0]].text):
+    if len(filled) < 2 or not _title_line(lines[filled[0]].text):
         return None
     head = title_key(lines[filled[0]].text)
-    pieces = {p for p in TITLE_SPLIT.split(head) if len(p.split()) >= 2}
+    pieces = {p.strip(" .") for p in TITLE_SPLIT.split(head) if len(p.split()) >= 2}
+    main = max(pieces, key=lambda p: len(p.split()), default="")
+    body_at = _body_at(lines)
     found = []
     for i in filled[1:]:
         text = " ".join(lines[i].text.split())
+        if len(text) > 300 or (lines[i].keep and lines[i].reason == "" and len(text.split()) > 20):
+            continue
         key = title_key(text)
-        if len(text) > 300 or not (key in pieces or (len(key) >= 12 and key in head)):
+        if key not in head and title_key(_SITE_SUFFIX.sub("", text)) in pieces:
+            text = _SITE_SUFFIX.sub("", text)  # "Headline - Site" under a first line "Headline"
+            key = title_key(text)
+        if key in pieces:
+            if key == head and len(key.split()) < 3:
+                continue  # a short label printed twice ("Most Read") is left to the vote below
+            if not _plain(text, 2, names=key == main):
+                continue  # a byline in the title ("Headline - Jane Doe | Site") names no headline
+            rank = 2
+        elif len(key) >= 12 and key in head:
+            if not (is_title_like(text, 2) or _candidate(lines[i], True)):
+                continue
+            rank = 1
+        elif i < body_at and _word_f1(key, main) >= NEAR_TITLE and is_title_like(text) and _plain(text, 3):
+            rank = 1
+        else:
             continue
-        if key == head and len(key.split()) < 3:
-            continue  # a short label printed twice ("Most Read") is left to the vote below
-        if lines[i].keep and lines[i].reason == "" and len(text.split()) > 20:
-            continue
-        found.append((i, text))
+        found.append(((i < body_at, rank, len(text.split()), -i), i, text))
     if not found:
         return None
-    body_at = _body_at(lines)
-    i, text = max(found, key=lambda t: (t[0] < body_at, len(t[1].split()), -t[0]))
-    if not (is_title_like(text, 2) or _candidate(lines[i], True)):
-        return None
-    copies = copies_of(text, lines)
+    _, i, text = max(found)
+    copies = copies_of(text, lines) | {i}
     why = f"repeated line x{len(copies)}" if title_key(text) == head else "line repeating the page title"
     return Found(text, why, lines[i].start, lines[i].end), copies
+
+
+NEAR_TITLE = 0.6  # word F1 with the page title's headline piece for a reworded copy
+_WORD = re.compile(r"\w+")
+
+
+def _word_f1(a: str, b: str) -> float:
+    """Word-multiset F1 of two texts (compared casefolded)."""
+    x, y = _WORD.findall(a.casefold()), _WORD.findall(b.casefold())
+    if not x or not y:
+        return 0.0
+    rest, tp = list(y), 0
+    for w in x:
+        if w in rest:
+            rest.remove(w)
+            tp += 1
+    return 2 * tp / (len(x) + len(y))
+
+
+def _plain(text: str, min_words: int, names: bool = False) -> bool:
+    """Shape of a line that a title names: a few words, not a date, byline or counter, nor
+    a person's name unless `names` (a whole title piece may be in title case)."""
+    words = text.split()
+    if not (min_words <= len(words) <= 30 and len(text) <= 220):
+        return False
+    if not names and person_names(text):
+        return False
+    return not (date_line(text) or parse_byline(text) or parse_counters(text))
 
 
 def _title_line(text: str) -> bool:
@@ -202,6 +289,10 @@ def _body_at(lines: Sequence[Line]) -> int:
                  and is_terminal(ln.text)), len(lines))
 
 
+def _first_kept(lines: Sequence[Line]) -> int:
+    return next((i for i, ln in enumerate(lines) if ln.keep and ln.text.strip()), len(lines))
+
+
 def _first_line(lines: Sequence[Line]) -> tuple[Found | None, set[int]]:
     """The first kept line when it is short, title-like and followed by longer text."""
     kept = [i for i, ln in enumerate(lines) if ln.keep and ln.text.strip()]
@@ -237,4 +328,38 @@ def _line_before_body(lines: Sequence[Line], body_at: int) -> tuple[Found | None
     return None, set()
 
 
-__all__ = ["find_headline", "copies_of", "norm", "title_key"]
+HEAD_WALK = 16  # lines above the story searched for its headline
+_META = re.compile(r"^(?:published|updated|posted|last updated|filed|photo|image|foto|source|read|"
+                   r"listen|watch|share|key points|advertisement)\b", re.I)
+
+
+def _header_line(text: str) -> bool:
+    """A line that a story header prints besides its headline: byline or author's name,
+    date, counter, caption or photo credit, "@handle", a label of three words or less."""
+    if len(text.split()) <= 3 or parse_counters(text) or _META.match(text) or is_caption(text):
+        return True
+    if _dated(text) or parse_byline(text) or read_byline(text) or person_names(text):
+        return True
+    return parse_credit(text) is not None or (len(text) <= 60 and find_date(text) is not None)
+
+
+def head_line(lines: Sequence[Line], first_kept: int) -> int | None:
+    """The row of the headline printed just above the story: walking up from the first
+    kept line over the lines that sit between a headline and its story (and one
+    standfirst sentence), the first title-like line; None when another line comes first."""
+    dek = False
+    for i in range(first_kept - 1, max(-1, first_kept - HEAD_WALK), -1):
+        ln = lines[i]
+        text = strip_counters(" ".join(ln.text.split()))
+        if not text or ln.reason in _FURNITURE or _header_line(text):
+            continue
+        if is_title_like(text, 3) and not _NOT_TITLE.search(text) and len(text.split()) <= 25:
+            return i
+        if not dek and len(text.split()) >= 8 and is_terminal(text):
+            dek = True  # a standfirst under the headline
+            continue
+        return None
+    return None
+
+
+__all__ = ["find_headline", "copies_of", "head_line", "norm", "title_key"]
