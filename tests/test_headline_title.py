@@ -128,3 +128,14 @@ def test_line_heading_the_story_stops_at_other_text():
                  "She went under the knife for a routine surgery and woke up a songwriter.",
                  "David Ehrlich", kept_from=4)
     assert head_line(lines, 4) is None
+
+
+def test_a_menu_line_is_never_the_headline():
+    """A site's menu ("Home | World | Politics | ...") sits above many stories: it heads
+    none of them, even when the headline itself is short and printed twice."""
+    nav = "Home | World | Video | News | Politics | About us"
+    lines = page(nav, "Best tech gadgets", "0", "201", "Best tech gadgets")
+    found, _ = find_headline(lines)
+    assert found.value == "Best tech gadgets"
+    found, _ = find_headline(page("Culture | Opinion | About us | Economy | World | Home", "12"))
+    assert found is None or "|" not in found.value

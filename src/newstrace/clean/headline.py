@@ -121,7 +121,8 @@ def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tup
     first_kept = _first_kept(lines)
     top = head_line(lines, first_kept)
     if best is not None and top is not None and top != filled[0] and \
-            any(top < r < first_kept and _header_line(" ".join(lines[r].text.split())) for r in best):
+            any(top < r < first_kept and _header_line(" ".join(lines[r].text.split()), labels=False)
+                for r in best):
         # the repeated line sits between the story and the line heading it: the author's
         # name or a label each story card prints ("Adam Clark Estes" under the headline)
         text = " ".join(lines[top].text.split())
@@ -322,21 +323,25 @@ def _line_before_body(lines: Sequence[Line], body_at: int) -> tuple[Found | None
         residue = _candidate(ln)
         if residue is None or ln.keep or is_caption(residue) or len(residue.split()) > 20:
             continue
-        if _NOT_TITLE.search(residue) or find_date(residue):
-            continue
+        if _NOT_TITLE.search(residue) or find_date(residue) or _NAV.search(residue):
+            continue  # a menu ("Home | World | Politics | ...") heads no story
         return Found(residue, "title-like line above the body", ln.start, ln.end), {i}
     return None, set()
 
 
 HEAD_WALK = 16  # lines above the story searched for its headline
+_NAV = re.compile(r"(?:\s[|•·»]\s.*){2}")  # a menu: three or more items in a row
 _META = re.compile(r"^(?:published|updated|posted|last updated|filed|photo|image|foto|source|read|"
                    r"listen|watch|share|key points|advertisement)\b", re.I)
 
 
-def _header_line(text: str) -> bool:
+def _header_line(text: str, labels: bool = True) -> bool:
     """A line that a story header prints besides its headline: byline or author's name,
-    date, counter, caption or photo credit, "@handle", a label of three words or less."""
-    if len(text.split()) <= 3 or parse_counters(text) or _META.match(text) or is_caption(text):
+    date, counter, caption or photo credit, "@handle", a label of three words or less
+    (`labels`: a short headline is no label when it is the line the page repeats)."""
+    if labels and len(text.split()) <= 3 or _NAV.search(text):
+        return True
+    if parse_counters(text) or _META.match(text) or is_caption(text):
         return True
     if _dated(text) or parse_byline(text) or read_byline(text) or person_names(text):
         return True
