@@ -7,6 +7,7 @@ A date without a year gives "--MM-DD" (ISO 8601 for a day without year).
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import NamedTuple
 
 _MONTHS_RAW = {
@@ -106,6 +107,54 @@ def firm_published(article) -> str | None:
     return found.value if found and found.evidence != WEAK_DATE else None
 
 
+_ZONES = {"Z": 0, "UTC": 0, "GMT": 0, "WET": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
+          "WIB": 7, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZDT": 13,
+          "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+_US_ZONES = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}  # an hour more in US summer time
+_ZONE_RE = re.compile(r"(?::[0-5]\d(?:\.\d+)?)?\s*\(?(?:(?P<z>Z|[A-Z]{2,4})(?![\w+-])|(?P<off>(?:UTC|GMT)[+-](?:0?\d|1[0-4])(?::?[0-5]\d)?"
+                      r"|[+-](?:0\d|1[0-4]):?[0-5]\d)(?!\d))")
+
+
+def with_zone(iso: str, after: str) -> str:
+    """`iso` (a date and time the page shows) with the UTC offset of the zone written right
+    after it: ("2019-11-19T22:31", " CST") -> "2019-11-19T22:31-06:00". The clock time is
+    kept as the page shows it; without a known zone `iso` comes back as it is."""
+    m = _ZONE_RE.match(after)
+    if m is None or len(iso) != 16 or "T" not in iso:
+        return iso
+    if m.group("off"):  # "+0530", "UTC+03:00", "GMT+8"
+        sign, hh, mm = re.match(r"\D*([+-])(\d{1,2}):?(\d\d)?", m.group("off")).groups()
+        return f"{iso}{sign}{int(hh):02d}:{mm or '00'}"
+    zone = m.group("z")
+    if zone in _ZONES:
+        hours = _ZONES[zone]
+    elif zone in _US_ZONES:
+        hours = _US_ZONES[zone] + _us_summer(iso)
+    else:
+        return iso
+    return f"{iso}{'-' if hours < 0 else '+'}{abs(hours):02d}:00"
+
+
+def _us_summer(iso: str) -> int:
+    """1 from the second Sunday of March to the first Sunday of November, else 0."""
+    day = date.fromisoformat(iso[:10])
+    march, nov = date(day.year, 3, 8), date(day.year, 11, 1)
+    start = march + timedelta(days=(6 - march.weekday()) % 7)
+    end = nov + timedelta(days=(6 - nov.weekday()) % 7)
+    return int(start <= day < end)
+
+
+_POST_SIGN = re.compile(r"[—–-]\s[^\n]*\(@\w{1,15}\)\s*$")  # "— Jane Doe (@jdoe) May 19, 2021"
+_HANDLE = re.compile(r"(?:^|\s)@\w{1,15}\s*[-–—·|]?\s*$")  # "@outlet - May 19, 2021" in a feed
+
+
+def signs_post(before: str, *, bare_handle: bool = False) -> bool:
+    """Whether text just before a date signs an embedded social post ("— Jane Doe (@jdoe)"),
+    or with `bare_handle` also a feed item ("@outlet -"): that date is the post's, not the story's."""
+    before = before.rstrip()
+    return bool(_POST_SIGN.search(before) or (bare_handle and _HANDLE.search(before)))
+
+
 def find_dates(text: str, *, need_year: bool = False) -> list[DateHit]:
     """Every date in `text`, left to right, without overlaps."""
     hits: list[DateHit] = []
@@ -173,4 +222,4 @@ def label_line(text: str) -> str | None:
     return _label_evidence(label.group("label"))
 
 
-__all__ = ["DateHit", "find_date", "find_dates", "date_line", "label_line", "MONTHS"]
+__all__ = ["DateHit", "find_date", "find_dates", "date_line", "label_line", "signs_post", "with_zone", "MONTHS"]

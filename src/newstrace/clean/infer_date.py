@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..records import Found, Span
-from .dates import find_dates
+from .dates import find_dates, signs_post
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_RE = re.compile(r"\b(?:on|this|last|late|early|since)?\s*(" + "|".join(WEEKDAYS) + r")\b",
@@ -38,8 +38,8 @@ def infer_date(text: str, *, captions: Sequence[Span] = ()) -> Found | None:
     matches: dict[str, tuple] = {}
     for hit in find_dates(text, need_year=True):
         day = _day(hit.iso)
-        if day is None:
-            continue
+        if day is None or signs_post(text[text.rfind("\n", 0, hit.start) + 1:hit.start]):
+            continue  # an embedded post's date ("— Jane Doe (@jdoe) May 18, 2021") is not the story's
         name = WEEKDAYS[day.weekday()]
         if name in weekdays:
             matches.setdefault(day.isoformat(), (name, hit))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from newstrace.clean.blocks import is_caption, is_subhead, is_terminal, parse_byline, split_glued
@@ -21,7 +21,7 @@ from newstrace.clean.byline import HEAD_ZONE, head_byline, read_byline
 from newstrace.clean.counters import parse_counters, strip_counters
 from newstrace.clean.credits import outlet_for, parse_credit
 from newstrace.clean.dateline import find_dateline, normalise_agency
-from newstrace.clean.dates import WEAK_DATE, date_line, find_date, find_dates, label_line
+from newstrace.clean.dates import WEAK_DATE, date_line, find_date, label_line, signs_post, with_zone
 from newstrace.clean.entities import find_entities
 from newstrace.clean.headline import find_headline
 from newstrace.clean.quotes import find_quotes
@@ -121,7 +121,7 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
         url=raw.url,
         title=title,
         byline=byline,
-        published=_published(raw, lines, meta, dateline, text, spans),
+        published=_published(raw, lines, meta, dateline, headline_rows),
         lang=meta["lang"].value if meta.get("lang") else None,
         dateline=dateline,
         credits=tuple(credits),
@@ -259,7 +259,10 @@ def _dateline(text: str, paragraphs: Sequence[Span]) -> Dateline | None:
 
 
 def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
-               dateline: Dateline | None, text: str, spans: Sequence[Span]) -> Found | None:
+               dateline: Dateline | None, headline_rows: Collection[int] = ()) -> Found | None:
+    """The story's date: from the page's metadata, a date line at the head of the story
+    (by the headline or above the body), the dateline, else the page's first date (weak).
+    Caption dates are not used: a photo's date is not the story's."""
     for key in ("published", "date"):
         if meta.get(key):
             return meta[key]
@@ -268,18 +271,19 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
     best: tuple[tuple[int, int], Found] | None = None
     rank = {"published line": 0, "date line": 1, "updated line": 2, "date above the body": 3}
     first_kept = _first_kept(lines)
+    top = min((r for r in headline_rows if r > 0), default=0)  # the headline (row 0: the page title)
     for i, ln in enumerate(lines):
-        near = first_kept - HEAD_ZONE <= i <= first_kept + 2
-        text = clean_line(ln.text)
-        hit = date_line(text) if len(ln.text) <= 80 else None
-        if hit is None and near and len(text) <= 120 and (i <= first_kept or not is_terminal(text)):
-            d = find_date(text, need_year=True)  # "Jane Doe - Nov 19, 2019, 10:31 pm"
+        near = first_kept - HEAD_ZONE <= i <= first_kept + 2 or 0 < top < i <= top + 6
+        words = clean_line(ln.text)
+        hit = date_line(words) if len(ln.text) <= 80 else None
+        if hit is None and near and len(words) <= 120 and (i <= first_kept or not is_terminal(words)):
+            d = find_date(words, need_year=True)  # "Jane Doe - Nov 19, 2019, 10:31 pm"
             hit = (d.iso, "date above the body", d.start, d.end) if d else None
-        if hit is None:
+        if hit is None or _post_date(lines, i, words[:hit[2]], far=not near):
             continue
         if hit[1] == "date line" and i and label_line(clean_line(lines[i - 1].text)):
             hit = (hit[0], label_line(clean_line(lines[i - 1].text)), hit[2], hit[3])  # "Updated" above the date
-        found = _found_in(ln, *hit)
+        found = _found_in(ln, with_zone(hit[0], words[hit[3]:]), *hit[1:])
         key = (0 if near else 1, rank[found.evidence])  # the story's own date sits above it
         if best is None or key < best[0]:
             best = (key, found)
@@ -292,16 +296,21 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
         if year.isdigit():
             return Found(year + dateline.date[1:], "dateline (year from fetched_at)")
         return Found(dateline.date, "dateline (no year)")
-    for span in spans:
-        if span.kind == "caption":
-            hits = find_dates(text[span.start:span.end], need_year=True)
-            if hits:
-                return Found(hits[-1].iso, "date in caption")
-    for ln in lines:  # weak: a site header's date is the day the page was fetched
+    for i, ln in enumerate(lines):  # weak: a site header's date is the day the page was fetched
         hit = find_date(ln.text, need_year=True)
-        if hit is not None:
+        if hit is not None and not _post_date(lines, i, ln.text[:hit.start], far=True):
             return _found_in(ln, hit.iso, WEAK_DATE, hit.start, hit.end)
     return None
+
+
+def _post_date(lines: Sequence[Line], i: int, before: str, *, far: bool) -> bool:
+    """The date on line i (after the text `before` on its line) signs an embedded social
+    post: "— Name (@handle)" before it, or, away from the story's head, a bare "@handle"."""
+    if not before.strip():
+        above = [ln.text.strip() for ln in lines[max(0, i - 2):i]]
+        above = [t for t in above if t.strip("-–—·|")]  # "@outlet" / "-" / date
+        before = above[-1] if above else ""
+    return signs_post(before, bare_handle=far)
 
 
 def _found_in(ln: Line, value: str, evidence: str, s: int, e: int) -> Found:

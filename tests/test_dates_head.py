@@ -1,0 +1,121 @@
+"""Which date on a text page is the story's: by its headline, not a teaser's or a post's."""
+
+from newstrace.clean import clean_document
+from newstrace.clean.dates import WEAK_DATE, firm_published, signs_post
+from newstrace.clean.infer_date import infer_date
+from newstrace.clean.structure import build_article
+from newstrace.records import Line, RawDoc
+
+HEADLINE = "Council approves harbour budget"
+BODY = [
+    "The regional council approved a new budget for the harbour district on Monday evening, "
+    "after a debate that lasted well into the night and drew a large crowd.",
+    "Officials said the plan would raise spending on ferries by twelve percent next year, "
+    "most of it paid from a regional transport fund approved by voters.",
+]
+MENU = [f"Section {k}" for k in range(25)]
+
+
+def _page(above: list[str], below: list[str] = ()):
+    """A page: dropped lines `above`, the kept body, dropped lines `below`."""
+    texts = [*above, *BODY, *below]
+    lines, pos = [], 0
+    for k, t in enumerate(texts):
+        keep = len(above) <= k < len(above) + len(BODY)
+        lines.append(Line(t, pos, pos + len(t), keep, "" if keep else "navigation"))
+        pos += len(t) + 1
+    return build_article(RawDoc("d1", "t.txt", "", "text", "\n".join(texts)), lines)
+
+
+def test_date_under_the_headline_counts_when_the_body_starts_far_below():
+    # a long car-brand menu sits between the story's head and its body; a teaser
+    # list with an old date lies just above the body
+    head = [f"{HEADLINE} - The Gazette", *MENU[:3], HEADLINE, "Jane Roe", "Harbour", "November 20, 2019 13:42"]
+    teasers = ["FEATURES", "The old ferry line", "June 15, 2010", "FEATURES", "A sea wall", "May 2, 2011"]
+    a = _page([*head, *MENU, *teasers])
+    assert a.title.value == HEADLINE
+    assert a.published.value == "2019-11-20T13:42" and a.published.evidence == "date line"
+    assert firm_published(a) == "2019-11-20T13:42"
+    # the same date split from its tag by a link one line further down still counts
+    a = _page([*head[:-1], "Ports", *head[-1:], *MENU, *teasers])
+    assert a.published.value == "2019-11-20T13:42"
+
+
+def test_far_date_line_without_a_headline_near_it_keeps_its_old_answer():
+    a = _page([*MENU, "FEATURES", "The old ferry line", "June 15, 2010", *MENU])
+    assert a.published.value == "2010-06-15" and a.published.evidence == "date line"
+
+
+def test_embedded_post_date_is_not_the_story_date():
+    sign = "— Jane Doe (@janedoe) November 18, 2019"
+    a = _page([*MENU], [sign])
+    assert a.published is None  # was the weak first date, 2019-11-18
+    a = _page([*MENU], ["— Jane Doe (@janedoe)", "November 18, 2019"])  # the date cut off at its link
+    assert a.published is None
+    # a story date above the body still wins, and a post elsewhere does not disturb it
+    a = _page([*MENU, HEADLINE, "By Jane Roe", "Nov 19, 2019"], [sign])
+    assert a.published.value == "2019-11-19" and firm_published(a) == "2019-11-19"
+
+
+def test_a_feed_of_posts_away_from_the_story_gives_no_date():
+    feed = ["@harbourgazette", "-", "November 20, 2019, 10:54 am", "Ferry times change", "@harbourgazette",
+            "-", "November 20, 2019, 9:57 am"]
+    a = _page([*MENU], [*MENU, *feed])
+    assert a.published is None
+    # the author's handle right above the date at the head of the story is no feed
+    a = _page([*MENU, HEADLINE, "by", "Jane Roe", "@janeroe", "Nov 18, 2019"])
+    assert a.published.value == "2019-11-18" and a.published.evidence == "date line"
+
+
+def test_header_date_alone_stays_weak():
+    a = _page(["Weather 12°C Thursday, November 21, 2019", *MENU])
+    assert a.published.value == "2019-11-21" and a.published.evidence == WEAK_DATE
+    assert firm_published(a) is None
+
+
+def test_signs_post():
+    assert signs_post("— Jane Doe (@janedoe) ")
+    assert signs_post("pic.twitter.com/x1 — Mayor Roe (@mayor_roe)")
+    assert not signs_post("@harbourgazette -")
+    assert signs_post("@harbourgazette -", bare_handle=True)
+    assert not signs_post("By Jane Roe |", bare_handle=True)
+    assert not signs_post("Posted by @admin on", bare_handle=True)  # text after the handle
+
+
+def test_inferred_date_skips_a_quoted_post():
+    text = ("On Monday the council met. People reacted online.\n"
+            "Great news for the harbour — Jane Doe (@janedoe) November 18, 2019\n"
+            "The vote passed.")
+    assert infer_date(text) is None  # the only Monday date signs a post
+    text = text.replace("The vote passed.", "Councillors vote in the hall, November 18, 2019")
+    found = infer_date(text)
+    assert found.value == "2019-11-18" and text[found.start:found.end] == "November 18, 2019"
+
+
+def test_text_page_end_to_end():
+    body = "\n".join([f"{HEADLINE} | The Gazette", HEADLINE, "Jane Roe", "November 19, 2019", *BODY,
+                      "— Jane Doe (@janedoe) November 18, 2019"])
+    a = clean_document(RawDoc("d2", "t.txt", "", "text", body))
+    assert a.published.value == "2019-11-19" and firm_published(a) == "2019-11-19"
+
+
+def test_with_zone_keeps_the_clock_and_adds_the_offset():
+    from newstrace.clean.dates import with_zone
+
+    assert with_zone("2019-11-19T22:31", " CST") == "2019-11-19T22:31-06:00"
+    assert with_zone("2019-11-18T19:04", " ET") == "2019-11-18T19:04-05:00"  # US winter
+    assert with_zone("2019-07-18T19:04", " ET |") == "2019-07-18T19:04-04:00"  # US summer
+    assert with_zone("2019-11-19T05:44", " GMT") == "2019-11-19T05:44+00:00"
+    assert with_zone("2021-05-19T14:30", ":00+03:00") == "2021-05-19T14:30+03:00"
+    assert with_zone("2021-05-19T14:30", " (UTC+5:30)") == "2021-05-19T14:30+05:30"
+    # no zone, an unknown or ambiguous one, a word, or a day without time: unchanged
+    for after in ("", " pm", " IST", " ETA", " +8 comments", " Et"):
+        assert with_zone("2019-11-19T22:31", after) == "2019-11-19T22:31"
+    assert with_zone("2019-11-19", " EST") == "2019-11-19"
+
+
+def test_page_zone_goes_into_published_without_moving_the_day():
+    a = _page([*MENU, HEADLINE, "Chris Davies - Nov 19, 2019, 10:31 pm CST"])
+    assert a.published.value == "2019-11-19T22:31-06:00"  # the day the page shows, not UTC's Nov 20
+    a = _page([*MENU, HEADLINE, "By Jane Roe", "Nov 19, 2019 10:31"])
+    assert a.published.value == "2019-11-19T10:31"
