@@ -44,9 +44,13 @@ def _variants(title: str) -> list[str]:
 def copies_of(title: str, lines: Sequence[Line]) -> set[int]:
     """Indices of lines that are the headline, alone or followed by a widget."""
     keys = set(_variants(title))
+    heads = {k[:20] for k in keys}  # every variant of a line holds its text: a cheap test first
     out = set()
     for i, ln in enumerate(lines):
         if len(ln.text) > 300:
+            continue
+        flat = " ".join(ln.text.casefold().split())
+        if not any(h in flat for h in heads):
             continue
         if keys.intersection(_variants(ln.text)) or keys.intersection(_variants(strip_counters(ln.text))):
             out.add(i)
