@@ -34,6 +34,7 @@ _MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 _M = rf"(?P<mon>{_MONTH})\.?"
 _TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|в\s+)?(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?:\s*(?P<ap>[ap]\.?m\.?))?)?"
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
+_DIGIT = re.compile(r"\d")  # every date form holds a digit
 
 _PATTERNS = [
     # 2021-05-19, 2021-05-19T14:30
@@ -158,7 +159,7 @@ def signs_post(before: str, *, bare_handle: bool = False) -> bool:
 def find_dates(text: str, *, need_year: bool = False) -> list[DateHit]:
     """Every date in `text`, left to right, without overlaps."""
     hits: list[DateHit] = []
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return hits
     taken: list[tuple[int, int]] = []
     for rx in _PATTERNS:
