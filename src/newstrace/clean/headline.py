@@ -12,6 +12,7 @@ page title itself.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from newstrace.clean.blocks import is_caption, is_terminal, is_title_like, parse_byline
@@ -236,11 +237,7 @@ def _word_f1(a: str, b: str) -> float:
     x, y = _WORD.findall(a.casefold()), _WORD.findall(b.casefold())
     if not x or not y:
         return 0.0
-    rest, tp = list(y), 0
-    for w in x:
-        if w in rest:
-            rest.remove(w)
-            tp += 1
+    tp = sum((Counter(x) & Counter(y)).values())
     return 2 * tp / (len(x) + len(y))
 
 
@@ -347,8 +344,8 @@ def _header_line(text: str, labels: bool = True) -> bool:
         return True
     if parse_counters(text) or _META.match(text) or is_caption(text):
         return True
-    if _dated(text) or parse_byline(text) or read_byline(text) or person_names(text):
-        return True
+    if date_line(text) or parse_byline(text) or read_byline(text) or person_names(text):
+        return True  # (a short line holding any date is a header line below: no `_dated` here)
     return parse_credit(text) is not None or (len(text) <= 60 and find_date(text) is not None)
 
 

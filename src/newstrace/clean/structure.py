@@ -281,8 +281,9 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
             hit = (d.iso, "date above the body", d.start, d.end) if d else None
         if hit is None or _post_date(lines, i, words[:hit[2]], far=not near):
             continue
-        if hit[1] == "date line" and i and label_line(clean_line(lines[i - 1].text)):
-            hit = (hit[0], label_line(clean_line(lines[i - 1].text)), hit[2], hit[3])  # "Updated" above the date
+        label = label_line(clean_line(lines[i - 1].text)) if hit[1] == "date line" and i else None
+        if label:
+            hit = (hit[0], label, hit[2], hit[3])  # "Updated" above the date
         found = _found_in(ln, with_zone(hit[0], words[hit[3]:]), *hit[1:])
         key = (0 if near else 1, rank[found.evidence])  # the story's own date sits above it
         if best is None or key < best[0]:
