@@ -108,8 +108,11 @@ def test_with_zone_keeps_the_clock_and_adds_the_offset():
     assert with_zone("2019-11-19T05:44", " GMT") == "2019-11-19T05:44+00:00"
     assert with_zone("2021-05-19T14:30", ":00+03:00") == "2021-05-19T14:30+03:00"
     assert with_zone("2021-05-19T14:30", " (UTC+5:30)") == "2021-05-19T14:30+05:30"
+    assert with_zone("2022-11-29T10:15", " IST") == "2022-11-29T10:15+05:30"  # India, half an hour off
+    assert with_zone("2022-11-29T10:15", " NPT") == "2022-11-29T10:15+05:45"
+    assert with_zone("2022-11-29T10:15", " HKT") == "2022-11-29T10:15+08:00"
     # no zone, an unknown or ambiguous one, a word, or a day without time: unchanged
-    for after in ("", " pm", " IST", " ETA", " +8 comments", " Et"):
+    for after in ("", " pm", " AST", " ETA", " +8 comments", " Et"):
         assert with_zone("2019-11-19T22:31", after) == "2019-11-19T22:31"
     assert with_zone("2019-11-19", " EST") == "2019-11-19"
 

@@ -109,8 +109,11 @@ def firm_published(article) -> str | None:
 
 
 _ZONES = {"Z": 0, "UTC": 0, "GMT": 0, "WET": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
-          "WIB": 7, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZDT": 13,
+          "SAST": 2, "CAT": 2, "EAT": 3, "WAT": 1, "PKT": 5, "IST": 5.5, "NPT": 5.75, "ICT": 7, "WIB": 7,
+          "WITA": 8, "WIT": 9, "SGT": 8, "HKT": 8, "PHT": 8, "AWST": 8, "JST": 9, "KST": 9, "ACST": 9.5,
+          "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "HST": -10, "AKST": -9, "AKDT": -8,
           "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+# "IST" is read as India's (+05:30), "CST" as US Central: the commonest use in news pages
 _US_ZONES = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}  # an hour more in US summer time
 _ZONE_RE = re.compile(r"(?::[0-5]\d(?:\.\d+)?)?\s*\(?(?:(?P<z>Z|[A-Z]{2,4})(?![\w+-])|(?P<off>(?:UTC|GMT)[+-](?:0?\d|1[0-4])(?::?[0-5]\d)?"
                       r"|[+-](?:0\d|1[0-4]):?[0-5]\d)(?!\d))")
@@ -133,7 +136,8 @@ def with_zone(iso: str, after: str) -> str:
         hours = _US_ZONES[zone] + _us_summer(iso)
     else:
         return iso
-    return f"{iso}{'-' if hours < 0 else '+'}{abs(hours):02d}:00"
+    minutes = round(abs(hours) * 60)
+    return f"{iso}{'-' if hours < 0 else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _us_summer(iso: str) -> int:
