@@ -134,12 +134,13 @@ def test_a_name_printed_twice_under_the_headline():
     assert _article(HEADLINE, "Anna Menin", "Anna Menin", "Share", "Nov 20, 2019").byline.value == "Anna Menin"
 
 
-def test_explicit_byline_kept_in_the_body_is_read_but_left_there():
+def test_explicit_byline_kept_in_the_body_is_read_and_taken_out():
     lines = _lines([HEADLINE])
     lines.insert(2, Line("Текст: Венера Ерофеева·24 сентября 2018", 400, 440, True))
     a = build_article(RawDoc("d1", "t.txt", "", "text", "x" * 600), lines, {"title": Found(HEADLINE, "meta")})
-    assert (a.byline.value, a.byline.evidence) == ("Венера Ерофеева", "byline line in the body")
-    assert "Венера Ерофеева" in a.text
+    assert (a.byline.value, a.byline.evidence) == ("Венера Ерофеева", "byline line")
+    assert "Венера Ерофеева" not in a.text
+    assert any("Венера Ерофеева" in r.text for r in a.removed)
 
 
 def test_head_byline_returns_the_row():

@@ -106,9 +106,11 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
             _byline_credit(by[1], ln, credits)
             removed.append(Removed(ln.text, ln.start, ln.end, "byline"))
             continue
-        if byline is None and len(body) < 3 and ln.kind == "":
-            read = read_byline(text)  # "Текст: Венера Ерофеева·24 сентября 2018" kept as body
-            byline = Found(read[0], "byline line in the body", ln.start, ln.end) if read and read[1] == "byline" else None
+        read = read_byline(text) if ln.kind == "" and (len(body) < 3 or _near_end(lines, i)) else None
+        if read is not None and read[1] == "byline":  # "Текст: Венера Ерофеева·24 сентября 2018"
+            byline = byline or Found(read[0], "byline line", ln.start, ln.end)
+            removed.append(Removed(ln.text, ln.start, ln.end, "byline"))
+            continue
         body.append(i)
     blocks = _kinds(_split_captions(_group(raw, lines, body)))
     text, spans = _layout(blocks)
