@@ -491,3 +491,23 @@ def test_absent_origin_whose_other_story_shares_a_promo_paragraph():
         assert rows[k].origin_doc_id is None
         assert same_outlet(rows[k].origin_outlet, "harbourpost.com")
     assert rows["a"].credit_status == "credited" and rows["c"].credit_status == "uncredited"
+
+
+def test_own_story_names_credit_then_agency_then_copyright():
+    # the order trace_single uses: a credit line, else the dateline agency, else a © line
+    from newstrace.trace import _own_story
+    from newstrace.trace.members import Info
+
+    def info(credits, agency):
+        return Info("d1", "daily.example", "partial", None, None, 24.0, credits, agency, None, [])
+
+    cases = [
+        ([("bbc.co.uk", "© BBC", "copyright"), ("rt.com", "Source: RT", "source")], "reuters.com", "rt.com"),
+        ([("bbc.co.uk", "© BBC", "copyright")], "reuters.com", "reuters.com"),
+        ([("bbc.co.uk", "© BBC", "copyright")], None, "bbc.co.uk"),
+        ([("maker.com", "www.maker.com", "mention")], None, "daily.example"),
+    ]
+    for credits, agency, outlet in cases:
+        p = _own_story(info(credits, agency), "f1", "thin")
+        assert p.origin_outlet == outlet
+        assert p.credit_status == ("origin" if outlet == "daily.example" else "credited")

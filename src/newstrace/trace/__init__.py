@@ -178,9 +178,11 @@ def _long_before(m: Info, origin: Info, hours: float) -> bool:
 def _own_story(m: Info, fid: str, why: str) -> Provenance:
     """The row of a partial member that did not take the shared passage from this story
     (`why`): its own origin, or the outlet its credit names."""
-    named = next((c for c in m.credits if c[2] != "mention"), None)
-    if named is None and m.agency:
+    named = next((c for c in m.credits if c[2] not in ("mention", "copyright")), None)
+    if named is None and m.agency:  # the order of `single._named_outlet`
         named = (m.agency, m.agency, "agency")
+    if named is None:
+        named = next((c for c in m.credits if c[2] == "copyright"), None)
     if named is None:
         return Provenance(m.doc_id, fid, m.doc_id, m.site, None, "origin", 0.5,
                           (why, "no credit line or dateline names another outlet"))
