@@ -199,20 +199,20 @@ def mark_carried(members: list[Info], share: float = 0.8, link_share: float = 0.
         return
     from .members import norm
 
+    keys = [[norm(c[1]) for c in m.credits] for m in members]
     count: dict[str, int] = {}
     links: set[str] = set()
-    for m in members:
-        for key in {norm(c[1]) for c in m.credits}:
+    for m, ks in zip(members, keys, strict=True):
+        for key in set(ks):
             count[key] = count.get(key, 0) + 1
-        links |= {norm(c[1]) for c in m.credits if c[2] == "mention"}
+        links |= {k for c, k in zip(m.credits, ks, strict=True) if c[2] == "mention"}
     common = {k for k, n in count.items()
               if n >= 2 and n >= (link_share if k in links else share) * len(members)}
     if not common:
         return
-    for m in members:
-        keep = [c for c in m.credits if norm(c[1]) not in common]
-        m.carried = [c for c in m.credits if norm(c[1]) in common]
-        m.credits = keep
+    for m, ks in zip(members, keys, strict=True):
+        m.carried = [c for c, k in zip(m.credits, ks, strict=True) if k in common]
+        m.credits = [c for c, k in zip(m.credits, ks, strict=True) if k not in common]
 
 
 def split_family(members: list[Info], share: float) -> list[list[Info]]:
