@@ -132,9 +132,16 @@ def text_units(text: str) -> list[str]:
     return [k for k in map(norm, sentences(text)) if k.count(" ") + 1 >= MIN_TOKENS]
 
 
+TITLE_PREFIX = "title: "
+
+
 def title_unit(title: str) -> str:
     """A headline as a text unit (kept apart from sentences by its prefix)."""
-    return "title: " + norm(title)
+    return TITLE_PREFIX + norm(title)
+
+
+def is_title_unit(unit: str) -> bool:
+    return unit.startswith(TITLE_PREFIX)
 
 
 def removed_units(article: Article) -> frozenset[str]:

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .arborescence import min_arborescence
-from .members import Info, link_credits, order_ll, title_unit
+from .members import Info, is_title_unit, link_credits, order_ll, title_unit
 from .outlets import same_outlet
 
 ROOT = "\x00root"  # the origin when it is not in the corpus
@@ -85,10 +85,10 @@ def runs(order: list[str], other: set[str], holders: dict[str, tuple[int, ...]] 
         missing = u not in other
         if missing:
             key = holders.get(u) if holders else None
-            if not inside or u.startswith("title: ") or key != last:
+            if not inside or is_title_unit(u) or key != last:
                 n += 1
             last = key
-        inside = missing and not u.startswith("title: ")
+        inside = missing and not is_title_unit(u)
     return n
 
 
@@ -96,7 +96,7 @@ def inner_gaps(order: list[str], other: set[str]) -> int:
     """Runs of body units of `order` missing from `other` with kept units on both sides."""
     n, seen, gap = 0, False, False
     for u in order:
-        if u.startswith("title: "):
+        if is_title_unit(u):
             continue
         if u in other:
             n += gap and seen
@@ -112,7 +112,7 @@ def inserts(order: list[str], parent: list[str]) -> int:
     place = {u: i for i, u in enumerate(parent)}
     n, last, gap = 0, None, False
     for u in order:
-        if u.startswith("title: "):
+        if is_title_unit(u):
             continue
         i = place.get(u)
         if i is None:
@@ -134,8 +134,8 @@ def consensus(members: list[Info], ties: bool = False) -> set[str]:
     opening: set[str] = set()
     for m in full:
         order = unit_list(m)
-        opening.update(u for u in order[:2] if u.startswith("title: ") or u == order[0])
-        body = next((u for u in order if not u.startswith("title: ")), None)
+        opening.update(u for u in order[:2] if is_title_unit(u) or u == order[0])
+        body = next((u for u in order if not is_title_unit(u)), None)
         if body:
             opening.add(body)
         for u in order:
@@ -150,7 +150,7 @@ def consensus(members: list[Info], ties: bool = False) -> set[str]:
 def _one_variant(units: set[str], counts: dict[str, int]) -> set[str]:
     """Of two versions of one sentence (a word swapped or slipped in), a text has one: keep
     the one more copies have (on a tie, the shorter: copies slip words in)."""
-    body = sorted((u for u in units if not u.startswith("title: ")),
+    body = sorted((u for u in units if not is_title_unit(u)),
                   key=lambda u: (-counts.get(u, 0), len(u), u))
     drop: set[str] = set()
     for i, u in enumerate(body):
@@ -198,7 +198,7 @@ def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str |
     text = set().union(*units.values())
     hidden = {m.doc_id: m.hidden & text for m in members}  # units another member shows
     if not o.hidden_titles:
-        hidden = {d: frozenset(u for u in h if not u.startswith("title: ")) for d, h in hidden.items()}
+        hidden = {d: frozenset(u for u in h if not is_title_unit(u)) for d, h in hidden.items()}
     for c in full:
         cu = units[c.doc_id]
         cands = []
@@ -271,11 +271,11 @@ def _cost_plain(child: Info, c_units: tuple[list[str], set[str]], parent: Info |
             why.append("parent dated after the copy (clock or time zone?)")
     cost += o.unit_cost * o.insert_extra * inserts(c_order, p_order)
     cost += o.unit_cost * o.inner_drop * inner_gaps(p_order, cu)
-    lede = next((u for u in p_order if not u.startswith("title: ")), None)
+    lede = next((u for u in p_order if not is_title_unit(u)), None)
     if lede is not None and lede not in cu:
         cost += o.unit_cost * o.lede_extra
-    ct = next((u for u in c_order if u.startswith("title: ")), None)
-    pt = next((u for u in p_order if u.startswith("title: ")), None)
+    ct = next((u for u in c_order if is_title_unit(u)), None)
+    pt = next((u for u in p_order if is_title_unit(u)), None)
     if ct and pt and ct != pt:
         if pt[7:] in ct:  # "BREAKING: X" from "X": copies add to headlines
             cost -= o.unit_cost * o.headline_grow
@@ -312,12 +312,12 @@ def _shares_an_edit(added: set[str], dropped: set[str], held: dict[str, int],
     swapped or slipped in). Extraction noise adds or loses lines at the edges, never the
     same small change."""
     for u in added:
-        if held.get(u, 0) < 2 or u.startswith("title: "):
+        if held.get(u, 0) < 2 or is_title_unit(u):
             continue
         if u in inner:
             return True
         uw = u.split()
-        if len(uw) >= 6 and any(not v.startswith("title: ") and _small_change(uw, v.split())
+        if len(uw) >= 6 and any(not is_title_unit(v) and _small_change(uw, v.split())
                                 for v in dropped):
             return True
     return False
