@@ -123,7 +123,7 @@ def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tup
     filled = [i for i, ln in enumerate(lines) if ln.text.strip()]
     body_at = _body_at(lines)  # a headline comes before the story's first full paragraph
     best, best_key = _vote(lines, body_at)
-    first_kept = _first_kept(lines)
+    first_kept = first_kept_row(lines, len(lines))
     top = head_line(lines, first_kept)
     if best is not None and top is not None and top != filled[0] and \
             any(top < r < first_kept and _header_line(" ".join(lines[r].text.split()), labels=False)
@@ -291,8 +291,9 @@ def _body_at(lines: Sequence[Line]) -> int:
                  and is_terminal(ln.text)), len(lines))
 
 
-def _first_kept(lines: Sequence[Line]) -> int:
-    return next((i for i, ln in enumerate(lines) if ln.keep and ln.text.strip()), len(lines))
+def first_kept_row(lines: Sequence[Line], default: int) -> int:
+    """The first line the cleaner kept (where the story starts), `default` when none."""
+    return next((i for i, ln in enumerate(lines) if ln.keep and ln.text.strip()), default)
 
 
 def _first_line(lines: Sequence[Line]) -> tuple[Found | None, set[int]]:
@@ -368,4 +369,4 @@ def head_line(lines: Sequence[Line], first_kept: int) -> int | None:
     return None
 
 
-__all__ = ["find_headline", "copies_of", "head_line", "norm", "title_key"]
+__all__ = ["find_headline", "first_kept_row", "copies_of", "head_line", "norm", "title_key"]

@@ -23,7 +23,7 @@ from newstrace.clean.credits import outlet_for, parse_credit
 from newstrace.clean.dateline import find_dateline, normalise_agency
 from newstrace.clean.dates import WEAK_DATE, date_line, find_date, label_line, signs_post, with_zone
 from newstrace.clean.entities import find_entities
-from newstrace.clean.headline import find_headline
+from newstrace.clean.headline import find_headline, first_kept_row
 from newstrace.clean.quotes import find_quotes
 from newstrace.records import (
     Article,
@@ -66,7 +66,7 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
     counters: list[Counter] = []
     byline: Found | None = meta.get("byline") or meta.get("author")
     body: list[int] = []
-    first_kept = _first_kept(lines)
+    first_kept = first_kept_row(lines, 0)
     if byline is None:  # "By Jane Doe" above the story
         head = head_byline(lines, first_kept, headline_rows)
         if head is not None:
@@ -141,11 +141,6 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
 def _mid_body(lines: Sequence[Line], i: int) -> bool:
     before = sum(1 for ln in lines[:i] if ln.keep)
     return before >= 2 and not _near_end(lines, i, 3)
-
-
-def _first_kept(lines: Sequence[Line]) -> int:
-    """The first line the cleaner kept (0 when none): where the story starts."""
-    return next((i for i, ln in enumerate(lines) if ln.keep and ln.text.strip()), 0)
 
 
 def _near_end(lines: Sequence[Line], i: int, n: int = 2) -> bool:
@@ -272,7 +267,7 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
         return Found(raw.published, "input published")
     best: tuple[tuple[int, int], Found] | None = None
     rank = {"published line": 0, "date line": 1, "updated line": 2, "date above the body": 3}
-    first_kept = _first_kept(lines)
+    first_kept = first_kept_row(lines, 0)
     top = min((r for r in headline_rows if r > 0), default=0)  # the headline (row 0: the page title)
     for i, ln in enumerate(lines):
         near = first_kept - HEAD_ZONE <= i <= first_kept + 2 or 0 < top < i <= top + 6
