@@ -53,7 +53,8 @@ def gold_bases(seed: int) -> list[BaseArticle]:
     start = datetime(2021, 1, 1, tzinfo=timezone.utc)
     for i, line in enumerate(TEXTDUMP.read_text(encoding="utf-8").splitlines()):
         row = json.loads(line)
-        paras = [p.strip() for p in row["gold_text"].split("\n") if len(p.split()) >= 6]
+        paras = [p.strip() for p in row["gold_text"].split("\n")
+                 if len(p.split()) >= 6 and not REPUBLISHED.match(p.strip())]
         if len(paras) < 4:
             continue
         site = site_of(row["url"]) or f"site{i}.com"
@@ -65,7 +66,11 @@ def gold_bases(seed: int) -> list[BaseArticle]:
     return out
 
 
-AGENCY_DATELINE = re.compile(r"^[A-Z][\w .,'’-]{1,60}\((AP|Reuters|AFP)\)\s*[-–—]")
+# a wire story ("DETROIT (AP) -", "(Reuters) -"); a page's own line saying it republishes
+# another outlet's story is left out of the base text (it would make the truth wrong)
+AGENCY_DATELINE = re.compile(r"^(?:[A-Z][\w .,'’-]{1,60})?\((AP|Reuters|AFP)\)\s*[-–—]")
+REPUBLISHED = re.compile(r"(?:this (?:article|story) (?:was |is )?)?(?:originally|first) (?:published|appeared)"
+                         r"|this (?:article|story) (?:is )?republished", re.I)
 AGENCIES = {"AP": ("AP", "apnews.com"), "Reuters": ("Reuters", "reuters.com"),
             "AFP": ("AFP", "afp.com")}
 

@@ -14,7 +14,7 @@ CREDITS = [
     ("Read more: tass.com", ("TASS", "tass.com", "read-more")),
     ("Originally published by Sputnik", ("Sputnik", "sputniknews.com", "first-appeared")),
     ("Originally published at zerohedge.com", ("ZeroHedge", "zerohedge.com", "first-appeared")),
-    ("Originally published on The Conversation", ("The Conversation", None, "first-appeared")),
+    ("Originally published on The Conversation", ("The Conversation", "theconversation.com", "first-appeared")),
     ("This article first appeared on RT.", ("RT", "rt.com", "first-appeared")),
     ("This article first appeared in The Guardian", ("The Guardian", "theguardian.com", "first-appeared")),
     ("This article was originally published on Common Dreams.", ("Common Dreams", None, "first-appeared")),

@@ -90,7 +90,10 @@ class Credit:
 
     outlet: str  # normalised outlet name, e.g. "sputniknews.com" or "Reuters"
     domain: str | None
-    form: str  # source | via | read-more | first-appeared | copyright | hat-tip | domain | agency
+    # source | via | read-more | first-appeared | partner | copyright | hat-tip | credit | domain | url
+    # | with ("With inputs from PTI") | agency (a wire's name alone, "— PTI") | signoff (a wire's own
+    # sign-off, "(Reporting by ...; Editing by ...)": who wrote the text) | byline
+    form: str
     line: str
     start: int  # offsets into the raw body
     end: int

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from newstrace.clean.dateline import normalise_agency
 from newstrace.clean.dates import find_date
 
 # domain -> outlet name (first domain listed for a name is its main one)
@@ -38,6 +39,16 @@ OUTLETS: dict[str, str] = {
     "aap.com.au": "AAP", "thecanadianpress.com": "The Canadian Press", "irna.ir": "IRNA",
     "latimes.com": "Los Angeles Times", "usatoday.com": "USA Today", "cnbc.com": "CNBC",
     "news.yahoo.com": "Yahoo News", "msn.com": "MSN", "axios.com": "Axios",
+    "theconversation.com": "The Conversation", "propublica.org": "ProPublica",
+    "ians.in": "IANS", "aninews.in": "ANI", "uniindia.com": "UNI", "app.com.pk": "APP",
+    "agenciabrasil.ebc.com.br": "Agência Brasil", "jiji.com": "Jiji Press", "belta.by": "BelTA",
+    "interfax.com.ua": "Interfax-Ukraine", "ukrinform.ua": "Ukrinform", "pap.pl": "PAP",
+    "anp.nl": "ANP", "apa.at": "APA", "ctk.cz": "ČTK", "wam.ae": "WAM", "spa.gov.sa": "SPA",
+    "kuna.net.kw": "KUNA", "vnanet.vn": "VNA", "pna.gov.ph": "PNA", "bssnews.net": "BSS",
+    "mena.org.eg": "MENA", "sana.sy": "SANA", "adnkronos.com": "Adnkronos", "telam.com.ar": "Télam",
+    "nhk.or.jp": "NHK", "scmp.com": "South China Morning Post", "hindustantimes.com": "Hindustan Times",
+    "thehindu.com": "The Hindu", "dawn.com": "Dawn", "kff.org": "KFF Health News",
+    "chinanews.com.cn": "China News Service",
 }
 
 # spelled-out names and native spellings -> outlet name
@@ -53,7 +64,21 @@ ALIASES: dict[str, str] = {
     "agencia efe": "EFE", "upi": "UPI", "united press international": "UPI",
     "pti": "PTI", "press trust of india": "PTI", "bloomberg": "Bloomberg", "bbc": "BBC",
     "bbc news": "BBC", "cnn": "CNN", "kyodo": "Kyodo", "yonhap": "Yonhap", "anadolu": "Anadolu",
-    "anadolu agency": "Anadolu", "al jazeera media network": "Al Jazeera", "lusa": "Lusa", "ukrinform": "Ukrinform", "unian": "UNIAN",
+    "anadolu agency": "Anadolu", "al jazeera media network": "Al Jazeera", "lusa": "Lusa",
+    "ukrinform": "Ukrinform", "unian": "UNIAN", "ians": "IANS", "indo-asian news service": "IANS",
+    "ani": "ANI", "asian news international": "ANI", "uni": "UNI", "united news of india": "UNI",
+    "app": "APP", "associated press of pakistan": "APP", "agência brasil": "Agência Brasil",
+    "agencia brasil": "Agência Brasil", "jiji": "Jiji Press", "jiji press": "Jiji Press",
+    "kyodo news": "Kyodo", "yonhap news agency": "Yonhap", "bernama": "Bernama", "antara": "Antara",
+    "antara news": "Antara", "belta": "BelTA", "белта": "BelTA", "interfax-ukraine": "Interfax-Ukraine",
+    "укрінформ": "Ukrinform", "укринформ": "Ukrinform", "pap": "PAP", "anp": "ANP", "apa": "APA",
+    "čtk": "ČTK", "ctk": "ČTK", "wam": "WAM", "spa": "SPA", "saudi press agency": "SPA", "kuna": "KUNA",
+    "vna": "VNA", "vietnam news agency": "VNA", "pna": "PNA", "bss": "BSS", "mena": "MENA",
+    "sana": "SANA", "cgtn": "CGTN", "xinhua news agency": "Xinhua", "新华社": "Xinhua",
+    "中新社": "China News Service", "共同通信": "Kyodo", "共同": "Kyodo", "時事通信": "Jiji Press",
+    "연합뉴스": "Yonhap", "kaiser health news": "KFF Health News",
+    "europa press": "Europa Press", "dpa-afx": "dpa", "adnkronos": "Adnkronos",
+    "télam": "Télam", "nhk": "NHK", "prensa latina": "Prensa Latina",
 }
 
 _NAME_TO_DOMAIN: dict[str, str] = {}
@@ -61,28 +86,54 @@ for _domain, _name in OUTLETS.items():
     _NAME_TO_DOMAIN.setdefault(_name, _domain)
 
 # markers; group "rest" is what the line credits. Order matters (longer first).
-_SEP = r"\s*(?:[:\-–—]\s*|\s)"
+_SEP = r"(?:\s*[:：\-–—]\s*|\s+|(?<=['’]))"
+_ART = r"(?:(?:this|the) )?(?:article|story|post|piece|report|column|essay|interview|content)"
+_BE = r"(?: (?:is|was|has been|were))?"
 _MARKERS: list[tuple[str, str, bool]] = [
     # (regex, form, strong) — strong markers accept any short name after them
-    (r"this (?:article|story|post|piece) (?:was )?(?:first|originally) (?:appeared|published|posted)"
-     r"(?: (?:on|in|at|by))?", "first-appeared", True),
-    (r"(?:this (?:article|story) )?(?:was )?original?ly (?:published|posted|appeared)"
-     r"(?: (?:by|at|on|in))?", "first-appeared", True),
+    (r"the post .{3,200}? appeared first on", "first-appeared", True),  # a WordPress feed footer
+    (rf"{_ART}{_BE} (?:first|originally) (?:appeared|published|posted|ran)(?: (?:on|in|at|by))?",
+     "first-appeared", True),
+    (rf"(?:{_ART}{_BE} )?original?ly (?:published|posted|appeared|ran)(?: (?:by|at|on|in))?",
+     "first-appeared", True),
     (r"first (?:published|appeared)(?: (?:by|at|on|in))?", "first-appeared", True),
-    (r"republished (?:with permission )?(?:from|by)", "first-appeared", True),
+    (rf"(?:{_ART}{_BE} )?(?:republished|reprinted|reproduced|cross-?posted)"
+     r"(?: (?:here )?with (?:kind )?permission)? (?:from|by|of)", "first-appeared", True),
+    (rf"(?:{_ART}{_BE} )?(?:produced|published|reported|written) (?:in (?:partnership|collaboration)|jointly)"
+     r" with", "partner", True),
+    (rf"{_ART}{_BE} produced by", "first-appeared", True),
     (r"(?:read (?:the )?(?:more|mor|full (?:story|article)|original(?: article)?)|continue reading)"
      r"(?: (?:at|on))?", "read-more", False),
     (r"(?:h/t|h\.t\.|hat[ -]tip|(?-i:HT))(?: to)?", "hat-tip", True),
     (r"so(?:u?r[cs]e?|urse|uce|urce)s?", "source", True),
-    (r"источник(?:и)?|по материалам", "source", True),
-    (r"fonte|quelle|fuente|sumber|źródło|zdroj|kaynak|bron|lähde|källa|kilde", "source", True),
+    (r"источник(?:и)?|по материалам|джерело|来源|稿源|出典|출처|المصدر", "source", True),
+    (r"fonte|quelle|fuente|sumber|źródło|zdroj|kaynak|bron|lähde|källa|kilde|con fonte", "source", True),
     (r"v[ií]a", "via", False),
     (r"credit|courtesy(?: of)?", "credit", True),
+    # agency material: "With inputs from PTI", "Con información de EFE", "mit Material von dpa"
+    (r"[-–—]*\s*with (?:(?:additional |some )?inputs? from|additional reporting from)|"
+     r"con (?:información|informacion|informaciones|datos) de|com informações (?:da|do|de|das|dos)|"
+     r"mit material (?:von|der|des)|avec (?:des )?informations? de|con informazioni (?:di|da)|"
+     r"dengan (?:informasi|bahan) dari", "with", True),
+    (r"[-–—]*\s*(?:with|avec(?: l['’])?|mit|con|com|dengan)", "with", False),
 ]
 _MARKER_RES = [
     (re.compile(rf"^\s*[\[(]?\s*(?:{rx})(?P<sep>{_SEP})(?P<rest>.+?)[\])]?\s*$", re.I), form, strong)
     for rx, form, strong in _MARKERS
 ]
+# the words a marker can start with (a cheap test before the markers; keep in step with them)
+_FIRST_WORDS = frozenset("""the this article story post piece report column essay interview content
+originally originaly first republished reprinted reproduced cross-posted crossposted produced published
+reported written read continue h/t h.t. hat hat-tip ht источник источники по джерело 来源 稿源 出典 출처
+المصدر fonte quelle fuente sumber źródło zdroj kaynak bron lähde källa kilde via vía credit courtesy
+with avec mit con com dengan""".split())
+_FIRST_SPLIT = re.compile(r"[\s:：]")
+
+
+def _may_mark(text: str) -> bool:
+    first = _FIRST_SPLIT.split(text.lstrip(" [(-–—").lower(), maxsplit=1)[0]
+    return first in _FIRST_WORDS or first.startswith("so")
+
 
 _DOMAIN = r"(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]{2,18}"
 _DOMAIN_RE = re.compile(rf"^(?:www\.)?({_DOMAIN})/?$", re.I)
@@ -91,12 +142,14 @@ _URL_IN_RE = re.compile(rf"(?:https?://)?(?:www\.)?({_DOMAIN})(?:[/?#]\S*)?", re
 _COPYRIGHT_RE = re.compile(
     r"^\s*(?:(?:©|\(c\)|copyright\b|℗)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*[,.]?\s*)?"
     r"(?P<rest>.*?)\s*$", re.I)
+_RIGHTS_FIRST = re.compile(r"^\s*(?:riproduzione riservata|all rights reserved)\.?\s*(?=©|\(c\)|copyright)", re.I)
 _PHOTO_RE = re.compile(r"\bphoto\b|\bimages?\b|\bfoto\b|\bфото\b|\s/\s|\w/\w+\s*\w*$", re.I)
 _RIGHTS_RE = re.compile(
     r"[.,;]?\s*(?:all rights reserved|все права защищены|tous droits réservés|"
     r"alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|"
-    r"todos os direitos reservados|unless otherwise noted)\.?.*$", re.I)
-_LEGAL = re.compile(r"(?:[,.]?\s+(?:inc|llc|ltd|limited|pvt|pty|plc|gmbh|s\.a|corp|co)\.?|[,.]?\s+(?:19|20)\d{2}"
+    r"todos os direitos reservados|riproduzione riservata|derechos reservados|unless otherwise noted)\.?.*$",
+    re.I)
+_LEGAL = re.compile(r"(?:[,.]?\s+(?:inc|llc|ltd|limited|pvt|pty|plc|gmbh|s\.a|corp|co|l\.p)\.?|[,.]?\s+(?:19|20)\d{2}"
                     r"|\s*[-–|•.,]+)\s*$", re.I)
 _NAME_RE = re.compile(r"^[\w\"'“”«»&.\-–,| ]{2,60}$")
 _NOT_OUTLETS = set(
@@ -141,22 +194,38 @@ def outlet_for(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _target(rest: str, strong: bool) -> tuple[str, str | None] | None:
-    """The outlet a marker's target names, or None when it does not look like one."""
+_SPLIT = re.compile(r"\s*(?:[,;&|]|(?<!\b[A-Z])\.\s+|\s(?:and|и|y|e|et|und|i|dan|under|with)\s)\s*", re.I)
+# words that make a "Source: ..." a picture, a link or a data source, not an outlet
+_NOT_NAMES = set("getty images image photo photos foto link links ministry department bureau census "
+                 "statistics survey institute university government company companies data estimates "
+                 "calculations wikipedia agencies agences agenturen agencias agências agenzie".split())
+
+
+def _pieces(rest: str) -> list[str]:
+    return [p for p in _SPLIT.split(rest.strip().rstrip(".")) if p.strip()]
+
+
+def _target(rest: str, strong: bool, long_ok: bool = False) -> tuple[str, str | None] | None:
+    """The outlet a marker's target names, or None when it does not look like one.
+    `long_ok`: the marker is specific enough that a long tail after the name
+    ("The Conversation under a Creative Commons license. Read the original article.") is fine."""
     rest = rest.strip().rstrip(".").strip()
     if not rest:
         return None
     url = _URL_RE.match(rest) or _DOMAIN_RE.match(rest)
     if url:
         return outlet_for(rest)
-    if len(rest) > 70:
+    if len(rest) > 70 and not long_ok:
         # a long tail: accept when it carries a URL (e.g. "Lavrov said ... https://...")
         found = _URL_IN_RE.search(rest) if strong else None
         return outlet_for(found.group(0)) if found and "://" in found.group(0) else None
     # "Reuters, AP" / "Reuters and TASS" -> the first one
-    first = re.split(r"\s*(?:,|;|\band\b|\bи\b|&|\|)\s*", rest)[0].strip()
+    first = (_pieces(rest) or [""])[0].strip()
     if not first or find_date(first) or first.lower().rstrip(".") in _WEEKDAYS:
         return None  # "First published on Nov 20, 2019" names a date, not an outlet
+    if "/" in first:  # "dpa/AFP" names outlets; "Vesti/The Siberian Times" is a picture's credit
+        first = first.split("/")[0].strip()
+        strong = False
     outlet, domain = outlet_for(first)
     known = domain is not None or first.lower() in ALIASES
     if known:
@@ -166,12 +235,16 @@ def _target(rest: str, strong: bool) -> tuple[str, str | None] | None:
     words = first.split()
     if len(words) > 6 or not _NAME_RE.match(first) or not (first[0].isupper() or first[0].isdigit()):
         return None
-    if re.search(r"[.!?]\s+\S", first):  # a sentence, not a name
-        return None
+    if re.search(r"[.!?]\s+\S", first) or re.fullmatch(r"[\d\W]+", first) or re.search(r"\b(?:1[89]|20)\d\d\b", first):
+        return None  # a sentence, a number or a year ("Smith 2019"), not a name
+    lower = [w for w in words if w[0].islower() and w.lower() not in _JOINERS]
+    if len(lower) > 1 or any(w.lower().strip(".,'’\"") in _NOT_NAMES | _PLATFORM_NAMES for w in words):
+        return None  # "The company said on Tuesday", "Getty Images"
     return outlet, domain
 
 
-_JOINERS = {"of", "the", "and", "de", "la", "le", "du", "del", "der", "di", "&"}
+_JOINERS = {"of", "the", "and", "de", "la", "le", "du", "del", "der", "di", "&", "for", "in", "on", "at",
+            "y", "e", "et", "und", "des", "van", "von", "al", "el", "do", "da", "dos", "das"}
 _PLATFORM_NAMES = {"twitter", "facebook", "telegram", "youtube", "instagram", "reddit", "email",
                    "e-mail", "google", "whatsapp", "tiktok", "linkedin", "x", "getty", "shutterstock"}
 
@@ -188,6 +261,7 @@ def _title_name(rest: str) -> bool:
 
 
 def _copyright(line: str) -> tuple[str, str | None, str] | None:
+    line = _RIGHTS_FIRST.sub("", line)  # "RIPRODUZIONE RISERVATA © Copyright ANSA"
     m = _COPYRIGHT_RE.match(line)
     if not m:
         return None
@@ -212,12 +286,58 @@ def _copyright(line: str) -> tuple[str, str | None, str] | None:
     return outlet, domain, "copyright"
 
 
+# a wire's own sign-off at the foot of its story: evidence the wire wrote the text
+_SIGNOFFS = [
+    (re.compile(r"^\W{0,3}(?:additional )?(?:reporting|writing|compiled|compiling)(?: and \w+)? by\s+\S.{0,250}?"
+                r"[;,]\s*(?:and\s+)?(?:\w+ )?editing by\s+\S.{0,120}$", re.I), "Reuters"),
+    (re.compile(r"^our standards: the thomson reuters trust principles\.?$", re.I), "Reuters"),
+    (re.compile(r"^\(this (?:story|article) has been refiled\b.{0,200}\)$", re.I), "Reuters"),
+    (re.compile(r"^(?:[Ff]ollow|[Ff]ind more of|[Ss]ee more of) AP['’]s (?:full |complete )?coverage\b.{0,200}$"), "AP"),
+    (re.compile(r"^.{0,200}\bAP is solely responsible for all content\.?$"), "AP"),
+    (re.compile(r"^to contact the (?:reporters?|editors?) (?:on|responsible for) this story:.{0,300}$", re.I),
+     "Bloomberg"),
+    (re.compile(r"^(?:©\s*dpa-infocom,?\s*)?dpa:\d{6}-\d{2}-\d+/\d+$"), "dpa"),
+    (re.compile(r"^[_\W]{0,5}(?:the )?associated press (?:writers?|reporters?|correspondents?|journalists?|"
+                r"videojournalists?|photographers?|researchers?) .{2,200}? contributed(?: to this (?:report|story))?"
+                r"\.?$", re.I), "AP"),
+    (re.compile(r"^[-–—]+\s*[Ww]ith assistance from\s+[A-Z].{2,200}$"), "Bloomberg"),
+]
+_CONTRIBUTED = re.compile(r"^(?P<name>[^,;]{2,40}?) contributed to this (?:report|story|article)\.?$", re.I)
+# "— PTI", "(IANS)", "-IANS": a wire's name alone at the foot of the story
+_SIGNATURE = re.compile(r"^\s*(?P<lead>[-–—]+\s*|\(\s*)?(?P<name>[A-Za-z][A-Za-z .\-]{1,24}?)\s*\)?\s*\.?$")
+_PTI_CODES = re.compile(r"^PTI(?: [A-Z]{2,4}){1,5}$")
+_BARE_WIRES = {"PTI", "IANS", "ANI", "UNI", "APP", "BERNAMA", "ANTARA", "Bernama", "Xinhua", "WAM", "SPA"}
+
+
+def _signed(text: str) -> tuple[str, str | None, str] | None:
+    """A wire's sign-off ("signoff") or its bare name as a signature line ("agency")."""
+    for rx, outlet in _SIGNOFFS:
+        if rx.match(text):
+            return outlet, _NAME_TO_DOMAIN.get(outlet), "signoff"
+    m = _CONTRIBUTED.match(text) if "contributed" in text else None
+    if m:
+        outlet, domain = outlet_for(m.group("name"))
+        return (outlet, domain, "with") if domain else None
+    if _PTI_CODES.match(text):  # "PTI ABC XYZ": PTI and its desk's initials
+        return "PTI", _NAME_TO_DOMAIN.get("PTI"), "agency"
+    m = _SIGNATURE.match(text) if len(text) <= 32 else None
+    if m and (m.group("lead") or m.group("name") in _BARE_WIRES):
+        agency = normalise_agency(m.group("name"))
+        if agency:
+            return agency, outlet_for(agency)[1], "agency"
+    return None
+
+
 def parse_credit(line: str) -> tuple[str, str | None, str] | None:
     """(outlet, domain, form) when `line` credits an outlet, else None.
 
-    form: source | via | read-more | first-appeared | hat-tip | credit |
-    copyright | domain | url. Copyright footers are returned with form
-    "copyright" (they may be the page's own); photo credits return None.
+    form: source | via | read-more | first-appeared | partner | with | hat-tip |
+    credit | copyright | domain | url | agency | signoff. Copyright footers are
+    returned with form "copyright" (they may be the page's own); photo credits
+    return None. "with": the story draws on the outlet's material ("With inputs
+    from PTI"); "agency": a wire's name alone signs the story ("— IANS");
+    "signoff": a wire's own sign-off ("(Reporting by ...; Editing by ...)" is
+    Reuters'), which says the wire wrote the text but names no one.
     """
     text = " ".join(line.split())
     if not text or len(text) > 300:
@@ -228,18 +348,25 @@ def parse_credit(line: str) -> tuple[str, str | None, str] | None:
         if domain in _NOT_OUTLETS:
             return None  # a link to a shortener or a platform names no outlet
         return OUTLETS.get(domain, domain), domain, "url" if "://" in text else "domain"
-    found = _copyright(text)
-    if found:
+    found = _copyright(text) or _signed(text)
+    if found or not _may_mark(text):
         return found
     for rx, form, strong in _MARKER_RES:
         m = rx.match(text)
         if not m:
             continue
+        rest = m.group("rest")
         # "Source: X" is strong; "Source X" / "Credit Suisse" only with a known outlet
-        spelled = bool(m.group("sep").strip()) or form in ("first-appeared", "hat-tip")
-        target = _target(m.group("rest"), strong and spelled)
-        if target is None and form == "via" and _title_name(m.group("rest")):
-            target = _target(m.group("rest"), True)  # "Via Senivik Chronicle": a name alone
+        spelled = bool(m.group("sep").strip()) or form in ("first-appeared", "hat-tip", "partner", "with")
+        pieces = _pieces(rest)
+        if form == "with" and not strong and not all(_target(p, False) for p in pieces):
+            return None  # "With Reuters, it is different": only outlet names may follow a bare "with"
+        if m.group(0).lower().lstrip(" [(").startswith("sources") and len(pieces) > 1 \
+                and not _target(pieces[0], False):
+            return None  # "Sources: IMF, World Bank": data sources, not the outlet the text came from
+        target = _target(rest, strong and spelled, form in ("first-appeared", "partner"))
+        if target is None and form == "via" and _title_name(rest):
+            target = _target(rest, True)  # "Via Senivik Chronicle": a name alone
         if target is not None:
             return target[0], target[1], form
         return None

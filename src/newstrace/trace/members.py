@@ -237,7 +237,7 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
         mention = c.domain or c.outlet
         if not mention or same_outlet(mention, site) or own_footer(c, article, footers):
             continue
-        if c.form == "agency":
+        if c.form in ("agency", "signoff"):  # a wire's name or sign-off: who wrote the text
             agency = agency or mention
             continue
         credits.append((mention, c.line, c.form))

@@ -26,13 +26,13 @@ def _named_outlet(article: Article, site: str | None,
                if (c.domain or c.outlet) and not same_outlet(c.domain or c.outlet, site)
                and not own_footer(c, article, footers)]
     for c in credits:
-        if c.form not in ("copyright", "agency"):
+        if c.form not in ("copyright", "agency", "signoff"):
             return c.domain or _domain_of(c.outlet) or c.outlet, f"credit line names the source: {c.line}"
     dl = article.dateline
     if dl and dl.agency and not same_outlet(dl.agency, site):
         return _domain_of(dl.agency) or dl.agency, f"the dateline names an agency: {dl.text}"
     for c in credits:
-        if c.form == "agency":
+        if c.form in ("agency", "signoff"):
             return c.domain or _domain_of(c.outlet) or c.outlet, f"credit line names the source: {c.line}"
     for c in credits:
         if c.form == "copyright" and c.domain:
