@@ -79,7 +79,7 @@ def char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
     table = bmp_bits()
     astral = cp >= 0x10000
     if not astral.any():
-        return cp, table.take(cp.astype(np.intp))  # faster than table[cp]
+        return cp, table.take(cp.astype(np.intp), mode="wrap")  # faster than table[cp] (all in range)
     out = table[np.where(astral, 0, cp)]
     uniq = np.unique(cp[astral])
     extra = class_bits("".join(map(chr, uniq.tolist())))
@@ -87,7 +87,32 @@ def char_bits(text: str) -> tuple[np.ndarray, np.ndarray]:
     return cp, out
 
 
+@lru_cache(maxsize=1)
+def _lower_table() -> tuple[np.ndarray, str]:
+    """Each BMP code point lower-cased alone (kept where lower() gives several characters),
+    and the BMP characters whose lower() has another length (only "İ")."""
+    low = [chr(c).lower() for c in range(0x10000)]
+    table = np.array([ord(x) if len(x) == 1 else c for c, x in enumerate(low)], dtype=np.uint32)
+    table.setflags(write=False)
+    return table, "".join(chr(c) for c, x in enumerate(low) if len(x) != 1)
+
+
+def lower_bmp(cp: np.ndarray) -> np.ndarray | None:
+    """The code points of `text.lower()` for a text of BMP code points `cp` whose lower()
+    keeps its length (`changes_length`), except that a final sigma stays "σ"; None when
+    some code point is astral."""
+    if len(cp) and cp.max() >= 0x10000:
+        return None
+    return _lower_table()[0].take(cp.astype(np.intp), mode="wrap")  # all in range
+
+
+def changes_length(text: str) -> bool:
+    """Whether `text.lower()` has another length than `text` (a BMP text)."""
+    return any(c in text for c in _lower_table()[1])
+
+
 def word_spans(word: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Starts and lengths of the runs of True in a word-character mask (the words)."""
-    starts = (word & ~np.concatenate(([False], word[:-1]))).nonzero()[0]
-    return starts, (word & ~np.concatenate((word[1:], [False]))).nonzero()[0] + 1 - starts
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], word, [False]))))  # bools: !=
+    starts = edges[0::2].copy()
+    return starts, edges[1::2] - starts

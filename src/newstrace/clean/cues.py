@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from .charclass import word_spans
+from .charclass import changes_length, lower_bmp, word_spans
 
 WORD = re.compile(r"\w+")
 
@@ -183,7 +183,7 @@ def _joined_words(cp: np.ndarray, w_starts: np.ndarray, w_lens: np.ndarray, star
     w_off = np.zeros(len(sel), dtype=np.intp)
     np.add.accumulate(size[:-1], out=w_off[1:])
     total = w_off[-1] + size[-1] - 1
-    buf = cp.take(np.arange(total) + np.repeat(ws - w_off, size)[:total])
+    buf = cp.take(np.arange(total) + (ws - w_off).repeat(size)[:total], mode="wrap")  # all in range
     buf[w_off[1:] - 1] = 32
     return buf.tobytes().decode("utf-32-le", "surrogatepass"), w_off, line
 
@@ -213,8 +213,68 @@ def _word_cues(found: np.ndarray, low_words: str, w_off: np.ndarray, line_of: np
         cats += [CAT[cat]] * len(got)
     if stem_at:
         ks += w_off.searchsorted(stem_at).tolist()
+    _mark_words(found, ks, cats, author, pairs, pair_cats, line_of)
+
+
+def _prefix_slots(chars: np.ndarray) -> np.ndarray:
+    """Rows of 4 BMP code points (a word's first 4, its last one repeated past its end) as
+    a slot of PREFIX_SLOTS (a hash of the 4)."""
+    code = np.ascontiguousarray(chars, dtype=np.uint16).view(np.uint64).ravel()
+    return (code * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(48)  # wraps: a hash
+
+
+def _prefix_table() -> np.ndarray:
+    four = [[ord(w[min(j, len(w) - 1)]) for j in range(4)] for w in (*CUE_FIRST, *CUE_STEMS)]
+    table = np.zeros(1 << 16, dtype=bool)
+    table[_prefix_slots(np.array(four))] = True
+    table.flags.writeable = False
+    return table
+
+
+# the slots of the 4-character prefixes of the cue words and stems: words whose prefix
+# falls in one are looked up (a few others fall in one too)
+PREFIX_SLOTS = _prefix_table()
+
+
+def _prefix_word_cues(found: np.ndarray, low: str, low_cp: np.ndarray, ws: np.ndarray,
+                      wl: np.ndarray, line_of: np.ndarray) -> None:
+    """`_word_cues` of the words at `ws` (lengths `wl`, lines `line_of`) of a lower-cased
+    BMP text (`low`, as code points `low_cp`): only words whose first 4 characters
+    start a cue word or stem are cut out of the text and looked up."""
+    at = ws[:, None] + np.minimum(np.arange(4), wl[:, None] - 1)
+    slots = _prefix_slots(low_cp.take(at, mode="wrap"))  # all in range and under 2**16
+    cand = PREFIX_SLOTS.take(slots.astype(np.intp), mode="wrap").nonzero()[0]
+    if not len(cand):
+        return
+    last = len(ws) - 1
+    ends = ws + wl
+    ks, cats, author, pairs, pair_cats = [], [], [], [], []
+    for k, a, b in zip(cand.tolist(), ws[cand].tolist(), ends[cand].tolist(), strict=True):
+        w = low[a:b]
+        if w in CUE_FIRST:
+            for cat in WORD_CATS[w]:
+                ks.append(k)
+                cats.append(cat)
+            if w in AUTHOR_WORDS:
+                author.append(k)
+            if w in CUE_PAIR_FIRST and k < last:
+                pair = w + " " + low[ws[k + 1]:ends[k + 1]]
+                if pair in CUE_PAIR_SET:
+                    pairs.append(k)
+                    pair_cats.append(CAT[CUE_PAIRS[pair]])
+        if b - a >= 5 and w[:5] in CUE_STEMS:  # a word starting with a stem
+            ks.append(k)
+            cats.append(CAT[CUE_STEMS[w[:5]]])
+    _mark_words(found, ks, cats, author, pairs, pair_cats, line_of)
+
+
+def _mark_words(found: np.ndarray, ks: list[int], cats: list[int], author: list[int],
+                pairs: list[int], pair_cats: list[int], line_of: np.ndarray) -> None:
+    """Mark in `found` the categories `cats` of words `ks`, author words that end their
+    line and pairs whose two words share one (words by index, `line_of`: each one's line)."""
     if not (ks or author or pairs):
         return
+    last = len(line_of) - 1
     k = np.array(ks + author + pairs, dtype=np.intp)
     line = line_of[k]
     a, b = len(ks), len(ks) + len(author)
@@ -244,13 +304,23 @@ def _span_cues(found: np.ndarray, texts: list[str], nws: np.ndarray, full: np.nd
     if text is None:
         text = cp.tobytes().decode("utf-32-le", "surrogatepass")
     w_starts, w_lens = words if words is not None else word_spans(word)
-    low = text.lower()
-    joined, w_off, line_of = _joined_words(cp, w_starts, w_lens, starts, full)
-    low_words = joined.lower()
-    if len(low) != len(text) or len(low_words) != len(joined):  # lower() changed lengths
-        return _line_by_line(found, texts)
-    if joined:
-        _word_cues(found, low_words, w_off, line_of)
+    low_cp = lower_bmp(cp)
+    if low_cp is None:  # astral characters: lower() itself
+        low = text.lower()
+        joined, w_off, line_of = _joined_words(cp, w_starts, w_lens, starts, full)
+        low_words = joined.lower()
+        if len(low) != len(text) or len(low_words) != len(joined):  # lower() changed lengths
+            return _line_by_line(found, texts)
+        if low_words:
+            _word_cues(found, low_words, w_off, line_of)
+    else:  # lower() one code point at a time: the same but for a final sigma, in no cue
+        if changes_length(text):
+            return _line_by_line(found, texts)
+        low = low_cp.tobytes().decode("utf-32-le", "surrogatepass")
+        line = starts.searchsorted(w_starts, side="right") - 1
+        sel = full[line].nonzero()[0]  # the words of lines with fewer than 25
+        if len(sel):
+            _prefix_word_cues(found, low, low_cp, w_starts[sel], w_lens[sel], line[sel])
     # years: words of 4 characters, "19" or "20" then 2 more digits
     at = w_starts[w_lens == 4]
     at = at[((cp[at] == 49) & (cp[at + 1] == 57)) | ((cp[at] == 50) & (cp[at + 1] == 48))].tolist()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import chain
 
 import numpy as np
 
@@ -32,7 +33,8 @@ _CLOSING = frozenset(C.JOIN_START_CHARS)  # no space before these when lines are
 __all__ = ["copies", "joined_text", "rescore", "sentence_groups"]
 
 
-def sentence_groups(texts: list[str], terminal: np.ndarray, words: np.ndarray) -> np.ndarray:
+def sentence_groups(texts: list[str], terminal: np.ndarray, words: np.ndarray,
+                    edges: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Group id per line (stripped, non-blank): a line joins the one above when it goes
     on with the same sentence.
 
@@ -42,6 +44,8 @@ def sentence_groups(texts: list[str], terminal: np.ndarray, words: np.ndarray) -
     line above ends with an opening one: ",", "(", a dash); a short piece between two such joins ("says" / "Richard
     Locksley" / ", an ...", a linked name) joins both; a short label ending in
     ":" joins the line below ("Palm Bay (1-0):" / "Tolivert 25 points.").
+    `edges`, when the caller has them: the class bits of each line's first and last
+    character, and whether the line ends with ":".
     """
     n = len(texts)
     if n < 2:
@@ -49,11 +53,15 @@ def sentence_groups(texts: list[str], terminal: np.ndarray, words: np.ndarray) -
     terminal = np.asarray(terminal)
     opens = terminal == 0
     words = np.asarray(words)
-    _, first = C.char_bits("".join([t[0] for t in texts]))
-    last_cp, last = C.char_bits("".join([t[-1] for t in texts]))
+    if edges is None:
+        _, first = C.char_bits("".join([t[0] for t in texts]))
+        last_cp, last = C.char_bits("".join([t[-1] for t in texts]))
+        colon = last_cp == ord(":")
+    else:
+        first, last, colon = edges
     join = fragment_joins(first, last, terminal)  # join[i]: line i + 1 joins line i
     join[:-1] |= opens[:-2] & opens[1:-1] & (words[1:-1] <= CHAIN_WORDS) & join[1:]
-    join |= (last_cp[:-1] == ord(":")) & (words[:-1] <= LABEL_WORDS)
+    join |= colon[:-1] & (words[:-1] <= LABEL_WORDS)
     return np.concatenate(([0], (~join).cumsum()))
 
 
@@ -79,7 +87,8 @@ def rescore(page: Page, q: np.ndarray, score: Callable[[Page], np.ndarray], thre
         return q
     X = page.X
     words = np.expm1(X[:, COL["log_words"]])
-    groups = sentence_groups(page.texts, X[:, COL["terminal"]], words)
+    edges = None if page.edges is None else (*page.edges, X[:, COL["ends_colon"]] > 0)
+    groups = sentence_groups(page.texts, X[:, COL["terminal"]], words, edges)
     size = np.bincount(groups)
     if len(size) == len(q):
         return q
@@ -91,7 +100,7 @@ def rescore(page: Page, q: np.ndarray, score: Callable[[Page], np.ndarray], thre
     lost = rebuilt & (np.bincount(groups, weights=q < threshold) > 0)
     if lost.sum() < MIN_LOST or gwords[lost].sum() < LOST_SHARE * gwords.sum():
         return q
-    joined = score(build_page(joined_text(page.texts, groups)))
+    joined = score(build_page(joined_text(page.texts, groups), teaser=False))
     return np.maximum(q, joined[groups])
 
 
@@ -113,14 +122,13 @@ def copies(page: Page, keep: np.ndarray) -> np.ndarray:
     """
     out = np.zeros(len(keep), dtype=bool)
     kept = keep.nonzero()[0]
-    chars = np.asarray(page.ends)[kept] - np.asarray(page.starts)[kept]
-    if ((np.asarray(page.repeats)[kept] > 1) & (chars >= 60)).sum() < COPY_HINT:
+    if ((page.counts[kept] > 1) & (page.chars[kept] >= 60)).sum() < COPY_HINT:
         return out
-    keys = page.keys
-    ids: dict[str, int] = {}
-    words = [_WORD.findall(keys[i]) for i in kept.tolist()]
-    stream = np.fromiter((ids.setdefault(w, len(ids)) for ws in words for w in ws), np.int64)
-    owner = np.repeat(np.arange(len(kept)), [len(ws) for ws in words])
+    words = list(map(_WORD.findall, map(page.keys.__getitem__, kept.tolist())))
+    flat = list(chain.from_iterable(words))
+    ids = {w: k for k, w in enumerate(dict.fromkeys(flat))}  # in order of first use
+    stream = np.fromiter(map(ids.__getitem__, flat), np.int64, len(flat))
+    owner = np.repeat(np.arange(len(kept)), list(map(len, words)))
     if len(stream) < 8:
         return out
     v = len(ids)  # one number per 4-gram: exact below 55,000 distinct words (then int64 wraps)

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 import xxhash
@@ -25,6 +26,7 @@ from .cues import page_cues
 SPACE = re.compile(r"\s+")
 TITLE_SPLIT = re.compile(r"\s+[|\-–—:•»]\s+|\s*[|•»]\s*")
 INVISIBLE = "\u200b\u200c\u200d\ufeff\u2060"
+STRIP_CHARS = " \t\r\f\v"  # what the line spans leave out at either end (with "\n", `C.STRIP`)
 
 COUNTER = re.compile(
     r"^[\W\d_]*\d[\W\d_]*$|^\d[\d.,]*\s*[kKmM]?\s*(?:views?|comments?|shares?|votes?|likes?"
@@ -45,6 +47,9 @@ OWN_NAMES = (
     "starts_quote", "prose", "nav_like", "all_capitalised", "comment", "author", "clock",
 )
 COL = {name: i for i, name in enumerate(OWN_NAMES)}
+# classes counted per line in `own_matrix`, all in the low byte of the class bits
+PLANE_FLAGS = np.array([C.W, C.D, C.CJK, C.SENT, C.NAV, C.COMMA], dtype=np.uint8)[:, None]
+PLANE_FLAGS.flags.writeable = False
 N_OWN = len(OWN_NAMES)
 
 
@@ -61,6 +66,10 @@ class Page:
     main: tuple[int, int] = (0, 0)  # [start, end) line range of the densest prose block
     keys: list[str] = field(default_factory=list)  # `normalise` of each line
     teaser: np.ndarray | None = None  # see `glued_heads`
+    edges: np.ndarray | None = None  # class bits of each line's first and last character (2 x lines)
+    title: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # title_match, as an array
+    counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))  # repeats, as an array
+    chars: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))  # ends - starts
 
 
 def normalise(text: str) -> str:
@@ -81,15 +90,16 @@ def normalise_lines(texts: list[str]) -> list[str]:
     return list(map(str.strip, joined.split("\n")))
 
 
-def _normalise_spans(cp: np.ndarray, bits: np.ndarray, starts: np.ndarray) -> list[str]:
+def _normalise_spans(cp: np.ndarray, bits: np.ndarray, starts: np.ndarray, plain: bool = False) -> list[str]:
     """`normalise_lines` of the non-blank lines of a text given as code points and class
     bits (`starts`: where each line's stripped content starts): the whole text is
-    normalised at once, then cut at its newlines."""
+    normalised at once, then cut at its newlines. `plain`: each line of the text is empty
+    or non-blank with no white space (`C.WS`) at either end, so needs no strip()."""
     newline = cp == 10
     space = ((bits & C.WS) != 0) & ~newline
     bmp = not len(cp) or cp.max() < 0x10000
     if bmp:
-        out = cp.view(np.int32) + C.fold_delta().take(cp.astype(np.intp))
+        out = cp.view(np.int32) + C.fold_delta().take(cp.astype(np.intp), mode="wrap")  # all in range
     else:
         out = np.where((bits & C.D) != 0, 48, np.where(space, 32, cp))
     out = out[~(space & np.concatenate(([False], space[:-1])))]  # one space per run
@@ -97,6 +107,8 @@ def _normalise_spans(cp: np.ndarray, bits: np.ndarray, starts: np.ndarray) -> li
     if not bmp or (bits & C.FOLD).any():  # else casefold() would only lower ASCII capitals
         raw = raw.casefold()
     raw = raw.split("\n")
+    if plain:  # a non-empty line stays non-empty and starts and ends with no white space
+        return list(filter(None, raw))
     line_no = newline.nonzero()[0].searchsorted(starts).tolist()
     return [raw[j].strip() for j in line_no]
 
@@ -120,19 +132,29 @@ def _line_spans(cp: np.ndarray) -> tuple[list[int], list[int]]:
 
 def _span_arrays(cp: np.ndarray, bits: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """`_line_spans` as arrays (`bits`: the class bits of `cp`, when the caller has them)."""
+    return _spans(cp, bits)[:2]
+
+
+def _spans(cp: np.ndarray, bits: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, bool]:
+    """`_span_arrays`, and whether no line starts or ends with white space (" \t\r\f\v")."""
     newline = (cp == 10).nonzero()[0]
     lo = np.concatenate(([0], newline + 1))
     hi = np.concatenate((newline, [len(cp)]))
     if bits is None:
-        ink = ((cp != 32) & ((cp < 9) | (cp > 13))).nonzero()[0]  # not " \t\n\r\f\v"
+        space = (cp == 32) | ((cp >= 9) & (cp <= 13))  # " \t\n\r\f\v"
     else:
-        ink = ((bits & C.STRIP) == 0).nonzero()[0]
+        space = (bits & C.STRIP) != 0
+    full = lo < hi
+    lo, hi = lo[full], hi[full]
+    if not (space[lo].any() or space[hi - 1].any()):  # then each line is its own span
+        return lo, hi, True
+    ink = (~space).nonzero()[0]
     if len(ink) == 0:
-        return ink, ink
+        return ink, ink, False
     first = ink.searchsorted(lo)
     last = ink.searchsorted(hi) - 1
     has = last >= first
-    return ink[first[has]], ink[last[has]] + 1
+    return ink[first[has]], ink[last[has]] + 1, False
 
 
 def is_blank(text: str) -> bool:
@@ -160,9 +182,10 @@ def own_features(s: str) -> list[float]:
 
 def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
                ends: list[int] | np.ndarray, char_bits: tuple[np.ndarray, np.ndarray] | None = None,
-               words: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+               words: tuple[np.ndarray, np.ndarray] | None = None, bare: bool = False) -> np.ndarray:
     """`own_features` of every line, lines given as stripped spans [start, end) of `text`
-    (all its non-blank lines, in order: only whitespace lies between them).
+    (all its non-blank lines, in order: only whitespace lies between them; only newlines
+    when `bare`).
 
     Character and word counts come from per-character class bits summed over
     each span, cues from page-wide searches; few steps run per line.
@@ -174,28 +197,34 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     lower = (first & C.LO) != 0
     # per-character planes summed over each line; only spaces occur between lines (the
     # others are summed from one line's start to the next), so spaces are summed apart
-    flags = (C.W, C.D, C.CJK, C.SENT, C.NAV, C.COMMA)
-    planes = np.zeros((len(flags) + 4, len(bits)), dtype=np.uint8)
-    planes[:len(flags)] = (bits & np.array(flags, dtype=bits.dtype)[:, None]) != 0
+    planes = np.zeros((len(PLANE_FLAGS) + 4 + bare, len(bits)), dtype=np.uint8)
+    np.not_equal(bits.astype(np.uint8) & PLANE_FLAGS, 0, out=planes[:len(PLANE_FLAGS)].view(bool))
     planes[6, w_starts] = 1
     planes[7, w_starts] = (first & C.UP) != 0
     planes[8, w_starts] = lower
     planes[9, w_starts] = lower & (w_lens <= 3)
+    if bare:  # no space between lines: spaces are summed with the rest
+        np.equal(cp, 32, out=planes[10].view(bool))
     s_arr, e_arr = np.asarray(starts, dtype=np.intp), np.asarray(ends, dtype=np.intp)
-    letters, digits, cjk, sent, nav, commas, nws, upper, low, short = np.add.reduceat(
-        planes, s_arr, axis=1, dtype=np.int32)
-    idx = np.empty(2 * len(starts), dtype=np.intp)
-    idx[0::2], idx[1::2] = s_arr, e_arr
-    space = np.zeros(len(bits) + 1, dtype=np.int32)
-    space[:-1] = (bits & C.SP) != 0
-    spaces = np.add.reduceat(space, idx)[0::2]
+    sums = np.add.reduceat(planes, s_arr, axis=1, dtype=np.int32)
+    letters, digits, cjk, sent, nav, commas, nws, upper, low, short = sums[:10]
+    if bare:
+        spaces = sums[10]
+    else:
+        idx = np.empty(2 * len(starts), dtype=np.intp)
+        idx[0::2], idx[1::2] = s_arr, e_arr
+        space = np.zeros(len(bits) + 1, dtype=np.int32)
+        space[:-1] = (bits & C.SP) != 0
+        spaces = np.add.reduceat(space, idx)[0::2]
     # the word-character mask is only needed without `words`
     cues = page_cues(texts, nws, cjk, (cp, None, s_arr, e_arr), text=text, words=(w_starts, w_lens))
     # the last character that is not a closing quote or bracket ends a sentence
     open_pos = ((bits & C.CLOSER) == 0).nonzero()[0]
-    last = open_pos[np.maximum(open_pos.searchsorted(e_arr) - 1, 0)]
-    terminal = (last >= s_arr) & ((bits[last] & C.TERM) != 0) if len(open_pos) else np.zeros(
-        len(starts), dtype=bool)
+    if len(open_pos):
+        last = open_pos[np.maximum(open_pos.searchsorted(e_arr) - 1, 0)]
+        terminal = (last >= s_arr) & ((bits[last] & C.TERM) != 0)
+    else:  # a text of closing quotes and brackets only
+        terminal = np.zeros(len(starts), dtype=bool)
     c1, b0, b1 = cp[e_arr - 1], bits[s_arr], bits[e_arr - 1]
     n = (e_arr - s_arr).astype(float)
     na = np.maximum(upper + low, 1)
@@ -227,7 +256,8 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     out[:, 24] = cues[:, 7] * (nws < 15)
     # BYLINE needs whitespace right after its 2-5 letter word
     at = s_arr[:, None] + np.arange(2, 6)  # characters 2-5 of each line
-    gap = (((bits.take(np.minimum(at, len(bits) - 1)) & C.WS) != 0) & (at < e_arr[:, None])).any(axis=1)
+    gap = ((bits.take(np.minimum(at, len(bits) - 1)) & C.WS) != 0) & (at < e_arr[:, None])
+    gap = gap.view(np.uint32).ravel() != 0  # any of the 4 (one byte each)
     few = (small & gap & ((b0 & C.BY) != 0)).nonzero()[0].tolist()
     out[few, 25] = [BYLINE.match(texts[i]) is not None for i in few]
     out[:, 26] = cues[:, 8]
@@ -275,19 +305,23 @@ def debris_cue(X: np.ndarray) -> np.ndarray:
     return X[:, COL["copyright"]:COL["advert"] + 1].max(axis=1) > 0
 
 
-def build_page(text: str) -> Page:
-    """Split `text` into non-blank lines and compute their feature matrix."""
+def build_page(text: str, *, teaser: bool = True) -> Page:
+    """Split `text` into non-blank lines and compute their feature matrix (and the
+    teaser headlines, `glued_heads`, unless `teaser` is False: a page only scored)."""
     cp, bits = C.char_bits(text)
-    s_arr, e_arr = _span_arrays(cp, bits)
+    s_arr, e_arr, bare = _spans(cp, bits)
     n = len(s_arr)
     if n == 0:
         return Page([], [], [], np.zeros((0, n_features())), [], [])
     starts, ends = s_arr.tolist(), e_arr.tolist()
-    texts = list(map(text.__getitem__, map(slice, starts, ends)))
+    texts = text.split("\n")  # the spans: the non-blank lines, stripped
+    texts = list(filter(None, texts if bare else map(str.strip, texts, repeat(STRIP_CHARS))))
     words = _words(bits)
-    own = own_matrix(text, texts, s_arr, e_arr, (cp, bits), words)
-    norm = _normalise_spans(cp, bits, s_arr)
+    own = own_matrix(text, texts, s_arr, e_arr, (cp, bits), words, bare)
+    edges = np.array((bits[s_arr], bits[e_arr - 1]))
+    norm = _normalise_spans(cp, bits, s_arr, bare and not ((edges[0] | edges[1]) & C.WS).any())
     repeats = list(map(Counter(norm).__getitem__, norm))
+    counts = np.array(repeats)
     segs, head = title_segments(texts[0]), norm[0]
     title_match = [k in segs or (len(k) >= 12 and k in head) for k in norm]
     title_match[0] = False
@@ -297,7 +331,7 @@ def build_page(text: str) -> Page:
 
     cue = np.maximum.reduce(own[:, COL["copyright"]:COL["advert"] + 1], axis=1)
     glue = _glue(bits, s_arr, e_arr)
-    blocks = fragment_blocks(bits[s_arr], bits[e_arr - 1], terminal)
+    blocks = fragment_blocks(edges[0], edges[1], terminal)
     bchars = np.bincount(blocks, weights=chars)[blocks]
     bwords = np.bincount(blocks, weights=np.expm1(nw))[blocks]
     blines = np.bincount(blocks)[blocks]
@@ -322,7 +356,7 @@ def build_page(text: str) -> Page:
     M = np.empty((n_features(), n))
     M[:N_OWN] = own.T
     ctx = M[N_OWN:]
-    ctx[0] = np.log1p(np.array(repeats, dtype=float))
+    ctx[0] = np.log1p(counts.astype(float))
     ctx[1] = title
     ctx[2] = idx / n
     ctx[3] = cum_chars / total
@@ -365,8 +399,9 @@ def build_page(text: str) -> Page:
     M[k + 4:k + 8] = wide[:4]
     ctx[30] = wide[4]
     X = M.T
-    return Page(texts, starts, ends, X, repeats, title_match, (lo, hi), norm,
-                glued_heads(cp, bits, s_arr, e_arr, words))
+    heads = glued_heads(cp, bits, s_arr, e_arr, words) if teaser else None
+    return Page(texts, starts, ends, X, repeats, title_match, (lo, hi), norm, heads, edges, title, counts,
+                e_arr - s_arr)
 
 
 def _comment_features(own: np.ndarray) -> list[np.ndarray]:

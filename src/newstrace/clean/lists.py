@@ -64,8 +64,8 @@ def numbered_list(page: Page, keep: np.ndarray) -> np.ndarray:
 def row_shape(text: str) -> tuple[str, str] | None:
     """(what the row starts with: a number, a month or a word; its first separator), or
     None for a line that is no data row (no digit in its first three words, no separator)."""
-    words = text.split()
-    if len(words) < 2 or not any(c.isdigit() for w in words[:3] for c in w):
+    words = text.split(None, 3)  # the first three words are all that is looked at
+    if len(words) < 2 or not any(map(str.isdigit, "".join(words[:3]))):
         return None
     sep = ROW_SEP.search(text)
     if sep is None:
@@ -103,8 +103,9 @@ def feed_items(page: Page) -> np.ndarray:
     """Lines of a feed of other stories: on a page with FEED_MIN or more lines that are
     only a relative time ("14H ago"), those lines and the FEED_ABOVE lines above each."""
     out = np.zeros(len(page.texts), dtype=bool)
-    digits = (page.X[:, COL["digit_share"]] > 0).nonzero()[0].tolist()
-    times = [i for i in digits if len(page.texts[i]) <= 30 and AGO.fullmatch(page.texts[i])]
+    texts = page.texts
+    short = ((page.X[:, COL["digit_share"]] > 0) & (page.chars <= 30)).nonzero()[0].tolist()
+    times = [i for i in short if AGO.fullmatch(texts[i])]
     if len(times) < FEED_MIN:
         return out
     for i in times:

@@ -56,6 +56,7 @@ DUP_MIN_CHARS, DUP_RUN = 60, 2  # see `_second_copies`
 COMMENT_MARKS, COMMENT_ABOVE = 3, 50  # see `_comment_start`
 TEASER_RUN, TEASER_SPAN = 2, 3  # see `_teasers`
 CUT_RUN, CUT_WORDS, TITLE_WORDS = 2, 10, 15  # see `_cut_snippets`
+CUT_ENDS = ("…", "...", "[…]", "[...]", "…]", "(…)")  # a cut summary ends so
 STORY_HEAD, STORY_WORDS, STORY_SHARE = 4, 25, 0.5  # see `_story_under_headline`
 SHARE_WORDS = frozenset(w for w, cat in CUE_WORDS.items() if cat == "share")
 # section labels standing alone on a line ("Tags:", "Share this story"), as `lines.normalise` keys
@@ -121,7 +122,8 @@ class TreeEnsemble:
             return np.zeros(0)
         feature, threshold, leaves, roots, levels = self._heap
         # trees x rows, walked level by level in one heap holding all trees (children of
-        # slot h: 2h, 2h+1); `at` = heap slot of each (tree, row)
+        # slot h: 2h, 2h+1); `at` = heap slot of each (tree, row). Every index is in range:
+        # take(mode="wrap") only skips the bounds checks' slower path
         col = feature * n  # offset of each node's feature column in X.T
         xt_rows = np.ascontiguousarray(X.T, dtype=float)
         xt = xt_rows.ravel()
@@ -129,12 +131,12 @@ class TreeEnsemble:
         # the roots: one feature per tree, compared for all rows at once
         at = (roots + roots)[:, None] + (xt_rows[feature[roots]] > threshold[roots][:, None])
         for _ in range(levels - 1):
-            idx = col.take(at)
+            idx = col.take(at, mode="wrap")
             idx += rows
-            go = xt.take(idx) > threshold.take(at)
+            go = xt.take(idx, mode="wrap") > threshold.take(at, mode="wrap")
             at += at
             at += go.view(np.uint8)  # adding bytes is faster than adding bools
-        raw = self.baseline + leaves.take(at.T).sum(1)  # same summation order per row
+        raw = self.baseline + np.add.reduce(leaves.take(at.T, mode="wrap"), axis=1)  # same order per row
         return 1.0 / (1.0 + np.exp(-raw))
 
 
@@ -221,7 +223,7 @@ LINE_FIELDS = fields(Line)
 
 def _headline_copies(page: Page) -> np.ndarray:
     """Lines that repeat the page's headline (and a first line that is the headline)."""
-    out = np.asarray(page.title_match, dtype=bool).copy()
+    out = page.title.copy()
     out[0] |= _repeated_first(page, 0)
     return out
 
@@ -234,7 +236,7 @@ def _reasons(page: Page, chars: np.ndarray, common: np.ndarray, headline: np.nda
     conds[2:2 + len(CUE_REASONS)] = X[:, CUE_REASON_COLS].T > 0
     conds[2 + COOKIE] &= X[:, C["log_words"]] >= LOG1P_4
     short = (chars < 40) & (X[:, C["terminal"]] == 0)
-    conds[-4] = np.asarray(page.repeats) > 1
+    conds[-4] = page.counts > 1
     conds[-3] = short & (X[:, C["upper_share"]] >= 0.5)
     conds[-2] = short
     return REASONS[np.argmax(conds, axis=0)]  # the first condition that holds
@@ -246,7 +248,7 @@ def _sandwich(page: Page, q: np.ndarray, keep: np.ndarray) -> np.ndarray:
     Needs a score of at least SANDWICH_MIN, no debris cue, and kept lines at
     most SANDWICH_GAP lines apart around it (repeated headlines do not count).
     """
-    title = np.asarray(page.title_match, dtype=bool)
+    title = page.title
     cue = page.X[:, C["copyright"]:C["rating"] + 1].max(axis=1) > 0
     kept = (keep & ~title).nonzero()[0]
     out = keep.copy()
@@ -286,15 +288,11 @@ def _cut_snippets(page: Page) -> np.ndarray:
     cut = X[:, C["log_words"]] >= np.log1p(CUT_WORDS)
     long = cut.nonzero()[0]
     texts = page.texts
-    cut[long] = [_ends_cut(texts[i]) for i in long]
+    cut[long] = list(map(str.endswith, map(texts.__getitem__, long.tolist()), repeat(CUT_ENDS)))
     if cut.sum() < CUT_RUN:
         return np.zeros(len(cut), dtype=bool)
     title = (X[:, C["terminal"]] == 0) & (X[:, C["log_words"]] <= np.log1p(TITLE_WORDS))
     return cut | (np.append(cut[1:], False) & title)
-
-
-def _ends_cut(s: str) -> bool:
-    return s.endswith(("…", "...", "[…]", "[...]", "…]", "(…)"))
 
 
 def _words(page: Page, keep: np.ndarray) -> float:
@@ -310,7 +308,7 @@ def _second_copies(page: Page, keep: np.ndarray) -> np.ndarray:
     """
     out = np.zeros(len(keep), dtype=bool)
     kept = keep.nonzero()[0].tolist()
-    if (np.asarray(page.repeats)[kept] > 1).sum() < 2 * DUP_RUN:
+    if (page.counts[kept] > 1).sum() < 2 * DUP_RUN:
         return out
     seen: set[str] = set()
     again = []
@@ -359,7 +357,7 @@ def _story_under_headline(page: Page, keep: np.ndarray) -> np.ndarray:
     table, a list of short lines). Returns the lines to add.
     """
     out = np.zeros(len(keep), dtype=bool)
-    at = anchor_line(np.asarray(page.title_match, dtype=bool), page.main[0])
+    at = anchor_line(page.title, page.main[0])
     kept = keep.nonzero()[0]
     if at < 0 or not len(kept) or kept[0] <= at:
         return out
@@ -369,14 +367,14 @@ def _story_under_headline(page: Page, keep: np.ndarray) -> np.ndarray:
     label = np.fromiter(map(LABELS.__contains__, keys), dtype=bool, count=len(keys))
     cue = L.debris_cue(X)
     header = cue | label | (X[:, [C["date"], C["clock"], C["byline"], C["nav_like"]]].max(axis=1) > 0)
-    stop = cue | label | (L.comment_marks(X) > 0) | np.asarray(page.title_match[first:kept[0] + 1], dtype=bool)
+    stop = cue | label | (L.comment_marks(X) > 0) | page.title[first:kept[0] + 1]
     lo, hi = run_under(-1, header, stop, STORY_HEAD)
     if hi == len(X):  # no stop above the first kept line
         return out
     words = np.expm1(X[lo:hi, C["log_words"]])
     lo, hi = lo + first, hi + first
     total = words.sum()
-    repeated = (np.asarray(page.repeats[lo:hi]) > 1) & (words >= 6)
+    repeated = (page.counts[lo:hi] > 1) & (words >= 6)
     if total < max(STORY_WORDS, STORY_SHARE * _words(page, keep)) or words[repeated].sum() > total / 2:
         return out
     out[lo:hi] = True
@@ -431,7 +429,7 @@ def classify_lines(
     if common_lines:
         common[[i for i, t in enumerate(page.texts) if line_key(t) in common_lines]] = True
     headline = _headline_copies(page)
-    chars = np.array(page.ends) - np.array(page.starts)
+    chars = page.chars
     keep_all &= ~common & ~_hard_drop(page, chars, headline)
     keep_all |= _story_under_headline(page, keep_all) & ~common
     reasons = _reasons(page, chars, common, headline)
