@@ -6,6 +6,7 @@ Pure string tests, no offsets: `structure` places the results.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newstrace.clean.credits import outlet_for
 from newstrace.clean.dateline import normalise_agency
@@ -77,12 +78,13 @@ def _caps_share(s: str) -> float:
     return sum(w[0].isupper() for w in words) / max(1, len(words))
 
 
+@lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
 def is_caption(s: str) -> bool:
     """Photo captions and photo credits."""
     s = s.strip()
     if not s:
         return False
-    if _PHOTO.search(s) and len(s.split()) <= 60:
+    if len(s.split()) <= 60 and _photo(s):
         return True
     if is_terminal(s) and not s.endswith(")"):
         return False
@@ -93,6 +95,21 @@ def is_caption(s: str) -> bool:
     # a long unpunctuated line naming people and what they do in the picture
     return (len(words) >= 12 and 0.25 <= _caps_share(s) < 0.7 and ":" not in s and s[-1].isalnum()
             and bool(_CAPTION_CUE.search(s)))
+
+
+# in ASCII text each _PHOTO form holds one of these (lower-cased): a cheap test first
+_PHOTO_WORDS = ("photo", "image", "foto", "picture", "illustration", "getty", "shutterstock", "epa-efe", "istock",
+                "alamy", "imago", "pixabay", "unsplash", "reuters/", "afp/", "epa/", "ap/", "ansa/", "xinhua/")
+_PHOTO_WORD = re.compile("|".join(map(re.escape, _PHOTO_WORDS)))
+
+
+def _photo(s: str) -> bool:
+    """`_PHOTO.search(s)`, skipped for ASCII text without a word it needs."""
+    if s.isascii():
+        low = s.lower()
+        if not _PHOTO_WORD.search(low):
+            return False
+    return _PHOTO.search(s) is not None
 
 
 def split_glued(s: str) -> int | None:
@@ -117,6 +134,7 @@ def split_glued(s: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
 def parse_byline(s: str) -> tuple[str, str | None] | None:
     """(names, org or None) for a byline line, else None."""
     s = " ".join(s.split())

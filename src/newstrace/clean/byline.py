@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 from newstrace.clean.blocks import is_caption, is_title_like, parse_byline
 from newstrace.clean.credits import outlet_for
@@ -83,6 +84,7 @@ def _is_person(s: str) -> bool:
     return 2 <= caps <= 5
 
 
+@lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
 def person_names(s: str) -> str | None:
     """`s` when it is one person's name or several joined by commas / "and", else None."""
     s = _HANDLE.sub("", s.strip(_EDGE)).strip(_EDGE)
@@ -92,11 +94,15 @@ def person_names(s: str) -> str | None:
     return None
 
 
+_SEGMENTS = re.compile(r"\s*(?:[,|/]|\s[-–—]\s|\s[-–—]$)\s*")
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+
+
 def _names_then_rest(s: str, agency_ok: bool) -> str | None:
     """The names opening `s` ("Jane Doe, Staff Writer" -> "Jane Doe"), or an agency alone."""
     s = _undate(s)
     s = _HANDLE.sub("", s)
-    segs = [x.strip() for x in re.split(r"\s*(?:[,|/]|\s[-–—]\s|\s[-–—]$)\s*", s) if x.strip()]
+    segs = [x.strip() for x in _SEGMENTS.split(s) if x.strip()]
     names: list[str] = []
     for seg in segs:
         seg = _HANDLE.sub("", seg).strip(_EDGE)
@@ -124,12 +130,13 @@ def _undate(s: str) -> str:
     return _TAIL.sub("", s).strip(_EDGE)
 
 
+@lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
 def read_byline(text: str) -> tuple[str, str] | None:
     """(names, how) for a line that is a byline by itself: how is "byline" for an explicit
     one ("By", "Author:", "기자"), else what stands with the name: "role", "outlet", "date"
     or "handle". None otherwise."""
     s = " ".join(text.split())
-    if not s or len(s) > 160 or re.search(r"[a-z]{2}[.!?]\s+[A-Z]", s):
+    if not s or len(s) > 160 or _SENTENCE_END.search(s):
         return None
     m = _KO.match(s) or _CJK.match(s)
     if m:
@@ -193,8 +200,10 @@ def _bare(lines: Sequence[Line], i: int, text: str, after_head: bool) -> tuple[s
     glued = _HANDLE.sub("", text) != text
     names = person_names(text) or normalise_agency(text.strip(_EDGE)) and text.strip(_EDGE)
     if not names:
+        if not (_BARE_BY.match(before) or _date_near(lines, i)):
+            return None
         lead = _names_then_rest(text, agency_ok=False)
-        if lead is None or not (_BARE_BY.match(before) or _date_near(lines, i)):
+        if lead is None:
             return None
         names = lead  # "Troy L. Smith, Cleveland.com" under "By"
     if _BARE_BY.match(before) or before.lower().rsplit(" ", 1)[-1] in ("by", "von", "por", "par"):

@@ -8,6 +8,7 @@ besides counters gives []; `strip_counters` returns what is left.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NUM = r"\d(?:[,.\u00a0\u202f]?\d|\s\d{3}\b)*(?:\s?(?:[kKmM]|тыс\.?)(?!\w))?"
 _LABELS: dict[str, str] = {}
@@ -76,28 +77,45 @@ def _scan(line: str) -> tuple[list[tuple[str, str]], str]:
 def parse_counters(line: str) -> list[tuple[str, str]]:
     """[(label, value)] when the whole line is counters, else []."""
     text = line.strip()
-    if not text or len(text) > 80 or not any(c.isdigit() or c in _ICONS for c in text):
+    if not text or len(text) > 80 or not _has_figure(text):
         return []
+    return list(_counters(text))
+
+
+_FIGURE = re.compile(rf"[0-9{_ICONS}]")
+
+
+def _has_figure(text: str) -> bool:
+    """A digit (any script) or a counter icon in `text`; ASCII text takes the regex test only."""
+    if _FIGURE.search(text):
+        return True
+    return not text.isascii() and any(map(str.isdigit, text))
+
+
+@lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
+def _counters(text: str) -> tuple[tuple[str, str], ...]:
     if any(w.lower() not in _LABELS and w.lower() not in _UNITS for w in _LETTERS.findall(text)):
-        return []  # a word that is no counter label: not a counter line
+        return ()  # a word that is no counter label: not a counter line
     found, rest = _scan(text)
     if not found or not _SEPARATORS.match(rest):
-        return []
+        return ()
     # a lone year or a long digit run is not a counter line
     if len(found) == 1 and found[0][0] == "unlabelled" and not re.fullmatch(r"\d{1,7}|\d{1,3}(?:[,.\s]\d{3})+", found[0][1]):
-        return []
-    return found
+        return ()
+    return tuple(found)
 
 
+_WORD_THEN_NUM = r"(?=[^\W\d_]+\s*:?\s*\d)"  # "views: 5" needs it: tested before the label words
 _TAIL = re.compile(
     rf"(?:\s*[|·•]?\s*(?:\d{{1,2}}[.,]\d{{1,2}}(?:\s*\(\d{{1,3}}%\))?|\(\d{{1,3}}%\)|"
-    rf"{_NUM}\s*(?:{_WORD})|(?:{_WORD})\s*:?\s*{_NUM}|[{_ICONS}]\s*(?:{_NUM})?))\s*$", re.I)
+    rf"{_NUM}\s*(?:{_WORD})|{_WORD_THEN_NUM}(?:{_WORD})\s*:?\s*{_NUM}|[{_ICONS}]\s*(?:{_NUM})?))\s*$", re.I)
 
 
+@lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
 def strip_counters(line: str) -> str:
     """The line without trailing counter / rating widgets ("Title 0.00 (0%) 0 votes" -> "Title")."""
     text = line.rstrip()
-    if not any(c.isdigit() or c in _ICONS for c in text[-40:]):
+    if not _has_figure(text[-40:]):
         return text
     while True:
         cut = max(0, len(text) - 60)  # widgets are short: look at the tail only

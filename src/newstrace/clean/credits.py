@@ -8,6 +8,7 @@ major outlets and agencies; unknown domains map to themselves.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newstrace.clean.dateline import normalise_agency
 from newstrace.clean.dates import find_date
@@ -305,22 +306,27 @@ _SIGNOFFS = [
 _CONTRIBUTED = re.compile(r"^(?P<name>[^,;]{2,40}?) contributed to this (?:report|story|article)\.?$", re.I)
 # "— PTI", "(IANS)", "-IANS": a wire's name alone at the foot of the story
 _SIGNATURE = re.compile(r"^\s*(?P<lead>[-–—]+\s*|\(\s*)?(?P<name>[A-Za-z][A-Za-z .\-]{1,24}?)\s*\)?\s*\.?$")
+_NOT_SIGNATURE = re.compile(r"[^\sA-Za-z.\-–—()]")  # a character _SIGNATURE cannot match
+# every sign-off but AP's "... solely responsible" (a literal test) in one pattern: a cheap test first
+_ANY_SIGNOFF = re.compile("|".join(f"(?{'i' if rx.flags & re.I else ''}:{rx.pattern})"
+                                   for rx, _ in _SIGNOFFS if "solely" not in rx.pattern))
 _PTI_CODES = re.compile(r"^PTI(?: [A-Z]{2,4}){1,5}$")
 _BARE_WIRES = {"PTI", "IANS", "ANI", "UNI", "APP", "BERNAMA", "ANTARA", "Bernama", "Xinhua", "WAM", "SPA"}
 
 
 def _signed(text: str) -> tuple[str, str | None, str] | None:
     """A wire's sign-off ("signoff") or its bare name as a signature line ("agency")."""
-    for rx, outlet in _SIGNOFFS:
-        if rx.match(text):
-            return outlet, _NAME_TO_DOMAIN.get(outlet), "signoff"
+    if _ANY_SIGNOFF.match(text) or "AP is solely" in text:
+        for rx, outlet in _SIGNOFFS:
+            if rx.match(text):
+                return outlet, _NAME_TO_DOMAIN.get(outlet), "signoff"
     m = _CONTRIBUTED.match(text) if "contributed" in text else None
     if m:
         outlet, domain = outlet_for(m.group("name"))
         return (outlet, domain, "with") if domain else None
     if _PTI_CODES.match(text):  # "PTI ABC XYZ": PTI and its desk's initials
         return "PTI", _NAME_TO_DOMAIN.get("PTI"), "agency"
-    m = _SIGNATURE.match(text) if len(text) <= 32 else None
+    m = _SIGNATURE.match(text) if len(text) <= 32 and not _NOT_SIGNATURE.search(text) else None
     if m and (m.group("lead") or m.group("name") in _BARE_WIRES):
         agency = normalise_agency(m.group("name"))
         if agency:
@@ -328,6 +334,7 @@ def _signed(text: str) -> tuple[str, str | None, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
 def parse_credit(line: str) -> tuple[str, str | None, str] | None:
     """(outlet, domain, form) when `line` credits an outlet, else None.
 

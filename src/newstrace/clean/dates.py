@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 _MONTHS_RAW = {
@@ -36,6 +37,8 @@ _TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|в\s+)?(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _DIGIT = re.compile(r"\d")  # every date form holds a digit
 
+# a word, then a day: what "May 19" needs, tested before the month names are tried
+_BEFORE_DAY = r"(?=[^\W\d_]+\.?\s+\d)"
 _PATTERNS = [
     # 2021-05-19, 2021-05-19T14:30
     re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?"),
@@ -44,13 +47,17 @@ _PATTERNS = [
     # 11/13/19 (two-digit year, slash only)
     re.compile(rf"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>/)(?P<b>[0-3]?\d)/(?P<y2>[0-3]\d)(?![\d/.]){_TIME}", re.I),
     # May 19, 2021 / May 19 2021 / Nov 29
-    re.compile(rf"\b{_M}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}(?:\b|(?=\d{{1,2}}:\d\d)))?{_TIME}",
+    re.compile(rf"\b{_BEFORE_DAY}{_M}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}(?:\b|(?=\d{{1,2}}:\d\d)))?{_TIME}",
                re.I),
     # 19 May 2021 / 3. Mai 2021 / 19 de mayo de 2021 / 29 ноя / 19 мая 2021 г.
     re.compile(rf"\b(?P<d>[0-3]?\d)(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?{_M}(?=[\s,.]|$)"
                rf"(?:,?\s*(?:de\s+)?{_YEAR}\b)?{_TIME}", re.I),
 ]
 
+
+# what each pattern above cannot match without (a cheap test before it, in the same order)
+_NEEDS = [re.compile(r"\d{4}-[01]"), re.compile(r"\d[./]\d"), re.compile(r"\d/\d"), re.compile(r"\s\d"),
+          re.compile(r"\d(?:\.|er|st|nd|rd|th)?\s", re.I)]
 
 # month words that are also common words: without a year they need a capital
 _AMBIGUOUS = {"may", "mar", "set", "gen", "ago", "des", "mag", "ene", "mei", "dic", "ott", "lug",
@@ -166,7 +173,9 @@ def find_dates(text: str, *, need_year: bool = False) -> list[DateHit]:
     if not _DIGIT.search(text):
         return hits
     taken: list[tuple[int, int]] = []
-    for rx in _PATTERNS:
+    for rx, need in zip(_PATTERNS, _NEEDS, strict=True):
+        if not need.search(text):
+            continue
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -178,12 +187,16 @@ def find_dates(text: str, *, need_year: bool = False) -> list[DateHit]:
     return sorted(hits, key=lambda h: h.start)
 
 
+@lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
 def find_date(text: str, *, need_year: bool = False) -> DateHit | None:
     """The first date in `text`, or None."""
     hits = find_dates(text, need_year=need_year)
     return hits[0] if hits else None
 
 
+# what may stand by a date in a date line: a time word or zone, a weekday
+_AROUND = re.compile(r"\b(?:at|um|à|в|г|года?|UTC|GMT|MSK|CET|CEST|EST|EDT|[+-]\d{2}:?\d{2})\b\.?", re.I)
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?", re.I)
 _LABEL_RE = re.compile(
     r"^\s*(?P<label>(?:first |originally )?published|posted|updated|last updated|modified|date|опубликовано|"
     r"обновлено|дата публикации|veröffentlicht|aktualisiert|publié le|publié|mis à jour|"
@@ -191,6 +204,7 @@ _LABEL_RE = re.compile(
     re.I)
 
 
+@lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
 def date_line(text: str) -> tuple[str, str, int, int] | None:
     """A line that is (mostly) a date: (iso, evidence, start, end) in the line, else None.
 
@@ -204,9 +218,8 @@ def date_line(text: str) -> tuple[str, str, int, int] | None:
     if hit is None:
         return None
     leftover = (rest[: hit.start] + rest[hit.end:]).strip(" \t|,.-–—")
-    leftover = re.sub(r"\b(?:at|um|à|в|г|года?|UTC|GMT|MSK|CET|CEST|EST|EDT|[+-]\d{2}:?\d{2})\b\.?", "",
-                      leftover, flags=re.I)
-    leftover = re.sub(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?", "", leftover.strip(), flags=re.I)
+    leftover = _AROUND.sub("", leftover)
+    leftover = _WEEKDAY.sub("", leftover.strip())
     if len(leftover.strip(" ,.|()")) > 4:
         return None
     evidence = _label_evidence(label.group("label")) if label else "date line"
@@ -218,6 +231,7 @@ def _label_evidence(label: str) -> str:
     return "updated line" if updated else "published line"
 
 
+@lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
 def label_line(text: str) -> str | None:
     """A line that is only a date label ("Updated", "Published:"): the evidence its date line
     below gets ("updated line" / "published line"), else None."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newstrace.clean.blocks import is_caption, is_terminal, is_title_like, parse_byline
 from newstrace.clean.byline import person_names, read_byline
@@ -27,6 +28,7 @@ from newstrace.records import Found, Line
 _FURNITURE = {"site template", "share buttons", "related links", "subscription", "advertisement",
               "cookie notice", "navigation", "copyright"}
 _SITE_SUFFIX = re.compile(r"(?:\s+[\-–—]\s+|\s*[|·•]\s*)[^|\-–—·•]{2,40}$")
+_SUFFIX_MARK = re.compile(r"[|·•\-–—]")  # what _SITE_SUFFIX cannot match without
 
 
 def norm(text: str) -> str:
@@ -174,6 +176,7 @@ _MARKS = str.maketrans("‘’‚′“”„″–—‑", "\'\'\'\'\"\"\"\"---
 _SITE_SPLIT = re.compile(r"\s+[-|·•»–—]\s+|\s*\|\s*")
 
 
+@lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
 def title_key(text: str) -> str:
     """A headline as compared: case, spacing, a final period and typographic quote or dash
     forms aside; other punctuation counts ("!", "?")."""
@@ -196,13 +199,14 @@ def _title_copy(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
     pieces = {p.strip(" .") for p in TITLE_SPLIT.split(head) if len(p.split()) >= 2}
     main = max(pieces, key=lambda p: len(p.split()), default="")
     body_at = _body_at(lines)
+    main_words = Counter(_WORD.findall(main.casefold()))
     found = []
     for i in filled[1:]:
         text = " ".join(lines[i].text.split())
         if len(text) > 300 or (lines[i].keep and lines[i].reason == "" and len(text.split()) > 20):
             continue
         key = title_key(text)
-        if key not in head and title_key(_SITE_SUFFIX.sub("", text)) in pieces:
+        if key not in head and _SUFFIX_MARK.search(text) and title_key(_SITE_SUFFIX.sub("", text)) in pieces:
             text = _SITE_SUFFIX.sub("", text)  # "Headline - Site" under a first line "Headline"
             key = title_key(text)
         if key in pieces:
@@ -215,7 +219,7 @@ def _title_copy(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
             if not (is_title_like(text, 2) or _candidate(lines[i], True)):
                 continue
             rank = 1
-        elif i < body_at and _word_f1(key, main) >= NEAR_TITLE and is_title_like(text) and _plain(text, 3):
+        elif i < body_at and _near_title(key, main_words) and is_title_like(text) and _plain(text, 3):
             rank = 1
         else:
             continue
@@ -232,13 +236,17 @@ NEAR_TITLE = 0.6  # word F1 with the page title's headline piece for a reworded 
 _WORD = re.compile(r"\w+")
 
 
-def _word_f1(a: str, b: str) -> float:
-    """Word-multiset F1 of two texts (compared casefolded)."""
-    x, y = _WORD.findall(a.casefold()), _WORD.findall(b.casefold())
-    if not x or not y:
-        return 0.0
-    tp = sum((Counter(x) & Counter(y)).values())
-    return 2 * tp / (len(x) + len(y))
+def _near_title(a: str, words: Counter) -> bool:
+    """Whether text `a` (casefolded) has a word-multiset F1 of NEAR_TITLE or more with the
+    word counts `words` of the title's headline piece."""
+    x = _WORD.findall(a.casefold())
+    n = words.total()
+    if not x or not n:
+        return False
+    if 2 * sum(w in words for w in x) / (len(x) + n) < NEAR_TITLE:
+        return False  # even every word matching once cannot reach it
+    tp = sum((Counter(x) & words).values())
+    return 2 * tp / (len(x) + n) >= NEAR_TITLE
 
 
 def _plain(text: str, min_words: int, names: bool = False) -> bool:

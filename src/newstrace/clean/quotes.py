@@ -74,22 +74,25 @@ def _quote_spans(par: str) -> list[tuple[int, int]]:
     """(open, close) indices of quote marks in a paragraph."""
     spans: list[tuple[int, int]] = []
     i = 0
-    while i < len(par):
-        ch = par[i]
-        if ch in _PAIRS:
-            j = next((k for k in range(i + 1, len(par)) if par[k] in _PAIRS[ch]), -1)
-            if j > 0:
-                spans.append((i, j))
-                i = j + 1
-                continue
-        elif ch == '"':
+    while True:
+        m = _OPENERS.search(par, i)
+        if m is None:
+            return spans
+        i = m.start()
+        if par[i] == '"':
             j = par.find('"', i + 1)
-            if j > 0:
-                spans.append((i, j))
-                i = j + 1
-                continue
-        i += 1
-    return spans
+        else:
+            close = _CLOSERS[par[i]].search(par, i + 1)
+            j = close.start() if close else -1
+        if j > 0:
+            spans.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+
+
+_OPENERS = re.compile("[" + re.escape("".join(_PAIRS)) + '"]')
+_CLOSERS = {ch: re.compile("[" + re.escape(close) + "]") for ch, close in _PAIRS.items()}
 
 
 class _Names:

@@ -15,6 +15,7 @@ import re
 import statistics
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from newstrace.clean.blocks import is_caption, is_subhead, is_terminal, parse_byline, split_glued
 from newstrace.clean.byline import HEAD_ZONE, head_byline, read_byline
@@ -67,19 +68,21 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
     byline: Found | None = meta.get("byline") or meta.get("author")
     body: list[int] = []
     first_kept = first_kept_row(lines, 0)
+    texts = [clean_line(ln.text) for ln in lines]
+    kept = _kept_before(lines)
     if byline is None:  # "By Jane Doe" above the story
         head = head_byline(lines, first_kept, headline_rows)
         if head is not None:
             ln = lines[head[2]]
             byline = Found(head[0], head[1], ln.start, ln.end)
     for i, ln in enumerate(lines):
-        text = clean_line(ln.text)
+        text = texts[i]
         if not text:
             if not ln.keep or ln.text.strip(" \t\r\n"):
                 removed.append(Removed(ln.text, ln.start, ln.end, ln.reason or "empty"))
             continue
         credit = parse_credit(text)
-        if credit is not None and credit[2] in ("url", "domain") and ln.keep and _mid_body(lines, i):
+        if credit is not None and credit[2] in ("url", "domain") and ln.keep and _mid_body(kept, i):
             credit = None  # a bare link inside the story is a reference, not a credit line
         if credit is not None:
             credits.append(Credit(credit[0], credit[1], credit[2], ln.text, ln.start, ln.end))
@@ -101,18 +104,18 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
             removed.append(Removed(ln.text, ln.start, ln.end, "date"))
             continue
         by = parse_byline(text) if ln.kind in ("", "byline") else None
-        if by is not None and (ln.kind == "byline" or len(body) < 3 or _near_end(lines, i)):
+        if by is not None and (ln.kind == "byline" or len(body) < 3 or _near_end(kept, i)):
             byline = byline or Found(by[0], "byline line", ln.start, ln.end)
             _byline_credit(by[1], ln, credits)
             removed.append(Removed(ln.text, ln.start, ln.end, "byline"))
             continue
-        read = read_byline(text) if ln.kind == "" and (len(body) < 3 or _near_end(lines, i)) else None
+        read = read_byline(text) if ln.kind == "" and (len(body) < 3 or _near_end(kept, i)) else None
         if read is not None and read[1] == "byline":  # "Текст: Венера Ерофеева·24 сентября 2018"
             byline = byline or Found(read[0], "byline line", ln.start, ln.end)
             removed.append(Removed(ln.text, ln.start, ln.end, "byline"))
             continue
         body.append(i)
-    blocks = _kinds(_split_captions(_group(raw, lines, body)))
+    blocks = _kinds(_split_captions(_group(raw, lines, body, texts)))
     text, spans = _layout(blocks)
     paragraphs = tuple(s for s in spans if s.kind == "paragraph")
     dateline = _dateline(text, paragraphs)
@@ -123,7 +126,7 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
         url=raw.url,
         title=title,
         byline=byline,
-        published=_published(raw, lines, meta, dateline, headline_rows),
+        published=_published(raw, lines, meta, dateline, headline_rows, texts),
         lang=meta["lang"].value if meta.get("lang") else None,
         dateline=dateline,
         credits=tuple(credits),
@@ -138,13 +141,18 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
     )
 
 
-def _mid_body(lines: Sequence[Line], i: int) -> bool:
-    before = sum(1 for ln in lines[:i] if ln.keep)
-    return before >= 2 and not _near_end(lines, i, 3)
+def _kept_before(lines: Sequence[Line]) -> list[int]:
+    """Item i: how many of lines[:i] the cleaner kept (one item more than lines)."""
+    return [0, *accumulate(1 if ln.keep else 0 for ln in lines)]
 
 
-def _near_end(lines: Sequence[Line], i: int, n: int = 2) -> bool:
-    return sum(1 for ln in lines[i + 1:] if ln.keep) <= n
+def _mid_body(kept: list[int], i: int) -> bool:
+    return kept[i] >= 2 and not _near_end(kept, i, 3)
+
+
+def _near_end(kept: list[int], i: int, n: int = 2) -> bool:
+    """At most n kept lines after line i (`kept` from `_kept_before`)."""
+    return kept[-1] - kept[i + 1] <= n
 
 
 def _byline_credit(org: str | None, ln: Line, credits: list[Credit]) -> None:
@@ -177,8 +185,8 @@ def _single_break(raw: RawDoc, a: Line, b: Line) -> bool:
     return raw.body[a.end:b.start].count("\n") == 1
 
 
-def _group(raw: RawDoc, lines: Sequence[Line], body: list[int]) -> list[_Block]:
-    """Body lines into blocks: one per line, or per wrapped paragraph."""
+def _group(raw: RawDoc, lines: Sequence[Line], body: list[int], texts: Sequence[str]) -> list[_Block]:
+    """Body lines into blocks: one per line, or per wrapped paragraph (`texts`: the lines cleaned)."""
     width = _wrap_width(raw, lines, body)
     blocks: list[_Block] = []
     prev: int | None = None
@@ -189,10 +197,10 @@ def _group(raw: RawDoc, lines: Sequence[Line], body: list[int]) -> list[_Block]:
                  and not kind and len(lines[prev].text) >= 0.6 * width
                  and _single_break(raw, lines[prev], ln))
         if joins:
-            blocks[-1].text += " " + clean_line(ln.text)
+            blocks[-1].text += " " + texts[i]
             blocks[-1].rows.append(i)
         else:
-            blocks.append(_Block(clean_line(ln.text), kind, [i]))
+            blocks.append(_Block(texts[i], kind, [i]))
         prev = i
     return blocks
 
@@ -256,10 +264,11 @@ def _dateline(text: str, paragraphs: Sequence[Span]) -> Dateline | None:
 
 
 def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
-               dateline: Dateline | None, headline_rows: Collection[int] = ()) -> Found | None:
+               dateline: Dateline | None, headline_rows: Collection[int] = (),
+               texts: Sequence[str] | None = None) -> Found | None:
     """The story's date: from the page's metadata, a date line at the head of the story
     (by the headline or above the body), the dateline, else the page's first date (weak).
-    Caption dates are not used: a photo's date is not the story's."""
+    Caption dates are not used: a photo's date is not the story's. `texts`: the lines cleaned."""
     for key in ("published", "date"):
         if meta.get(key):
             return meta[key]
@@ -269,16 +278,18 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
     rank = {"published line": 0, "date line": 1, "updated line": 2, "date above the body": 3}
     first_kept = first_kept_row(lines, 0)
     top = min((r for r in headline_rows if r > 0), default=0)  # the headline (row 0: the page title)
+    if texts is None:
+        texts = [clean_line(ln.text) for ln in lines]
     for i, ln in enumerate(lines):
         near = first_kept - HEAD_ZONE <= i <= first_kept + 2 or 0 < top < i <= top + 6
-        words = clean_line(ln.text)
+        words = texts[i]
         hit = date_line(words) if len(ln.text) <= 80 else None
         if hit is None and near and len(words) <= 120 and (i <= first_kept or not is_terminal(words)):
             d = find_date(words, need_year=True)  # "Jane Doe - Nov 19, 2019, 10:31 pm"
             hit = (d.iso, "date above the body", d.start, d.end) if d else None
         if hit is None or _post_date(lines, i, words[:hit[2]], far=not near):
             continue
-        label = label_line(clean_line(lines[i - 1].text)) if hit[1] == "date line" and i else None
+        label = label_line(texts[i - 1]) if hit[1] == "date line" and i else None
         if label:
             hit = (hit[0], label, hit[2], hit[3])  # "Updated" above the date
         found = _found_in(ln, with_zone(hit[0], words[hit[3]:]), *hit[1:])
