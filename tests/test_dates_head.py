@@ -111,10 +111,29 @@ def test_with_zone_keeps_the_clock_and_adds_the_offset():
     assert with_zone("2022-11-29T10:15", " IST") == "2022-11-29T10:15+05:30"  # India, half an hour off
     assert with_zone("2022-11-29T10:15", " NPT") == "2022-11-29T10:15+05:45"
     assert with_zone("2022-11-29T10:15", " HKT") == "2022-11-29T10:15+08:00"
+    assert with_zone("2022-11-29T10:15", " CST", china=True) == "2022-11-29T10:15+08:00"  # China's CST
+    assert with_zone("2022-11-29T10:15", " EST", china=True) == "2022-11-29T10:15-05:00"
     # no zone, an unknown or ambiguous one, a word, or a day without time: unchanged
     for after in ("", " pm", " AST", " ETA", " +8 comments", " Et"):
         assert with_zone("2019-11-19T22:31", after) == "2019-11-19T22:31"
     assert with_zone("2019-11-19", " EST") == "2019-11-19"
+
+
+def test_chinese_sites_read_cst_as_china_time():
+    from newstrace.clean.dates import china_site
+
+    assert [china_site(s) for s in ("chinadaily.com.cn", "www.globaltimes.cn", "english.news.cn",
+                                    "scmp.com", "focustaiwan.tw")] == [True] * 5
+    assert [china_site(s) for s in ("cnn.com", "chron.com", "news.com.au", None)] == [False] * 4
+    for url, want in (("https://www.chinadaily.com.cn/a/202211/29/x.html", "2022-11-29T10:15+08:00"),
+                      ("https://www.chron.com/news/x.php", "2022-11-29T10:15-06:00")):
+        texts = [HEADLINE, "Updated: 2022-11-29 10:15 CST", *BODY]
+        lines, pos = [], 0
+        for k, t in enumerate(texts):
+            lines.append(Line(t, pos, pos + len(t), k >= 2, "" if k >= 2 else "navigation"))
+            pos += len(t) + 1
+        a = build_article(RawDoc("d1", "t.txt", "", "text", "\n".join(texts), url=url), lines)
+        assert a.published.value == want
 
 
 def test_page_zone_goes_into_published_without_moving_the_day():

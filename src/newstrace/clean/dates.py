@@ -126,10 +126,21 @@ _ZONE_RE = re.compile(r"(?::[0-5]\d(?:\.\d+)?)?\s*\(?(?:(?P<z>Z|[A-Z]{2,4})(?![\
                       r"|[+-](?:0\d|1[0-4]):?[0-5]\d)(?!\d))")
 
 
-def with_zone(iso: str, after: str) -> str:
+_CHINA_TLDS = (".cn", ".hk", ".tw", ".mo")
+_CHINA_SITES = ("xinhuanet.com", "cgtn.com", "news.cn", "scmp.com", "taipeitimes.com", "rthk.hk")
+
+
+def china_site(site: str | None) -> bool:
+    """Whether a site is Chinese (mainland, Hong Kong, Macau, Taiwan): its "CST" is UTC+8."""
+    host = (site or "").lower().rstrip(".")
+    return host.endswith(_CHINA_TLDS) or any(host == s or host.endswith("." + s) for s in _CHINA_SITES)
+
+
+def with_zone(iso: str, after: str, *, china: bool = False) -> str:
     """`iso` (a date and time the page shows) with the UTC offset of the zone written right
     after it: ("2019-11-19T22:31", " CST") -> "2019-11-19T22:31-06:00". The clock time is
-    kept as the page shows it; without a known zone `iso` comes back as it is."""
+    kept as the page shows it; without a known zone `iso` comes back as it is. `china`:
+    the page is Chinese, where "CST" is China Standard Time (+08:00), not US Central."""
     m = _ZONE_RE.match(after)
     if m is None or len(iso) != 16 or "T" not in iso:
         return iso
@@ -137,6 +148,8 @@ def with_zone(iso: str, after: str) -> str:
         sign, hh, mm = re.match(r"\D*([+-])(\d{1,2}):?(\d\d)?", m.group("off")).groups()
         return f"{iso}{sign}{int(hh):02d}:{mm or '00'}"
     zone = m.group("z")
+    if zone == "CST" and china:
+        return f"{iso}+08:00"
     if zone in _ZONES:
         hours = _ZONES[zone]
     elif zone in _US_ZONES:
@@ -241,4 +254,4 @@ def label_line(text: str) -> str | None:
     return _label_evidence(label.group("label"))
 
 
-__all__ = ["DateHit", "find_date", "find_dates", "date_line", "label_line", "signs_post", "with_zone", "MONTHS"]
+__all__ = ["DateHit", "find_date", "find_dates", "date_line", "label_line", "signs_post", "with_zone", "china_site", "MONTHS"]

@@ -22,10 +22,19 @@ from newstrace.clean.byline import HEAD_ZONE, head_byline, read_byline
 from newstrace.clean.counters import parse_counters, strip_counters
 from newstrace.clean.credits import outlet_for, parse_credit
 from newstrace.clean.dateline import find_dateline, normalise_agency
-from newstrace.clean.dates import WEAK_DATE, date_line, find_date, label_line, signs_post, with_zone
+from newstrace.clean.dates import (
+    WEAK_DATE,
+    china_site,
+    date_line,
+    find_date,
+    label_line,
+    signs_post,
+    with_zone,
+)
 from newstrace.clean.entities import find_entities
 from newstrace.clean.headline import find_headline, first_kept_row
 from newstrace.clean.quotes import find_quotes
+from newstrace.ingest.common import site_of
 from newstrace.records import (
     Article,
     Counter,
@@ -278,6 +287,7 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
     rank = {"published line": 0, "date line": 1, "updated line": 2, "date above the body": 3}
     first_kept = first_kept_row(lines, 0)
     top = min((r for r in headline_rows if r > 0), default=0)  # the headline (row 0: the page title)
+    china = china_site(raw.site or site_of(raw.url))
     if texts is None:
         texts = [clean_line(ln.text) for ln in lines]
     for i, ln in enumerate(lines):
@@ -292,7 +302,7 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
         label = label_line(texts[i - 1]) if hit[1] == "date line" and i else None
         if label:
             hit = (hit[0], label, hit[2], hit[3])  # "Updated" above the date
-        found = _found_in(ln, with_zone(hit[0], words[hit[3]:]), *hit[1:])
+        found = _found_in(ln, with_zone(hit[0], words[hit[3]:], china=china), *hit[1:])
         key = (0 if near else 1, rank[found.evidence])  # the story's own date sits above it
         if best is None or key < best[0]:
             best = (key, found)
