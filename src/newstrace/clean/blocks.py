@@ -97,18 +97,25 @@ def is_caption(s: str) -> bool:
             and bool(_CAPTION_CUE.search(s)))
 
 
-# in ASCII text each _PHOTO form holds one of these (lower-cased): a cheap test first
+# each _PHOTO form holds one of these words once folded (or "©", "фото", "fotó"): a cheap test first
 _PHOTO_WORDS = ("photo", "image", "foto", "picture", "illustration", "getty", "shutterstock", "epa-efe", "istock",
                 "alamy", "imago", "pixabay", "unsplash", "reuters/", "afp/", "epa/", "ap/", "ansa/", "xinhua/")
-_PHOTO_WORD = re.compile("|".join(map(re.escape, _PHOTO_WORDS)))
+# the letters that re.I matches to a letter of those words besides upper / lower case pairs
+_FOLD_FROM, _FOLD_TO = "İıſᲂᲄᲅ", "iisотт"
+_FOLD = str.maketrans(_FOLD_FROM, _FOLD_TO)
 
 
 def _photo(s: str) -> bool:
-    """`_PHOTO.search(s)`, skipped for ASCII text without a word it needs."""
+    """`_PHOTO.search(s)`, skipped for text without a word it needs (substring tests)."""
+    low = s.lower()
     if s.isascii():
-        low = s.lower()
-        if not _PHOTO_WORD.search(low):
+        if not any(w in low for w in _PHOTO_WORDS):
             return False
+        return _PHOTO.search(s) is not None
+    if any(c in s for c in _FOLD_FROM):
+        low = s.translate(_FOLD).lower()
+    if not (any(w in low for w in _PHOTO_WORDS) or "©" in s or "фото" in low or "fotó" in low):
+        return False
     return _PHOTO.search(s) is not None
 
 

@@ -155,6 +155,8 @@ def read_byline(text: str) -> tuple[str, str] | None:
     by = parse_byline(s)
     if by is not None and person_names(by[0]):
         return by[0], "outlet"  # "Jane Doe | Reuters"
+    if not _may_stand_with(s):
+        return None
     names = _names_then_rest(s, agency_ok=True)
     if names is None or names == s.strip(_EDGE):
         return None
@@ -168,6 +170,15 @@ def read_byline(text: str) -> tuple[str, str] | None:
     has_outlet = any(outlet_for(x)[1] for x in re.split(r"[,|/]", s)[1:])
     how = [k for k, ok in (("role", has_role), ("date", has_date), ("handle", has_handle), ("outlet", has_outlet)) if ok]
     return (names, how[0]) if how else None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _may_stand_with(s: str) -> bool:
+    """Whether `s` may hold what a name stands with in `read_byline`: a role, a date (a
+    digit), a handle ("@") or an outlet after a "," "|" or "/"."""
+    return bool("@" in s or "," in s or "|" in s or "/" in s or _DIGIT.search(s) or _ROLE.search(s))
 
 
 def _single(s: str) -> str | None:
@@ -221,6 +232,24 @@ def _bare(lines: Sequence[Line], i: int, text: str, after_head: bool) -> tuple[s
     return None
 
 
+def _explicit(s: str) -> bool:
+    """Whether `read_byline(s)` may say "byline": only a marker, label or CJK title does."""
+    return bool(_MARK.match(s) or _LABEL.match(s) or _KO.match(s) or _CJK.match(s))
+
+
+def _by_above(lines: Sequence[Line], i: int) -> bool:
+    """The line above is a bare "By" (or ends in one): the name under it is explicit."""
+    before = lines[i - 1].text.strip() if i else ""
+    return bool(_BARE_BY.match(before)) or before.lower().rsplit(" ", 1)[-1] in ("by", "von", "por", "par")
+
+
+def _may_be_strong(lines: Sequence[Line], i: int, text: str) -> bool:
+    """Whether `_bare` may find a name with a "By", a handle or a role (rank 0 or 1, all
+    that counts away from the story) on line i."""
+    after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+    return "@" in text or after.startswith("@") or _by_above(lines, i) or bool(_ROLE.search(after))
+
+
 def head_byline(lines: Sequence[Line], first_kept: int,
                 headline_rows: Collection[int] = ()) -> tuple[str, str, int] | None:
     """(names, evidence, row) of the byline among the dropped lines above the story, else None.
@@ -237,22 +266,26 @@ def head_byline(lines: Sequence[Line], first_kept: int,
         text = " ".join(ln.text.split())
         if not text or i in headline_rows or ln.keep or _credit_above(lines, i):
             continue
+        far = 0 if i >= start else 1 if any(h < i for h in heads) else 2
+        if far == 2 and not _explicit(text) and not _by_above(lines, i):
+            continue  # far up, only an explicit byline counts: none here
         found: tuple[str, str, int] | None = None
         read = read_byline(text)
         if read is not None:
             explicit = read[1] == "byline" or bool(i and _BARE_BY.match(lines[i - 1].text.strip()))
             found = (read[0], "byline line above the body" if explicit else f"name and {read[1]} above the body",
                      0 if explicit else 1)
-        elif len(text) <= 80:
+        elif len(text) <= 80 and (far == 0 or _may_be_strong(lines, i, text)):
             found = _bare(lines, i, text, any(1 <= i - h <= 2 for h in heads))
         if found is None:
             continue
-        far = 0 if i >= start else 1 if any(h < i for h in heads) else 2
         if found[2] > (2, 1, 0)[far]:
             continue  # far from the story: only a clear byline after the headline, or an explicit one
         key = (far == 2, found[2], i)
         if best is None or key < best[0]:
             best = (key, (found[0], found[1], i))
+            if key[:2] == (False, 0):
+                break  # an explicit byline near the story: no line below it can come first
     return best[1] if best else None
 
 

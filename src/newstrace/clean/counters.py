@@ -111,11 +111,20 @@ _TAIL = re.compile(
     rf"{_NUM}\s*(?:{_WORD})|{_WORD_THEN_NUM}(?:{_WORD})\s*:?\s*{_NUM}|[{_ICONS}]\s*(?:{_NUM})?))\s*$", re.I)
 
 
+def _may_end_counter(text: str) -> bool:
+    """Whether `text` (no trailing space) may end in a `_TAIL` widget: a letter or digit,
+    ")", an icon, or the "." of "тыс." (after a non-ASCII letter)."""
+    last = text[-1]
+    if last == ".":
+        return len(text) >= 2 and not text[-2].isascii()
+    return last.isalnum() or last == ")" or last in _ICONS
+
+
 @lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
 def strip_counters(line: str) -> str:
     """The line without trailing counter / rating widgets ("Title 0.00 (0%) 0 votes" -> "Title")."""
     text = line.rstrip()
-    if not _has_figure(text[-40:]):
+    if not _has_figure(text[-40:]) or not _may_end_counter(text):
         return text
     while True:
         cut = max(0, len(text) - 60)  # widgets are short: look at the tail only

@@ -132,7 +132,7 @@ _FIRST_SPLIT = re.compile(r"[\s:：]")
 
 
 def _may_mark(text: str) -> bool:
-    first = _FIRST_SPLIT.split(text.lstrip(" [(-–—").lower(), maxsplit=1)[0]
+    first = _FIRST_SPLIT.split(text.lstrip(" [(-–—"), maxsplit=1)[0].lower()
     return first in _FIRST_WORDS or first.startswith("so")
 
 
@@ -144,6 +144,7 @@ _COPYRIGHT_RE = re.compile(
     r"^\s*(?:(?:©|\(c\)|copyright\b|℗)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*[,.]?\s*)?"
     r"(?P<rest>.*?)\s*$", re.I)
 _RIGHTS_FIRST = re.compile(r"^\s*(?:riproduzione riservata|all rights reserved)\.?\s*(?=©|\(c\)|copyright)", re.I)
+_COPY_FIRST = "©℗(cCrRaA"  # what a line _copyright reads starts with ("©", "(c)", "Copyright", "All rights")
 _PHOTO_RE = re.compile(r"\bphoto\b|\bimages?\b|\bfoto\b|\bфото\b|\s/\s|\w/\w+\s*\w*$", re.I)
 _RIGHTS_RE = re.compile(
     r"[.,;]?\s*(?:all rights reserved|все права защищены|tous droits réservés|"
@@ -324,7 +325,7 @@ def _signed(text: str) -> tuple[str, str | None, str] | None:
     if m:
         outlet, domain = outlet_for(m.group("name"))
         return (outlet, domain, "with") if domain else None
-    if _PTI_CODES.match(text):  # "PTI ABC XYZ": PTI and its desk's initials
+    if text.startswith("PTI") and _PTI_CODES.match(text):  # "PTI ABC XYZ": PTI and its desk's initials
         return "PTI", _NAME_TO_DOMAIN.get("PTI"), "agency"
     m = _SIGNATURE.match(text) if len(text) <= 32 and not _NOT_SIGNATURE.search(text) else None
     if m and (m.group("lead") or m.group("name") in _BARE_WIRES):
@@ -349,13 +350,13 @@ def parse_credit(line: str) -> tuple[str, str | None, str] | None:
     text = " ".join(line.split())
     if not text or len(text) > 300:
         return None
-    m = _URL_RE.match(text) or _DOMAIN_RE.match(text)
+    m = (_URL_RE.match(text) or _DOMAIN_RE.match(text)) if " " not in text else None
     if m and not re.fullmatch(r"[\d.]+", text):
         domain = normalise_domain(m.group(1))
         if domain in _NOT_OUTLETS:
             return None  # a link to a shortener or a platform names no outlet
         return OUTLETS.get(domain, domain), domain, "url" if "://" in text else "domain"
-    found = _copyright(text) or _signed(text)
+    found = (_copyright(text) if text[0] in _COPY_FIRST else None) or _signed(text)
     if found or not _may_mark(text):
         return found
     for rx, form, strong in _MARKER_RES:

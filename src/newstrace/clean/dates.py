@@ -224,6 +224,8 @@ def date_line(text: str) -> tuple[str, str, int, int] | None:
     "Published: May 19, 2021 14:30" -> ("2021-05-19T14:30", "published line", ...);
     "19.05.2021" -> ("2021-05-19", "date line", ...).
     """
+    if not _DIGIT.search(text):
+        return None  # every date form holds a digit
     label = _LABEL_RE.match(text)
     offset = label.end() if label else 0
     rest = text[offset:]

@@ -97,7 +97,12 @@ def _vote(lines: Sequence[Line], body_at: int) -> tuple[list[int] | None, str]:
     for ln in lines:
         key = norm(ln.text)
         seen[key] = seen.get(key, 0) + 1
+    above: tuple[set[str], list[str]] | None = None
     for i, ln in enumerate(lines):
+        if i >= body_at:  # a key first seen here is never eligible: only lines adding to one above count
+            above = above or ({k[:8] for k in counts}, [k for k in counts if len(k) < 8])
+            if not _may_extend(ln.text, *above):
+                continue
         residue = _candidate(ln, seen.get(norm(ln.text), 0) >= 2)
         if residue is not None:
             for key in _variants(residue):  # "Title - Site" counts for "Title" too
@@ -113,6 +118,13 @@ def _vote(lines: Sequence[Line], body_at: int) -> tuple[list[int] | None, str]:
         if len(rows) >= 2 and eligible and score > best_score:
             best, best_key, best_score = rows, key, score
     return best, best_key
+
+
+def _may_extend(text: str, heads: set[str], short: list[str]) -> bool:
+    """Whether a key of line `text` (`_variants` of a prefix of it) may be one of the keys
+    whose first 8 characters are `heads` (`short`: those under 8 characters)."""
+    flat = " ".join(text.casefold().split()).lstrip(" .")
+    return flat[:8] in heads or any(flat.startswith(k) for k in short)
 
 
 def find_headline(lines: Sequence[Line], meta_title: Found | None = None) -> tuple[Found | None, set[int]]:
@@ -202,11 +214,15 @@ def _title_copy(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
     main_words = Counter(_WORD.findall(main.casefold()))
     found = []
     for i in filled[1:]:
+        if i >= body_at and found and found[0][1] < body_at:
+            break  # a line above the first paragraph wins over any below it
         text = " ".join(lines[i].text.split())
-        if len(text) > 300 or (lines[i].keep and lines[i].reason == "" and len(text.split()) > 20):
+        if len(text) > 300 or (lines[i].keep and lines[i].reason == "" and text.count(" ") >= 20):
             continue
         key = title_key(text)
-        if key not in head and _SUFFIX_MARK.search(text) and title_key(_SITE_SUFFIX.sub("", text)) in pieces:
+        # the key of a line cut short is a prefix of the line's key: a piece must start it
+        if key not in head and _SUFFIX_MARK.search(text) and any(key.startswith(p) for p in pieces) \
+                and title_key(_SITE_SUFFIX.sub("", text)) in pieces:
             text = _SITE_SUFFIX.sub("", text)  # "Headline - Site" under a first line "Headline"
             key = title_key(text)
         if key in pieces:
@@ -219,7 +235,8 @@ def _title_copy(lines: Sequence[Line]) -> tuple[Found, set[int]] | None:
             if not (is_title_like(text, 2) or _candidate(lines[i], True)):
                 continue
             rank = 1
-        elif i < body_at and _near_title(key, main_words) and is_title_like(text) and _plain(text, 3):
+        elif i < body_at and len(text) <= 220 and 3 <= len(text.split()) <= 30 \
+                and _near_title(key, main_words) and is_title_like(text) and _plain(text, 3):
             rank = 1
         else:
             continue

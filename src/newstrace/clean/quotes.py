@@ -100,13 +100,18 @@ class _Names:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        word = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.|[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]+)"
-        self.runs = [m.group(0) for m in re.finditer(rf"{word}(?:[ ]+(?:of[ ]+)?{word})+", text)]
+        self._runs: list[str] | None = None  # found on first use: most texts resolve no speaker
+
+    def runs(self) -> list[str]:
+        if self._runs is None:
+            word = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]\.|[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]+)"
+            self._runs = [m.group(0) for m in re.finditer(rf"{word}(?:[ ]+(?:of[ ]+)?{word})+", self.text)]
+        return self._runs
 
     def full(self, who: str) -> str:
         last = who.split()[-1]
         best = who
-        for run in self.runs:
+        for run in self.runs():
             words = run.split()
             if words[-1] != last:
                 continue
@@ -172,12 +177,13 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> tuple[Quote, ...]:
     last: str | None = None
     for span in paragraphs:
         par = text[span.start: span.end]
-        sents = _sentences(par)
+        sents: list[tuple[int, int]] = []  # found on first use
         for qs, qe in _quote_spans(par):
             inner = par[qs + 1: qe]
             body = inner.rstrip(" ,.")
             if len(body.split()) < 3:
                 continue
+            sents = sents or _sentences(par)
             sent = next((s for s in sents if s[0] <= qs < s[1]), (0, len(par)))
             sent = (sent[0], max(sent[1], next((s[1] for s in sents if s[0] <= qe < s[1]), sent[1])))
             who = _speaker_near(par, sent, qs, qe)
@@ -189,6 +195,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> tuple[Quote, ...]:
             start = span.start + qs + 1 + lead
             out.append(Quote(body.strip(), speaker, "direct", start, start + len(body.strip())))
         for m in _ACCORDING.finditer(par):
+            sents = sents or _sentences(par)
             s0, s1 = next((s for s in sents if s[0] <= m.start() < s[1]), (0, len(par)))
             src = m.group("src").strip()
             speaker = _resolve(src, names, last)

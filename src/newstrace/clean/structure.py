@@ -62,7 +62,7 @@ class _Block:
 
 def clean_line(text: str) -> str:
     """One line of body text: invisible characters out, whitespace runs to one space."""
-    return " ".join(_INVISIBLE.sub("", text).split())
+    return " ".join((text if text.isascii() else _INVISIBLE.sub("", text)).split())
 
 
 def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] | None = None,
@@ -97,8 +97,9 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
             credits.append(Credit(credit[0], credit[1], credit[2], ln.text, ln.start, ln.end))
             removed.append(Removed(ln.text, ln.start, ln.end, "credit"))
             continue
-        found = parse_counters(text) or (parse_counters(text[len(strip_counters(text)):])
-                                         if i in headline_rows or not ln.keep else [])
+        whole = parse_counters(text)
+        found = whole or (parse_counters(text[len(strip_counters(text)):])
+                          if i in headline_rows or not ln.keep else [])
         counters.extend(Counter(label, value, ln.text, ln.start, ln.end) for label, value in found)
         if i in headline_rows:
             removed.append(Removed(ln.text, ln.start, ln.end, ln.reason or "headline"))
@@ -106,7 +107,7 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
         if not ln.keep:
             removed.append(Removed(ln.text, ln.start, ln.end, ln.reason or "dropped"))
             continue
-        if found and parse_counters(text):
+        if whole:
             removed.append(Removed(ln.text, ln.start, ln.end, "counter"))
             continue
         if len(text) <= 80 and date_line(text) is not None:
@@ -306,6 +307,8 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
         key = (0 if near else 1, rank[found.evidence])  # the story's own date sits above it
         if best is None or key < best[0]:
             best = (key, found)
+            if key == (0, 0):
+                break  # a published line at the story's head: nothing below comes first
     if best is not None:
         return best[1]
     if dateline is not None and dateline.date:
