@@ -76,10 +76,10 @@ def _infos(item, footers) -> tuple:
 
     fid, rows = item
     rows = sorted(rows, key=lambda r: r[0].doc_id)
-    infos, ranks = [], []
+    infos, ranks, memo = [], [], {}  # memo: the family's paragraphs split into units once
     for m, row in rows:
         a = article_from_row(row)
-        infos.append(build_info(a, m.role, footers_of(a, footers.value), m.coverage))
+        infos.append(build_info(a, m.role, footers_of(a, footers.value), m.coverage, memo=memo))
         ranks.append((m.doc_id, member_rank(m, len(rows))))
     return fid, (ranks, infos)
 

@@ -76,9 +76,7 @@ def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
             continue
         families.setdefault(m.family_id, []).append(m)
     footers = site_footers(articles.values())  # corpus-level: each site's own copyright lines
-    infos = {fid: [build_info(articles[m.doc_id], m.role, footers_of(articles[m.doc_id], footers),
-                              m.coverage) for m in ms]
-             for fid, ms in families.items()}
+    infos = {fid: _infos(ms, articles, footers) for fid, ms in families.items()}
     _drop_debris(infos, opts.debris_families)
     if opts.clocks is not None:
         shifted = correct_clocks(list(infos.values()), opts.clocks)
@@ -103,6 +101,13 @@ def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
             if r.parent_doc_id and r.credit_status != "origin" and r.parent_doc_id in articles:
                 edits += diff_articles(articles[r.doc_id], articles[r.parent_doc_id])
     return prov, edits
+
+
+def _infos(ms: list[Member], articles: Mapping[str, Article],
+           footers: dict[str, frozenset[str]]) -> list[Info]:
+    memo: dict[str, list[str]] = {}  # copies share paragraphs: their units are found once
+    return [build_info(articles[m.doc_id], m.role, footers_of(articles[m.doc_id], footers),
+                       m.coverage, memo) for m in ms]
 
 
 def member_rank(m: Member, size: int) -> tuple[bool, float, int]:

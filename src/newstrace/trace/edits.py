@@ -66,8 +66,10 @@ def diff_articles(copy: Article, parent: Article) -> list[Edit]:
         out.append(Edit(doc_id, pid, "headline", ct, pt, -1, -1))
     copy_hidden, parent_hidden = removed_units(copy), removed_units(parent)
     cspans, pspans = paragraph_spans(copy), paragraph_spans(parent)
-    ckeys = [norm(copy.text[s:e]) for s, e in cspans]
-    pkeys = [norm(parent.text[s:e]) for s, e in pspans]
+    ctexts = [copy.text[s:e] for s, e in cspans]
+    ptexts = [parent.text[s:e] for s, e in pspans]
+    normed = {t: norm(t) for t in {*ctexts, *ptexts}}  # a copy repeats most of its parent
+    ckeys, pkeys = [normed[t] for t in ctexts], [normed[t] for t in ptexts]
     sm = SequenceMatcher(None, pkeys, ckeys, autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":

@@ -127,9 +127,15 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENT_RE.split(text) if s.strip()]
 
 
-def text_units(text: str) -> list[str]:
-    """The normalised sentences of `text` long enough to be text units."""
-    return [k for k in map(norm, sentences(text)) if k.count(" ") + 1 >= MIN_TOKENS]
+def text_units(text: str, memo: dict[str, list[str]] | None = None) -> list[str]:
+    """The normalised sentences of `text` long enough to be text units. `memo` (text ->
+    units) saves the work on a paragraph several copies share; do not change its lists."""
+    got = memo.get(text) if memo is not None else None
+    if got is None:
+        got = [k for k in map(norm, sentences(text)) if k.count(" ") + 1 >= MIN_TOKENS]
+        if memo is not None:
+            memo[text] = got
+    return got
 
 
 TITLE_PREFIX = "title: "
@@ -144,10 +150,10 @@ def is_title_unit(unit: str) -> bool:
     return unit.startswith(TITLE_PREFIX)
 
 
-def removed_units(article: Article) -> frozenset[str]:
+def removed_units(article: Article, memo: dict[str, list[str]] | None = None) -> frozenset[str]:
     """The text units of the lines the cleaner removed from `article`."""
     return frozenset(k for r in article.removed if r.text.count(" ") + 1 >= MIN_TOKENS
-                     for k in text_units(r.text))
+                     for k in text_units(r.text, memo))
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -227,9 +233,10 @@ def footers_of(article: Article, footers: dict[str, frozenset[str]]) -> frozense
 
 
 def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(),
-               coverage: float = 1.0) -> Info:
+               coverage: float = 1.0, memo: dict[str, list[str]] | None = None) -> Info:
     """`footers`: the copyright names recurring on the article's site (left out as credits);
-    `coverage`: the share of its text it shares with the family."""
+    `coverage`: the share of its text it shares with the family; `memo`: see `text_units`
+    (one per family: copies share their paragraphs)."""
     site = site_of_article(article)
     credits = []
     agency = article.dateline.agency if article.dateline else None
@@ -244,9 +251,9 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
     spans = paragraph_spans(article)
     units: dict[str, int] = {}
     for i, (s, e) in enumerate(spans):
-        for key in text_units(article.text[s:e]):
+        for key in text_units(article.text[s:e], memo):
             units.setdefault(key, i)
-    hidden = removed_units(article) - units.keys()
+    hidden = removed_units(article, memo) - units.keys()
     hidden |= {title_unit(r.text) for r in article.removed if len(r.text.split()) >= 3}
     published = firm_published(article)
     title = article.title.value if article.title else None

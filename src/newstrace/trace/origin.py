@@ -157,8 +157,9 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
     sites = [x.site for x in members if x.site]
     scored: list[tuple[float, str | None, str | None, list[str], str | None]] = []
     agreed = _consensus(members, sites)
+    cache: dict = {}  # text comparisons shared by the trees from every candidate root
     for m in cands:
-        edges = build_tree(members, m.doc_id, m.site, tree)
+        edges = build_tree(members, m.doc_id, m.site, tree, cache=cache)
         own = _counted(m, sites, m.site)
         dl, dl_hits = dateline_ll(members, m.site, o)
         first = sum(order_ll(m, c, o.p_bad_clock) for c in full if c is not m)
@@ -190,7 +191,8 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
         dl, dl_hits = dateline_ll(members, mention, o, absent=True)
         # the absent origin's text: the copies' consensus, or one copy's text as it stands
         cost, like, edges = min(((sum(e.cost for e in t.values()), r, t) for r in roots
-                                 for t in [build_tree(members, None, mention, tree, root_like=r)]),
+                                 for t in [build_tree(members, None, mention, tree, root_like=r,
+                                                          cache=cache)]),
                                 key=lambda x: x[0])
         ll = _log(o.p_absent) + dl - cost
         # the best member is one others credit, and it does not itself point at the outside outlet

@@ -24,8 +24,18 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .arborescence import min_arborescence
-from .members import Info, is_title_unit, link_credits, order_ll, title_unit
-from .outlets import same_outlet
+from .compare import (
+    consensus,
+    holders_of,
+    inner_gaps,
+    inner_units,
+    inserts,
+    known,
+    runs,
+    shares_an_edit,
+    unit_list,
+)
+from .members import Info, is_title_unit, link_credits, order_ll
 
 ROOT = "\x00root"  # the origin when it is not in the corpus
 _NONE: frozenset[str] = frozenset()
@@ -67,268 +77,217 @@ class Edge:
     why: tuple[str, ...]
 
 
-def unit_list(m: Info) -> list[str]:
-    """A member's text units in text order, headline first unless it is just the site's name."""
-    out = list(m.units)
-    if m.title and len(m.title.split()) >= 3 and not same_outlet(m.title, m.site):
-        out.insert(0, title_unit(m.title))
-    return out
+@dataclass(slots=True)
+class _Family:
+    """What the trees of one family share whatever their root: the members' units and
+    the text comparison of two texts (a cache kept across find_origin's candidate roots)."""
+
+    key: tuple
+    by_id: dict[str, Info]
+    orders: dict[str, list[str]]
+    units: dict[str, set[str]]
+    held: Counter
+    inner: dict[str, set[str]]
+    holders: dict[str, tuple[int, ...]] | None
+    hidden: dict[str, frozenset[str]]
+    pairs: dict[tuple[str, str | None], tuple]
+    clock: dict[tuple[str, str], float]
+    common: tuple[set[str], list[str]] | None = None  # the copies' consensus and its order
 
 
-def runs(order: list[str], other: set[str], holders: dict[str, tuple[int, ...]] | None = None) -> int:
-    """Edit events: maximal runs of `order` missing from `other` (a dropped paragraph is one
-    event however many sentences it had; a new headline is one event). With `holders`
-    (unit -> which members have it), a run also ends where that changes: next to each
-    other, an edit the copies share and one only this copy has are two events."""
-    n, inside, last = 0, False, None
-    for u in order:
-        missing = u not in other
-        if missing:
-            key = holders.get(u) if holders else None
-            if not inside or is_title_unit(u) or key != last:
-                n += 1
-            last = key
-        inside = missing and not is_title_unit(u)
-    return n
+def _family(members: list[Info], o: TreeOptions, cache: dict | None) -> _Family:
+    key = (tuple(map(id, members)), o)
+    fam = cache.get("family") if cache is not None else None
+    if fam is not None and fam.key == key:
+        return fam
+    orders = {m.doc_id: unit_list(m) for m in members}
+    units = {d: set(v) for d, v in orders.items()}
+    text = set().union(*units.values())
+    hidden = {m.doc_id: m.hidden & text for m in members}  # units another member shows
+    if not o.hidden_titles:
+        hidden = {d: frozenset(u for u in h if not is_title_unit(u)) for d, h in hidden.items()}
+    fam = _Family(key, {m.doc_id: m for m in members}, orders, units,
+                  Counter(u for m in members if m.role != "partial" for u in units[m.doc_id]),
+                  {m.doc_id: inner_units(m) for m in members},
+                  holders_of(members, units) if o.split_events else None, hidden, {}, {})
+    if cache is not None:
+        cache["family"] = fam
+    return fam
 
 
-def inner_gaps(order: list[str], other: set[str]) -> int:
-    """Runs of body units of `order` missing from `other` with kept units on both sides."""
-    n, seen, gap = 0, False, False
-    for u in order:
-        if is_title_unit(u):
-            continue
-        if u in other:
-            n += gap and seen
-            seen, gap = True, False
-        else:
-            gap = True
-    return n
-
-
-def inserts(order: list[str], parent: list[str]) -> int:
-    """Passages of `order` put between two units that follow each other in `parent` (a
-    pure insertion in the body; not a replacement, not at the start or the end)."""
-    place = {u: i for i, u in enumerate(parent)}
-    n, last, gap = 0, None, False
-    for u in order:
-        if is_title_unit(u):
-            continue
-        i = place.get(u)
-        if i is None:
-            gap = gap or last is not None
-            continue
-        if gap and last is not None and i == last + 1:
-            n += 1
-        last, gap = i, False
-    return n
-
-
-def consensus(members: list[Info], ties: bool = False) -> set[str]:
-    """Text units of an absent origin: those most full copies have. Of two copies, either
-    (copies abridge more often than they add). On a tie, a unit in the body is kept (two
-    copies dropping it is likelier than two adding it there); a headline or an opening
-    line is not (that is where copies add)."""
-    full = [m for m in members if m.role != "partial"] or members
-    counts: dict[str, int] = {}
-    opening: set[str] = set()
-    for m in full:
-        order = unit_list(m)
-        opening.update(u for u in order[:2] if is_title_unit(u) or u == order[0])
-        body = next((u for u in order if not is_title_unit(u)), None)
-        if body:
-            opening.add(body)
-        for u in order:
-            counts[u] = counts.get(u, 0) + 1
-    if len(full) <= 2:
-        return _one_variant(set(counts), counts)
-    half = len(full) / 2
-    return _one_variant({u for u, n in counts.items()
-                         if n > half or (n == half and (ties or u not in opening))}, counts)
-
-
-def _one_variant(units: set[str], counts: dict[str, int]) -> set[str]:
-    """Of two versions of one sentence (a word swapped or slipped in), a text has one: keep
-    the one more copies have (on a tie, the shorter: copies slip words in)."""
-    body = sorted((u for u in units if not is_title_unit(u)),
-                  key=lambda u: (-counts.get(u, 0), len(u), u))
-    drop: set[str] = set()
-    for i, u in enumerate(body):
-        if u in drop:
-            continue
-        uw = u.split()
-        for v in body[i + 1:]:
-            if v not in drop and _small_change(uw, v.split()):
-                drop.add(v)
-    return units - drop
+def _common(fam: _Family, members: list[Info]) -> tuple[set[str], list[str]]:
+    """The absent origin's units (the consensus), in their mean relative place among the copies."""
+    if fam.common is None:
+        root_units = consensus(members)
+        place: dict[str, list[float]] = {}
+        for v in fam.orders.values():
+            for i, u in enumerate(v):
+                if u in root_units:
+                    place.setdefault(u, []).append(i / max(1, len(v)))
+        fam.common = root_units, sorted(place, key=lambda u: (sum(place[u]) / len(place[u]), u))
+    return fam.common
 
 
 def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str | None,
                options: TreeOptions | None = None,
                pair_score: dict[frozenset, float] | None = None,
-               root_like: str | None = None) -> dict[str, Edge]:
+               root_like: str | None = None, cache: dict | None = None) -> dict[str, Edge]:
     """Each member's parent (origin excluded). Parent None = the absent origin.
     `pair_score` (aligned characters per document pair) breaks ties for partial reuse.
-    `root_like`: a member whose text stands for the absent origin's (else the consensus)."""
+    `root_like`: a member whose text stands for the absent origin's (else the consensus).
+    `cache`: a dict passed to every call on the same members and options (the text
+    comparisons do not depend on the root; they are made once)."""
     o = options or TreeOptions()
     if any(m.named is None for m in members):
         link_credits(members)
-    by_id = {m.doc_id: m for m in members}
-    orders = {m.doc_id: unit_list(m) for m in members}
-    units = {d: set(v) for d, v in orders.items()}
+    fam = _family(members, o, cache)
+    by_id, units = fam.by_id, fam.units
     text_of = origin_doc or root_like
-    root_units = units[text_of] if text_of else consensus(members)
-    if text_of:
-        root_order = orders[text_of]
-    else:  # the absent origin's units, in their mean relative place among the copies
-        place: dict[str, list[float]] = {}
-        for v in orders.values():
-            for i, u in enumerate(v):
-                if u in root_units:
-                    place.setdefault(u, []).append(i / max(1, len(v)))
-        root_order = sorted(place, key=lambda u: (sum(place[u]) / len(place[u]), u))
+    root_units = units[text_of] if text_of else _common(fam, members)[0]
     root_key = origin_doc or ROOT
     full = [m for m in members if m.role != "partial" and m.doc_id != origin_doc]
     parts = [m for m in members if m.role == "partial" and m.doc_id != origin_doc]
-    options_of: dict[str, list[tuple[float, str, list[str]]]] = {}
+    options_of: dict[str, list[tuple[float, str]]] = {}
     text_costs: dict[tuple[str, str], float] = {}
-    held = Counter(u for m in members if m.role != "partial" for u in units[m.doc_id])
-    inner = {m.doc_id: _inner_units(m) for m in members}
-    holders = _holders(members, units) if o.split_events else None
-    text = set().union(*units.values())
-    hidden = {m.doc_id: m.hidden & text for m in members}  # units another member shows
-    if not o.hidden_titles:
-        hidden = {d: frozenset(u for u in h if not is_title_unit(u)) for d, h in hidden.items()}
+    root_info = by_id.get(origin_doc) if origin_doc else None
+    logs = _Logs(o, len(full))
     for c in full:
-        cu = units[c.doc_id]
         cands = []
-        root_info = by_id.get(origin_doc) if origin_doc else None
-        pool = [(root_key, root_info, root_order, root_units)] + [
-            (p.doc_id, p, orders[p.doc_id], units[p.doc_id])
-            for p in _parent_pool(c, full, units, o.max_parents)]
-        for key, p, p_order, pu in pool:
-            p_hid = hidden[text_of] if key == root_key and text_of else hidden[p.doc_id] if p else _NONE
-            c_order, p_order = _known(orders[c.doc_id], p_hid), _known(p_order, hidden[c.doc_id])
-            cost, tc, why = _cost_plain(c, (c_order, cu), p, (p_order, pu), origin_outlet,
-                                        o, None if key == root_key else root_units, len(full), holders)
-            if _shares_an_edit(cu - pu - p_hid, pu - cu - hidden[c.doc_id], held,
-                               inner[c.doc_id]):
+        # what the child's credits say whatever the parent: they name the origin, an outsider
+        says = (bool(origin_outlet) and c.credits_outlet(origin_outlet),
+                any(form != "mention" for _, _, form in c.credits))
+        pool = [(root_key, root_info, text_of)] + [
+            (p.doc_id, p, p.doc_id) for p in _parent_pool(c, full, units, o.max_parents)]
+        for key, p, src in pool:
+            counts = _pair(fam, members, o, c.doc_id, src)
+            t = _clock(fam, p, c, o.p_bad_clock) if p is not None else None
+            cost, tc = _cost_plain(c, p, counts, says, t, o, key == root_key, logs)
+            if counts[-1]:
                 cost += o.shared_add  # one event, however many units
-            cands.append((cost, key, why))
+            cands.append((cost, key))
             text_costs[(c.doc_id, key)] = tc
         cands.sort(key=lambda t: t[0])
         options_of[c.doc_id] = cands
     tree = _min_tree(options_of, root_key)
     choice = {c: next(t for t in opts if t[1] == tree[c]) for c, opts in options_of.items()}
     edges = {}
-    for c, (cost, parent, why) in choice.items():
+    for c, (cost, parent) in choice.items():
         alts = [t for t in options_of[c] if t[1] != parent]
         margin = (alts[0][0] - cost) if alts else 3.0
         conf = round(min(0.99, 0.5 + margin / 4), 3) if margin > 0 else 0.5
+        why = _why(fam, members, o, by_id[c], parent, root_key, root_info, text_of, root_units,
+                   origin_outlet)
         edges[c] = Edge(c, None if parent == ROOT else parent, round(cost, 2),
-                        text_costs[(c, parent)], conf, tuple(why))
+                        text_costs[(c, parent)], conf, why)
     for c in parts:
         edges[c.doc_id] = _partial_parent(c, units, full, by_id.get(origin_doc), pair_score or {})
     return edges
 
 
-def _cost_plain(child: Info, c_units: tuple[list[str], set[str]], parent: Info | None,
-                p_units: tuple[list[str], set[str]], origin_outlet: str | None, o: TreeOptions,
-                root_units: set[str] | None, n_copies: int,
-                holders: dict[str, tuple[int, ...]] | None = None):
-    """-log P(child copied `parent`); root_units None = parent is the origin."""
-    root = root_units is None
-    (c_order, cu), (p_order, pu) = c_units, p_units
-    added = runs(c_order, pu, holders)
-    dropped = runs(p_order, cu, holders)
-    text_cost = added + o.drop_weight * dropped
-    cost = o.unit_cost * text_cost
-    why = [f"{added} passage(s) added, {dropped} dropped against it"]
-    if not root:
-        shared_new = len((cu & pu) - root_units)
-        if shared_new:
-            why.insert(0, f"shares {shared_new} edited unit(s) with it that the origin lacks")
-    cost -= _log(o.p_root if root else (1 - o.p_root) / max(1, n_copies - 1))
-    names_origin = bool(origin_outlet) and child.credits_outlet(origin_outlet)
-    names_parent = not root and parent.doc_id in child.named
-    names_other_member = any(d != (parent.doc_id if parent else None) for d in child.named)
-    if names_parent:
-        cost -= _log(o.p_names_parent)
-        why.append(f"credits the parent's site ({parent.site})")
-    elif names_origin:
-        cost -= _log(o.p_names_origin_direct if root else o.p_names_origin_via)
-        why.append(f"credits the origin outlet ({origin_outlet})")
-    elif names_other_member:
-        cost -= _log(o.p_names_bystander)
-    elif any(form != "mention" for _, _, form in child.credits):
-        cost -= _log(o.p_names_outsider)
+def _pair(fam: _Family, members: list[Info], o: TreeOptions, c: str, src: str | None) -> tuple:
+    """The text comparison of copy `c` with the text of `src` (None: the consensus):
+    (added, dropped, inserts, inner gaps, lede dropped, headline change, shares an edit)."""
+    got = fam.pairs.get((c, src))
+    if got is not None:
+        return got
+    if src is None:
+        pu, p_order = _common(fam, members)
+        p_hid = _NONE
     else:
-        cost -= _log(o.p_names_none)
-    if parent is not None:
-        t = order_ll(parent, child, o.p_bad_clock)
-        cost -= o.time_weight * t
-        if t < -0.5:
-            why.append("parent dated after the copy (clock or time zone?)")
-    cost += o.unit_cost * o.insert_extra * inserts(c_order, p_order)
-    cost += o.unit_cost * o.inner_drop * inner_gaps(p_order, cu)
+        pu, p_order, p_hid = fam.units[src], fam.orders[src], fam.hidden[src]
+    cu, c_hid = fam.units[c], fam.hidden[c]
+    c_order, p_order = known(fam.orders[c], p_hid), known(p_order, c_hid)
     lede = next((u for u in p_order if not is_title_unit(u)), None)
-    if lede is not None and lede not in cu:
-        cost += o.unit_cost * o.lede_extra
     ct = next((u for u in c_order if is_title_unit(u)), None)
     pt = next((u for u in p_order if is_title_unit(u)), None)
+    head = 0
     if ct and pt and ct != pt:
         if pt[7:] in ct:  # "BREAKING: X" from "X": copies add to headlines
-            cost -= o.unit_cost * o.headline_grow
+            head = -1
         elif ct[7:] in pt:  # "X" from "X | Site": stripping is rarer
-            cost += o.unit_cost * o.headline_grow
-    return cost, text_cost, why
+            head = 1
+    shares = bool(o.shared_add) and shares_an_edit(cu - pu - p_hid, pu - cu - c_hid,
+                                                    fam.held, fam.inner[c])
+    got = (runs(c_order, pu, fam.holders), runs(p_order, cu, fam.holders),
+           inserts(c_order, p_order), inner_gaps(p_order, cu),
+           lede is not None and lede not in cu, head, shares)
+    fam.pairs[(c, src)] = got
+    return got
 
 
-def _known(order: list[str], hidden: frozenset[str]) -> list[str]:
-    """`order` without the units the other text hides in lines the cleaner removed: whether
-    that text has them is unknown, so they are neither dropped nor added."""
-    return [u for u in order if u not in hidden] if hidden else order
+class _Logs:
+    """The options' prior and credit terms, -log p, taken once per tree."""
+
+    __slots__ = ("root", "copy", "parent", "origin_direct", "origin_via", "bystander",
+                 "outsider", "none")
+
+    def __init__(self, o: TreeOptions, n_copies: int):
+        self.root, self.copy = _log(o.p_root), _log((1 - o.p_root) / max(1, n_copies - 1))
+        self.parent = _log(o.p_names_parent)
+        self.origin_direct, self.origin_via = _log(o.p_names_origin_direct), _log(o.p_names_origin_via)
+        self.bystander, self.outsider = _log(o.p_names_bystander), _log(o.p_names_outsider)
+        self.none = _log(o.p_names_none)
 
 
-def _holders(members: list[Info], units: dict[str, set[str]]) -> dict[str, tuple[int, ...]]:
-    """Unit -> the members that have it (their places in `members`)."""
-    sets: dict[str, list[int]] = {}
-    for i, m in enumerate(members):
-        for u in units[m.doc_id]:
-            sets.setdefault(u, []).append(i)
-    return {u: tuple(v) for u, v in sets.items()}
+def _clock(fam: _Family, parent: Info, child: Info, p_bad_clock: float) -> float:
+    key = (parent.doc_id, child.doc_id)
+    t = fam.clock.get(key)
+    if t is None:
+        t = fam.clock[key] = order_ll(parent, child, p_bad_clock)
+    return t
 
 
-def _inner_units(m: Info) -> set[str]:
-    """Units before the last paragraph (where extraction keeps or loses footer-like lines)."""
-    last = max(m.units.values(), default=0)
-    return {u for u, i in m.units.items() if i < last}
+def _cost_plain(child: Info, parent: Info | None, counts: tuple, says: tuple[bool, bool],
+                t: float | None, o: TreeOptions, root: bool, logs: _Logs) -> tuple[float, float]:
+    """-log P(child copied `parent`) and its text part; `root`: the parent is the origin;
+    `says`: the child credits the origin outlet, an outside outlet; `t`: their dates' `order_ll`."""
+    added, dropped, n_inserts, n_gaps, lede_dropped, head, _ = counts
+    text_cost = added + o.drop_weight * dropped
+    cost = o.unit_cost * text_cost
+    cost -= logs.root if root else logs.copy
+    pid = parent.doc_id if parent else None
+    if not root and pid in child.named:
+        cost -= logs.parent
+    elif says[0]:
+        cost -= logs.origin_direct if root else logs.origin_via
+    elif any(d != pid for d in child.named):
+        cost -= logs.bystander
+    elif says[1]:
+        cost -= logs.outsider
+    else:
+        cost -= logs.none
+    if t is not None:
+        cost -= o.time_weight * t
+    cost += o.unit_cost * o.insert_extra * n_inserts
+    cost += o.unit_cost * o.inner_drop * n_gaps
+    if lede_dropped:
+        cost += o.unit_cost * o.lede_extra
+    if head < 0:
+        cost -= o.unit_cost * o.headline_grow
+    elif head > 0:
+        cost += o.unit_cost * o.headline_grow
+    return cost, text_cost
 
 
-def _shares_an_edit(added: set[str], dropped: set[str], held: dict[str, int],
-                    inner: set[str]) -> bool:
-    """Whether a passage the copy adds (against a candidate parent) is in another copy too:
-    a passage before its last paragraph, or a sentence changed the same small way (a word
-    swapped or slipped in). Extraction noise adds or loses lines at the edges, never the
-    same small change."""
-    for u in added:
-        if held.get(u, 0) < 2 or is_title_unit(u):
-            continue
-        if u in inner:
-            return True
-        uw = u.split()
-        if len(uw) >= 6 and any(not is_title_unit(v) and _small_change(uw, v.split())
-                                for v in dropped):
-            return True
-    return False
-
-
-def _small_change(a: list[str], b: list[str]) -> bool:
-    """Two versions of one sentence: a word or so swapped or slipped in."""
-    if abs(len(a) - len(b)) > 2 or len(set(a).symmetric_difference(b)) > 3:
-        return False  # (words in one only are a lower bound of the multiset difference)
-    ca, cb = Counter(a), Counter(b)
-    return sum(((ca - cb) + (cb - ca)).values()) <= 3
+def _why(fam: _Family, members: list[Info], o: TreeOptions, child: Info, key: str,
+         root_key: str, root_info: Info | None, text_of: str | None, root_units: set[str],
+         origin_outlet: str | None) -> tuple[str, ...]:
+    """The evidence for the parent the tree gave `child` (`key`)."""
+    root = key == root_key
+    parent = root_info if root else fam.by_id[key]
+    added, dropped = _pair(fam, members, o, child.doc_id, text_of if root else key)[:2]
+    why = [f"{added} passage(s) added, {dropped} dropped against it"]
+    if not root:
+        shared_new = len((fam.units[child.doc_id] & fam.units[key]) - root_units)
+        if shared_new:
+            why.insert(0, f"shares {shared_new} edited unit(s) with it that the origin lacks")
+    if not root and parent.doc_id in child.named:
+        why.append(f"credits the parent's site ({parent.site})")
+    elif bool(origin_outlet) and child.credits_outlet(origin_outlet):
+        why.append(f"credits the origin outlet ({origin_outlet})")
+    if parent is not None and _clock(fam, parent, child, o.p_bad_clock) < -0.5:
+        why.append("parent dated after the copy (clock or time zone?)")
+    return tuple(why)
 
 
 def _parent_pool(c: Info, full: list[Info], units: dict[str, set[str]], cap: int) -> list[Info]:
