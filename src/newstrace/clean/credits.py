@@ -288,6 +288,10 @@ def _copyright(line: str) -> tuple[str, str | None, str] | None:
     return outlet, domain, "copyright"
 
 
+# credit forms that say which wire wrote the text (its name signing the story, its own
+# sign-off), not whom the page copied: the trace weighs them like a dateline agency
+WIRE_FORMS = frozenset({"agency", "signoff"})
+
 # a wire's own sign-off at the foot of its story: evidence the wire wrote the text
 _SIGNOFFS = [
     (re.compile(r"^\W{0,3}(?:additional )?(?:reporting|writing|compiled|compiling)(?: and \w+)? by\s+\S.{0,250}?"
@@ -381,4 +385,4 @@ def parse_credit(line: str) -> tuple[str, str | None, str] | None:
     return None
 
 
-__all__ = ["parse_credit", "outlet_for", "normalise_domain", "OUTLETS", "ALIASES"]
+__all__ = ["parse_credit", "outlet_for", "normalise_domain", "OUTLETS", "ALIASES", "WIRE_FORMS"]

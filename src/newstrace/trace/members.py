@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 
+from ..clean.credits import WIRE_FORMS
 from ..clean.dates import firm_published
 from ..records import Article, Credit
 from .outlets import canonical, domain_label, host_of, registrable, same_outlet
@@ -244,7 +245,7 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
         mention = c.domain or c.outlet
         if not mention or same_outlet(mention, site) or own_footer(c, article, footers):
             continue
-        if c.form in ("agency", "signoff"):  # a wire's name or sign-off: who wrote the text
+        if c.form in WIRE_FORMS:  # a wire's name or sign-off: who wrote the text
             agency = agency or mention
             continue
         credits.append((mention, c.line, c.form))

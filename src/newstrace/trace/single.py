@@ -3,6 +3,7 @@ an outlet outside the corpus (a credit line or a dateline agency names it)."""
 
 from __future__ import annotations
 
+from ..clean.credits import WIRE_FORMS
 from ..records import Article, Provenance
 from .members import own_footer, site_of_article
 from .outlets import same_outlet
@@ -26,13 +27,13 @@ def _named_outlet(article: Article, site: str | None,
                if (c.domain or c.outlet) and not same_outlet(c.domain or c.outlet, site)
                and not own_footer(c, article, footers)]
     for c in credits:
-        if c.form not in ("copyright", "agency", "signoff"):
+        if c.form != "copyright" and c.form not in WIRE_FORMS:
             return c.domain or _domain_of(c.outlet) or c.outlet, f"credit line names the source: {c.line}"
     dl = article.dateline
     if dl and dl.agency and not same_outlet(dl.agency, site):
         return _domain_of(dl.agency) or dl.agency, f"the dateline names an agency: {dl.text}"
     for c in credits:
-        if c.form in ("agency", "signoff"):
+        if c.form in WIRE_FORMS:
             return c.domain or _domain_of(c.outlet) or c.outlet, f"credit line names the source: {c.line}"
     for c in credits:
         if c.form == "copyright" and c.domain:
