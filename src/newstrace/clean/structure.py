@@ -274,8 +274,8 @@ def _dateline(text: str, paragraphs: Sequence[Span]) -> Dateline | None:
 
 
 def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
-               dateline: Dateline | None, headline_rows: Collection[int] = (),
-               texts: Sequence[str] | None = None) -> Found | None:
+               dateline: Dateline | None, headline_rows: Collection[int],
+               texts: Sequence[str]) -> Found | None:
     """The story's date: from the page's metadata, a date line at the head of the story
     (by the headline or above the body), the dateline, else the page's first date (weak).
     Caption dates are not used: a photo's date is not the story's. `texts`: the lines cleaned."""
@@ -289,8 +289,6 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
     first_kept = first_kept_row(lines, 0)
     top = min((r for r in headline_rows if r > 0), default=0)  # the headline (row 0: the page title)
     china = china_site(raw.site or site_of(raw.url))
-    if texts is None:
-        texts = [clean_line(ln.text) for ln in lines]
     for i, ln in enumerate(lines):
         near = first_kept - HEAD_ZONE <= i <= first_kept + 2 or 0 < top < i <= top + 6
         words = texts[i]
