@@ -79,7 +79,7 @@ def texts() -> list[tuple[str, str]]:
 def result(text: str, common: set[int]) -> tuple:
     page = build_page(text)
     xh = hashlib.sha1(page.X.tobytes()).hexdigest() + str(page.X.shape)
-    other = (page.texts, page.starts, page.ends, page.keys, page.repeats, page.title_match,
+    other = (page.texts, page.starts, page.ends, page.keys, page.counts.tolist(), page.title.tolist(),
              None if page.teaser is None else page.teaser.tolist())
     xh += hashlib.sha1(repr(other).encode()).hexdigest()
     if page.texts:

@@ -61,14 +61,12 @@ class Page:
     starts: list[int]
     ends: list[int]
     X: np.ndarray
-    repeats: list[int]
-    title_match: list[bool]
+    counts: np.ndarray  # how many lines of the page share each line's `normalise` key
+    title: np.ndarray  # bool: the line repeats a piece of the first line (the page title)
     main: tuple[int, int] = (0, 0)  # [start, end) line range of the densest prose block
     keys: list[str] = field(default_factory=list)  # `normalise` of each line
     teaser: np.ndarray | None = None  # see `glued_heads`
     edges: np.ndarray | None = None  # class bits of each line's first and last character (2 x lines)
-    title: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # title_match, as an array
-    counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))  # repeats, as an array
     chars: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))  # ends - starts
 
 
@@ -312,7 +310,7 @@ def build_page(text: str, *, teaser: bool = True) -> Page:
     s_arr, e_arr, bare = _spans(cp, bits)
     n = len(s_arr)
     if n == 0:
-        return Page([], [], [], np.zeros((0, n_features())), [], [])
+        return Page([], [], [], np.zeros((0, n_features())), np.zeros(0, dtype=np.intp), np.zeros(0, dtype=bool))
     starts, ends = s_arr.tolist(), e_arr.tolist()
     texts = text.split("\n")  # the spans: the non-blank lines, stripped
     texts = list(filter(None, texts if bare else map(str.strip, texts, repeat(STRIP_CHARS))))
@@ -320,11 +318,10 @@ def build_page(text: str, *, teaser: bool = True) -> Page:
     own = own_matrix(text, texts, s_arr, e_arr, (cp, bits), words, bare)
     edges = np.array((bits[s_arr], bits[e_arr - 1]))
     norm = _normalise_spans(cp, bits, s_arr, bare and not ((edges[0] | edges[1]) & C.WS).any())
-    repeats = list(map(Counter(norm).__getitem__, norm))
-    counts = np.array(repeats)
+    counts = np.array(list(map(Counter(norm).__getitem__, norm)))
     segs, head = title_segments(texts[0]), norm[0]
-    title_match = [k in segs or (len(k) >= 12 and k in head) for k in norm]
-    title_match[0] = False
+    title = np.array([k in segs or (len(k) >= 12 and k in head) for k in norm])
+    title[0] = False
     nw = own[:, COL["log_words"]]
     terminal = own[:, COL["terminal"]]
     chars = np.expm1(own[:, COL["log_chars"]])
@@ -347,7 +344,6 @@ def build_page(text: str, *, teaser: bool = True) -> Page:
     idx = np.arange(n, dtype=float)
     cum_chars = np.add.accumulate(chars)
     main_chars = np.add.reduce(chars[lo:hi])
-    title = np.array(title_match)
     prose_chars = bprose * chars
     prose_total = np.add.reduce(prose_chars) or 1.0
     abs_dist = np.abs(dist)
@@ -400,8 +396,7 @@ def build_page(text: str, *, teaser: bool = True) -> Page:
     ctx[30] = wide[4]
     X = M.T
     heads = glued_heads(cp, bits, s_arr, e_arr, words) if teaser else None
-    return Page(texts, starts, ends, X, repeats, title_match, (lo, hi), norm, heads, edges, title, counts,
-                e_arr - s_arr)
+    return Page(texts, starts, ends, X, counts, title, (lo, hi), norm, heads, edges, e_arr - s_arr)
 
 
 def _comment_features(own: np.ndarray) -> list[np.ndarray]:

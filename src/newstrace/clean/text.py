@@ -403,7 +403,7 @@ def _buttons(page: Page) -> np.ndarray:
 
 def _repeated_first(page: Page, i: int) -> bool:
     """The first line, when it recurs as the page's headline."""
-    return i == 0 and page.repeats[0] > 1 and not page.X[0, C["terminal"]] and any(page.title_match)
+    return bool(i == 0 and page.counts[0] > 1 and not page.X[0, C["terminal"]] and page.title.any())
 
 
 def classify_lines(
