@@ -8,6 +8,10 @@ Rows per dump variant (text_dump, text_dump_inline_split):
   (folds by page, both variants of a page in the same fold) and scores the
   held-out fold; docs/s is `classify_lines` on one core,
 - the shipped model, trained on all pages: IN-SAMPLE, not a quality figure.
+Then the same held-out fold models on other scrapers' full-page text of the same
+pages (html-text, inscriptis, resiliparse "all text" outputs in the data folder),
+which the model never trained on: how the cleaner carries to text saved by
+another tool.
 Speeds are the best of `--rounds` passes (the machine is shared and one pass can
 run 20% slow), C4 and newstrace passes interleaved, with the ratio to the C4 rules.
 """
@@ -15,6 +19,8 @@ run 20% slow), C4 and newstrace passes interleaved, with the ratio to the C4 rul
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import os
 import re
 import sys
@@ -33,6 +39,7 @@ from newstrace.clean import train_text  # noqa: E402
 from newstrace.clean.lines import build_page  # noqa: E402
 
 DATA = EXTRACTION / "textdump.jsonl"
+PREDICTIONS = EXTRACTION / "predictions_html.jsonl.gz"
 TERMINAL = ('.', '!', '?', '"', "'", "”", "’", "。", "！", "？")
 C4_BAD = re.compile(r"javascript|lorem ipsum|\{|cookie|privacy policy|terms of use|use cookies", re.I)
 
@@ -47,11 +54,26 @@ def c4_rules(text: str, min_words: int) -> str:
     return "\n".join(keep)
 
 
-def cross_validated(rows: list[dict], folds: int, rounds: int) -> tuple[dict, dict]:
-    """Held-out predictions per variant, and seconds spent in classify_lines per variant
-    (per fold the best of `rounds` passes over its held-out pages)."""
+def renderings() -> dict[str, dict[str, str]]:
+    """Other scrapers' full-page text of each page: {scraper: {page id: text}}."""
+    out: dict[str, dict[str, str]] = {}
+    if not PREDICTIONS.exists():
+        return out
+    with gzip.open(PREDICTIONS, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if r["extractor"].endswith("(all text)"):
+                out.setdefault(r["extractor"], {})[r["id"]] = r["text"] or ""
+    return out
+
+
+def cross_validated(rows: list[dict], folds: int, rounds: int,
+                    others: dict[str, dict[str, str]]) -> tuple[dict, dict]:
+    """Held-out predictions per variant (and per other rendering in `others`), and seconds
+    spent in classify_lines per variant (per fold the best of `rounds` passes over its
+    held-out pages)."""
     fold_of = np.arange(len(rows)) % folds
-    preds = {v: {} for v in train_text.VARIANTS}
+    preds = {v: {} for v in (*train_text.VARIANTS, *others)}
     secs = dict.fromkeys(train_text.VARIANTS, 0.0)
     for f in range(folds):
         train_rows = [r for r, k in zip(rows, fold_of, strict=True) if k != f]
@@ -66,6 +88,10 @@ def cross_validated(rows: list[dict], folds: int, rounds: int) -> tuple[dict, di
             secs[v] += best
             for row, lines in zip(held, out, strict=True):
                 preds[v][row["id"]] = cleaner.kept_text(lines)
+        for name, texts in others.items():
+            for row in held:
+                text = texts.get(row["id"], "")
+                preds[name][row["id"]] = cleaner.kept_text(cleaner.classify_lines(text, model=model))
         print(f"  fold {f + 1}/{folds} done", file=sys.stderr, flush=True)
     return preds, secs
 
@@ -96,7 +122,8 @@ def main() -> None:
     golds = {r["id"]: r["gold_text"] for r in rows}
     print(f"{len(rows)} pages; cross-validating newstrace ({args.folds} folds by page) ...",
           file=sys.stderr)
-    cv_preds, cv_secs = cross_validated(rows, args.folds, args.rounds)
+    others = renderings()
+    cv_preds, cv_secs = cross_validated(rows, args.folds, args.rounds, others)
     t0 = time.process_time()
     for row in rows:
         build_page(row["text_dump"])
@@ -122,6 +149,16 @@ def main() -> None:
             speed = f"{rate:9.0f}{rate / c4_rate:10.2f}" if rate else f"{'-':>9}{'-':>10}"
             print(f"{v:<24}{name:<44}{sc['f1']:7.3f}{sc['precision']:7.3f}{sc['recall']:7.3f}"
                   f"{speed[:9]}{sc['f1'] / c4:8.2f}{speed[9:]}")
+        print()
+    if others:
+        print("Other scrapers' full-page text of the same pages (never trained on), "
+              "same held-out folds:")
+        for name, texts in others.items():
+            nothing = score(texts, golds)
+            c4 = score({k: c4_rules(t, 3) for k, t in texts.items()}, golds)
+            cv = score(cv_preds[name], golds)
+            print(f"  {name:<24} do nothing {nothing['f1']:.3f}   C4 (>= 3 words) {c4['f1']:.3f}   "
+                  f"newstrace CV {cv['f1']:.3f} (P {cv['precision']:.3f} R {cv['recall']:.3f})")
         print()
     print("anchors (README): do nothing 0.666, C4 0.83, learned line classifier 0.89, "
           "per-line oracle 0.984, trafilatura on HTML 0.960")
