@@ -31,6 +31,8 @@ def clean_document(raw: RawDoc, options: CleanOptions | None = None, *, nlp=None
 
         extract = extract_html(raw.body, raw.url)
         lines, meta, method = extract.lines, dict(extract.meta), extract.method
+        body = {ln.text for ln in lines}
+        lines = lines + [ln for ln in extract.credits if ln.text not in body]
     else:
         from .text import classify_lines
 

@@ -136,6 +136,17 @@ def _may_mark(text: str) -> bool:
     return first in _FIRST_WORDS or first.startswith("so")
 
 
+def may_credit(text: str) -> bool:
+    """A cheap test on the start of a line (stripped, not empty): could `parse_credit`
+    read the line as a credit? False only when it cannot."""
+    return (text[0] in _COPY_FIRST or text[0] in "([-–—" or _may_mark(text)
+            or ("." in text and " " not in text) or text in _BARE_WIRES
+            or "contributed" in text or text.startswith(("PTI", "Our Standards", "our standards"))
+            or text.lower().startswith(("reporting", "writing", "compil", "additional", "follow",
+                                        "find more", "see more", "to contact", "dpa:"))
+            or "AP is solely" in text or "Associated Press" in text)
+
+
 _DOMAIN = r"(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]{2,18}"
 _DOMAIN_RE = re.compile(rf"^(?:www\.)?({_DOMAIN})/?$", re.I)
 _URL_RE = re.compile(rf"^(?:https?://)(?:www\.)?({_DOMAIN})(?::\d+)?(?:[/?#]\S*)?$", re.I)

@@ -13,7 +13,9 @@ When the model keeps almost nothing, or runs away (`max_growth` times trafilatur
 text), trafilatura's own lines are used; when those are short too, a second
 extractor is tried (readability-lxml from the `bench` extra if installed, else
 trafilatura's full cascade). Lines then go through `html_filters` (repeated
-headline, link-bait and share/subscribe debris).
+headline, link-bait and share/subscribe debris). Credit lines around the story
+(an article's <footer>, a "Source:" box beside or after it) are read apart, as
+text pages' are (`html_credits`).
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ import re
 from copy import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from ..errors import ExtractionError, InputError
 from ..records import Found, Line
+from .html_credits import NEXT_SIBLINGS, block_credit_lines, credit_lines, footer_credit_lines
 from .html_filters import filter_lines
 from .html_meta import extract_meta
 
@@ -62,6 +66,9 @@ class HtmlOptions:
     model: bool = True
     # ... unless it keeps this many times more text than trafilatura did (a runaway)
     max_growth: float = 2.5
+    # read credit lines ("Source: ...", "First appeared on ...", "© Agency") from the
+    # whole page, as a text page's are, not only from the extracted body
+    page_credits: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,7 @@ class HtmlExtract:
     meta: dict[str, Found]
     method: str
     removed: list[Line] = field(default_factory=list)
+    credits: list[Line] = field(default_factory=list)  # credit lines anywhere on the page
 
     @property
     def text(self) -> str:
@@ -179,12 +187,13 @@ def _lines_of(body) -> list[Line]:
     return out
 
 
-def narrow_tree(tree, share: float = 0.8):
+def narrow_tree(tree, share: float = 0.8, after: list | None = None):
     """A small document holding only the block with `share` of the page's <p> text.
 
     The deepest element holding that share, then its parent (lists, subheads and
     tables often sit beside the paragraphs' own container). None when no block
-    below <body> qualifies. Moves the block out of `tree`.
+    below <body> qualifies. Moves the block out of `tree`; `after`, when given,
+    gets the elements that followed it (up to NEXT_SIBLINGS, for `html_credits`).
     """
     import lxml.html
 
@@ -217,6 +226,8 @@ def narrow_tree(tree, share: float = 0.8):
         best = parent
     if best is None or best.tag in ("body", "html"):
         return None
+    if after is not None:
+        after.extend(islice(best.itersiblings(), NEXT_SIBLINGS))
     doc = lxml.html.document_fromstring("<html><head></head><body></body></html>",
                                         parser=_parser())
     doc.find("body").append(best)
@@ -306,6 +317,7 @@ class PageParts:
     body: object  # trafilatura's XML body (None when it found nothing)
     traf_text: str  # ... and its plain text
     method: str
+    credits: list[Line] = field(default_factory=list)  # html_credits.page_credit_lines
 
     @property
     def lines(self) -> list[Line]:
@@ -322,8 +334,10 @@ def page_parts(html: str, url: str | None, opts: HtmlOptions) -> PageParts:
     tree = parse_html(html, url or "<html>")
     meta = extract_meta(tree, url, dates=opts.dates)
     caps = _captions(tree) if opts.captions else []
+    credits = footer_credit_lines(tree) if opts.page_credits else []  # before <footer>s go
     etree.strip_elements(tree, *_STRIP, with_tail=False)
-    small = narrow_tree(tree, opts.narrow_share) if opts.narrow else None
+    after: list = []
+    small = narrow_tree(tree, opts.narrow_share, after) if opts.narrow else None
     method = "html:trafilatura" if small is None else "html:trafilatura+narrow"
     try:
         body, text = _trafilatura_doc(tree if small is None else small, url, opts, fast=True)
@@ -331,7 +345,9 @@ def page_parts(html: str, url: str | None, opts: HtmlOptions) -> PageParts:
         raise ExtractionError(f"trafilatura failed on {url or 'page'}: {err}") from err
     # trafilatura works on a copy; walking the tree after it, not before, keeps it fast
     blocks = blocks_of(small.find("body")) if small is not None and opts.model else []
-    return PageParts(meta, caps, blocks, body, text, method)
+    if opts.page_credits:  # around the story: the blocks beside it and the elements after it
+        credits += block_credit_lines(b.text for b in blocks) + credit_lines(after)
+    return PageParts(meta, caps, blocks, body, text, method, credits)
 
 
 _BLOCK_KIND = {"h1": "headline", "h2": "subhead"}
@@ -398,13 +414,13 @@ def finish_page(parts: PageParts, html: str, url: str | None, opts: HtmlOptions,
             lines, method, removed = other, name, []
     meta = parts.meta
     if not lines:
-        return HtmlExtract([], meta, "html:empty")
+        return HtmlExtract([], meta, "html:empty", [], parts.credits)
     lines = _add_captions(lines, parts.captions)
     if opts.filters:
         title = meta["title"].value if "title" in meta else None
         lines, filtered = filter_lines(lines, title)
         removed = removed + filtered
-    return HtmlExtract(lines, meta, method, removed)
+    return HtmlExtract(lines, meta, method, removed, parts.credits)
 
 
 __all__ = ["HtmlOptions", "HtmlExtract", "extract_html", "parse_html", "check_html"]
