@@ -4,13 +4,18 @@ the origin and everyone copied it".
 
     .venv/bin/python bench/provenance.py                 # gold bodies, held-out seeds
     .venv/bin/python bench/provenance.py --bases synthetic --n 300
+    .venv/bin/python bench/provenance.py --html          # pages served as HTML
 
 Weights in newstrace.trace were set (by hand, then by bench/tune_trace.py) on
 seeds 1, 5-9, 11-19, 21, 31 only; the default seeds (2, 3, 100-109) are held
 out (one seed's figures move by a point or two with the draw, so twelve). Families come from newstrace itself
 (reuse stage), never from the truth; documents the reuse stage misses count as
 wrong. `--truth-families` (diagnosis only) traces the simulator's own families
-to separate trace errors from reuse errors. Scores are per document over the
+to separate trace errors from reuse errors. `--html` has the simulator serve each
+page as HTML (a news template; each site puts its credit line in the story, in a
+box after it, in the article's footer or after the article) and cleans it on the
+HTML path; `--no-page-credits` (diagnosis) reads credits from the extracted body
+only, as before html_credits. Scores are per document over the
 simulator's families of two or more: origin outlet (the outlet, present or
 absent), parent (copies only; None = the absent origin), credit status.
 While `newstrace.clean.clean_document` cannot run, a STAND-IN cleaner in this
@@ -104,7 +109,7 @@ def clean_all(corpus) -> tuple[dict[str, Article], str]:
 
     out = {}
     for d in corpus.docs:
-        raw = RawDoc(d.doc_id, "sim", "", "text", d.text, url=d.url, site=d.site,
+        raw = RawDoc(d.doc_id, "sim", "", d.kind, d.text, url=d.url, site=d.site,
                      published=d.published)
         out[d.doc_id] = clean_document(raw)
     return out, "newstrace.clean"
@@ -259,11 +264,20 @@ def main(argv=None) -> None:
     ap.add_argument("--n", type=int, default=180, help="synthetic base articles")
     ap.add_argument("--seeds", type=int, nargs="+", default=[2, 3, *range(100, 110)])
     ap.add_argument("--networks", type=int, default=0)
+    ap.add_argument("--html", action="store_true", help="pages served as HTML, cleaned as HTML")
+    ap.add_argument("--no-page-credits", action="store_true",
+                    help="diagnosis: HTML credits from the extracted body only")
     ap.add_argument("--truth-families", action="store_true",
                     help="diagnosis: trace the simulator's families instead of found ones")
     args = ap.parse_args(argv)
     print("command: .venv/bin/python bench/" + Path(__file__).name + " " + " ".join(sys.argv[1:]))
-    opts = replace(SimOptions(), networks=args.networks)
+    opts = replace(SimOptions(), networks=args.networks, html=args.html)
+    if args.no_page_credits:
+        from functools import partial
+
+        import newstrace.clean.html as html_path
+
+        html_path.HtmlOptions = partial(html_path.HtmlOptions, page_credits=False)
     rows = []
     for seed in args.seeds:
         if args.bases == "gold" and TEXTDUMP.exists():

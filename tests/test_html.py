@@ -404,3 +404,18 @@ def test_train_html_model_from_jsonl(tmp_path):
     with pytest.raises(InputError, match="line 1"):
         train(bad, tmp_path / "never.json")
     assert not (tmp_path / "never.json").exists()
+
+
+@pytest.mark.parametrize("title, h1, expected", [
+    ("Council shuts the old bridge | Town Gazette", "Council shuts the old bridge", "Council shuts the old bridge"),
+    ("Council shuts the old bridge - Town Gazette", "Council shuts the old bridge", "Council shuts the old bridge"),
+    ("Council shuts the old bridge :: Town Gazette", "Council shuts the old bridge", "Council shuts the old bridge"),
+    # a logo <h1> heads no story; an <h1> that differs from the <title> is not a cut of it
+    ("CNN - Breaking News, Latest News", "CNN", "CNN - Breaking News, Latest News"),
+    ("Council shuts the old bridge | Town Gazette", "Town Gazette", "Council shuts the old bridge | Town Gazette"),
+])
+def test_title_without_the_site_name(title, h1, expected):
+    html = (f"<html><head><title>{title}</title></head><body><h1>{h1}</h1>"
+            + "".join(f"<p>{PARA}</p>" for _ in range(3)) + "</body></html>")
+    m = extract_html(html).meta
+    assert m["title"].value == expected

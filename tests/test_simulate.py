@@ -98,3 +98,29 @@ def test_demo_corpus_covers_the_cases():
     assert any(t.origin_doc_id is None for t in truth)
     text = "\n".join(d.text for d in corpus.docs)
     assert "votes" in text and "©" in text
+
+
+def test_html_pages_carry_their_credits_wherever_the_template_puts_them():
+    from collections import Counter as Places
+
+    from newstrace.clean import clean_document
+    from newstrace.clean.credits import parse_credit
+    from newstrace.records import RawDoc
+    from newstrace.simulate.pages import HTML_CREDIT_PLACES
+
+    bases = synthetic_articles(40, seed=4)
+    html = republish(bases, seed=4, options=SimOptions(html=True))
+    assert {d.kind for d in html.docs} == {"html"}
+    places, found = Places(), Places()
+    for d in html.docs:
+        credit = html.truth[d.doc_id].credit
+        # a © line naming no known outlet and a bare link are page furniture on HTML pages
+        if not credit or parse_credit(credit)[2] in ("copyright", "domain", "url"):
+            continue
+        place = HTML_CREDIT_PLACES[sum(map(ord, d.site)) % len(HTML_CREDIT_PLACES)]
+        places[place] += 1
+        art = clean_document(RawDoc(d.doc_id, "sim", "", "html", d.text, url=d.url))
+        assert credit not in art.text  # never body text, wherever the template put it
+        found[place] += any(c.line == " ".join(credit.split()) for c in art.credits)
+    assert set(places) == set(HTML_CREDIT_PLACES)
+    assert found == places, (found, places)

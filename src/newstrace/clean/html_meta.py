@@ -169,6 +169,10 @@ def extract_meta(tree, url: str | None = None, *, dates: bool = True) -> dict[st
     return found
 
 
+# what a <title> adds after the headline: " | Site Name", " - Site", " :: Site"
+_TITLE_TAIL = re.compile(r"\s*(?:[|\-–—:»·•]|::)\s*\S.{0,80}")
+
+
 def _from_page(tree, tags: dict[str, list], found, put) -> None:
     for el in tags["link"]:
         if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
@@ -179,8 +183,16 @@ def _from_page(tree, tags: dict[str, list], found, put) -> None:
     if lang:
         found.pop("lang", None)
         put("lang", lang, "html lang")
-    if tags["title"]:
-        put("title", tags["title"][0].text_content(), "html title")
+    if tags["title"] and "title" not in found:
+        title = " ".join(tags["title"][0].text_content().split())
+        h1 = tree.find(".//h1")
+        head = " ".join(h1.text_content().split()) if h1 is not None else ""
+        # the <h1> heads the story (3+ words: not a logo "CNN" heading "CNN - Breaking News")
+        if len(head.split()) >= 3 and title.startswith(head) and \
+                len(title) - len(head) < len(head) and _TITLE_TAIL.fullmatch(title[len(head):]):
+            put("title", head, "html title, the site's name after it cut (as the <h1>)")
+        else:
+            put("title", title, "html title")
     if "title" not in found:
         h1 = tree.find(".//h1")
         if h1 is not None:

@@ -142,3 +142,51 @@ def render_page(rng: random.Random, site: Site, title: str, paragraphs: list[str
         lines.append(rng.choice(W.WIDGETS))
     lines += list(site.footer)
     return "\n\n".join(lines)
+
+
+# where a site's HTML template puts a credit line: the story's last paragraph, a box
+# after the story, the article's own <footer>, or an element after the article
+HTML_CREDIT_PLACES = ("body", "box", "footer", "after")
+
+
+def render_html(rng: random.Random, site: Site, title: str, paragraphs: list[str],
+                credit: str | None, published: str | None) -> str:
+    """The page as its site serves it: the same story and debris as `render_page`, in a
+    typical news template. The site's template decides where a credit line stands
+    (`HTML_CREDIT_PLACES`, fixed per site by its domain)."""
+    from html import escape
+
+    place = HTML_CREDIT_PLACES[sum(map(ord, site.outlet.domain)) % len(HTML_CREDIT_PLACES)]
+    nav = site.template[1].split(" | ") if len(site.template) > 1 else []
+    out = [f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(title)} | "
+           f"{escape(site.outlet.name)}</title></head><body>",
+           f"<header><div class='logo'>{escape(site.outlet.name)}</div><nav><ul>"
+           + "".join(f"<li><a href='/{escape(n.lower())}'>{escape(n)}</a></li>" for n in nav)
+           + "</ul></nav></header><main><article class='post'>",
+           f"<h1 class='entry-title'>{escape(title)}</h1><div class='entry-meta'>"]
+    if rng.random() < 0.7:
+        out.append(f"<span class='views'>{rng.randint(0, 5000)}</span>")
+    if published:
+        out.append(f"<time datetime='{escape(published)}'>{escape(published[:10])}</time>")
+    out.append("</div><div class='entry-content'>")
+    out += [f"<p>{escape(p)}</p>" for p in paragraphs]
+    line = escape(credit) if credit else ""
+    if credit and place == "body":
+        out.append(f"<p><em>{line}</em></p>")
+    out.append("</div>")
+    if credit and place == "box":
+        out.append(f"<div class='source'>{line}</div>")
+    out.append("<div class='share'>" + "".join(
+        f"<a href='#'>{escape(s)}</a>" for s in rng.sample(W.SHARE, rng.randint(2, 5))) + "</div>")
+    if credit and place == "footer":
+        out.append(f"<footer class='entry-footer'><span>{line}</span></footer>")
+    out.append("</article>")
+    if credit and place == "after":
+        out.append(f"<div class='post-source'><p>{line}</p></div>")
+    if rng.random() < 0.4:
+        votes = rng.randint(0, 9)
+        out.append(f"<div class='rating'>{votes * 0.5:.2f} ({votes * 10}%) {votes} votes</div>")
+    out.append(f"<aside class='widget'><h3>{escape(rng.choice(W.WIDGETS))}</h3></aside></main>")
+    out.append("<footer class='site-footer'>" + "".join(f"<p>{escape(f)}</p>" for f in site.footer)
+               + "</footer></body></html>")
+    return "".join(out)

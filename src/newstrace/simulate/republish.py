@@ -11,7 +11,7 @@ import xxhash
 
 from . import words as W
 from .articles import BaseArticle, Outlet, make_outlets, synthetic_articles, vary
-from .pages import Site, credit_line, format_time, make_site, render_page
+from .pages import Site, credit_line, format_time, make_site, render_html, render_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,7 @@ class SimOptions:
     networks: int = 0  # groups of sites sharing a template that copy fast from a hub
     network_size: int = 4
     network_p: float = 0.3
+    html: bool = False  # pages as their sites serve them (HTML), not dumped to text
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class SimDoc:
     published: str | None  # ISO string as the site shows it (maybe wrong), None if missing
     text: str  # the scraped page as text
     title: str = ""  # the headline the page shows
+    kind: str = "text"  # "text" | "html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,8 +191,10 @@ def _emit(world: _World, corpus: SimCorpus, node: _Node, credit: str | None, tru
     url = world.url(node.site, node.title, node.time)
     doc_id = _doc_id(url)
     published = format_time(node.site, node.time, rng)
-    text = render_page(rng, node.site, node.title, node.paragraphs, credit, published)
-    corpus.docs.append(SimDoc(doc_id, node.site.outlet.domain, url, published, text, node.title))
+    render = render_html if world.opts.html else render_page
+    text = render(rng, node.site, node.title, node.paragraphs, credit, published)
+    corpus.docs.append(SimDoc(doc_id, node.site.outlet.domain, url, published, text, node.title,
+                              "html" if world.opts.html else "text"))
     corpus.truth[doc_id] = Truth(credit=credit, true_time=node.time.isoformat(), **truth)
     node.doc_id = doc_id
     return doc_id
