@@ -1,7 +1,18 @@
 """Which date on a text page is the story's: by its headline, not a teaser's or a post's."""
 
+import pytest
+
 from newstrace.clean import clean_document
-from newstrace.clean.dates import WEAK_DATE, firm_published, signs_post
+from newstrace.clean.dates import (
+    WEAK_DATE,
+    date_line,
+    find_date,
+    firm_published,
+    page_year,
+    posted_day,
+    relative_stamp,
+    signs_post,
+)
 from newstrace.clean.infer_date import infer_date
 from newstrace.clean.structure import build_article
 from newstrace.records import Line, RawDoc
@@ -141,3 +152,86 @@ def test_page_zone_goes_into_published_without_moving_the_day():
     assert a.published.value == "2019-11-19T22:31-06:00"  # the day the page shows, not UTC's Nov 20
     a = _page([*MENU, HEADLINE, "By Jane Roe", "Nov 19, 2019 10:31"])
     assert a.published.value == "2019-11-19T10:31"
+
+
+def test_year_first_and_east_asian_dates():
+    assert find_date("2019.11.19 10:30").iso == "2019-11-19T10:30"
+    assert find_date("2019. 11. 19. (화) 10:30").iso == "2019-11-19T10:30"
+    assert find_date("2019/11/19").iso == "2019-11-19"
+    assert find_date("2019年11月19日 10時30分").iso == "2019-11-19T10:30"
+    assert find_date("2019년 11월 19일 오전").iso == "2019-11-19"
+    # a date in a link's path, a version number and an impossible month are no dates
+    assert find_date("https://example.com/2019/11/19/story") is None
+    assert find_date("release 2019.13.01") is None and find_date("2019年13月1日") is None
+
+
+@pytest.mark.parametrize("line, iso, evidence", [
+    ("Selasa, 19 Nov 2019 10:00 WIB", "2019-11-19T10:00", "date line"),
+    ("Kamis, 21 November 2019 | 10:30 WIB", "2019-11-21", "date line"),
+    ("Dienstag, 19.11.2019, 10:30 Uhr", "2019-11-19T10:30", "date line"),
+    ("terça-feira, 19 de novembro de 2019", "2019-11-19", "date line"),
+    ("Publicado em 19/11/2019 - 10h30", "2019-11-19", "published line"),
+    ("Atualizado em 19/11/2019", "2019-11-19", "updated line"),
+    ("Diperbarui 19 November 2019", "2019-11-19", "updated line"),
+    ("Stand: 19.11.2019 10:30 Uhr", "2019-11-19T10:30", "updated line"),
+    ("입력 2019.11.19 10:30", "2019-11-19T10:30", "published line"),
+    ("수정 2019-11-19 10:30", "2019-11-19T10:30", "updated line"),
+    ("公開日：2019年11月19日", "2019-11-19", "published line"),
+    ("Last Updated: Nov 19, 2019 10:31 IST", "2019-11-19T10:31", "updated line"),
+])
+def test_date_lines_in_the_languages_of_news_pages(line, iso, evidence):
+    assert date_line(line)[:2] == (iso, evidence)
+
+
+def test_text_with_a_date_is_no_date_line():
+    for line in ("Selasa, 19 Nov 2019 the minister said", "19.11.2019 Berlin Marathon results",
+                 "Posted: 19 Nov 2019 by the harbour desk"):
+        assert date_line(line) is None, line
+
+
+def test_posted_line_without_a_year():
+    assert posted_day("Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM")[0] == "--11-19"
+    assert posted_day("Posted Nov 18, 8:19 PM")[0] == "--11-18"
+    assert posted_day("Updated Nov 19, 6:55 AM") is None  # an update is no publication
+    assert posted_day("Posted Nov 19, 2019") is None  # with its year it is a date line
+    assert page_year(["© 2005-2019 The Gazette. All rights reserved.", "Copyright 2017 X"]) == "2019"
+    assert page_year(["No rights here"]) is None
+    head = [*MENU, HEADLINE, "Updated Nov 19, 6:55 AM;Posted Nov 18, 8:19 PM", "By Jane Roe"]
+    a = _page(head, ["© 2019 The Gazette. All rights reserved."])
+    assert a.published.value == "2019-11-18"
+    assert a.published.evidence == "published line (year from the page's copyright line)"
+    assert a.removed and a.published.start > 0
+    assert _page(head).published is None  # no year anywhere: no date
+    # the year the page was fetched wins; a day after the fetch is last year's
+    for fetched, want in (("2020-03-02T10:00:00Z", "2019-11-18"), ("2019-12-01T10:00:00Z", "2019-11-18"),
+                          ("2019-11-10T10:00:00Z", "2018-11-18")):
+        texts = [*head, *BODY, "© 2021 The Gazette"]
+        lines, pos = [], 0
+        for k, t in enumerate(texts):
+            keep = len(head) <= k < len(head) + len(BODY)
+            lines.append(Line(t, pos, pos + len(t), keep, "" if keep else "navigation"))
+            pos += len(t) + 1
+        raw = RawDoc("d1", "t.txt", "", "text", "\n".join(texts), fetched_at=fetched)
+        a = build_article(raw, lines)
+        assert (a.published.value, a.published.evidence) == (want, "published line (year from fetched_at)")
+
+
+def test_story_dated_only_relative_to_now_takes_no_far_date():
+    teasers = ["Recent from Jane Roe", "Ferry fares rise again", "Jane Roe", "11/13/19 11:00AM",
+               "Sea wall plans", "Jane Roe", "11/12/19 4:40PM"]
+    for stamp in ("Monday 5:30PM", "2 days", "Published 22 hours ago", "vor 3 Stunden", "3時間前"):
+        a = _page([*teasers, *MENU, HEADLINE, "Jane Roe", stamp])
+        assert a.published is None, stamp
+    # without the relative stamp the far date stays the answer, as before
+    a = _page([*teasers, *MENU, HEADLINE, "Jane Roe", "Harbour"])
+    assert a.published.value == "2019-11-13T11:00"
+    # a full date at the story's head still wins over a relative one
+    a = _page([*teasers, *MENU, HEADLINE, "Jane Roe", "2 days", "Nov 19, 2019"])
+    assert a.published.value == "2019-11-19"
+
+
+def test_relative_stamps():
+    for t in ("2 days", "Yesterday 2:45PM", "hace 2 horas", "2 jam lalu", "5 часов назад", "2시간 전"):
+        assert relative_stamp(t), t
+    for t in ("Today", "Monday", "2 days of talks", "Nov 19, 2019", "Published 2 days after the vote"):
+        assert not relative_stamp(t), t

@@ -63,6 +63,30 @@ def _article(*above: str):
     ("Chaim Gartenberg@cgartenberg", "Chaim Gartenberg", "handle"),
     ("Jane Doe  Nov 19, 2019", "Jane Doe", "date"),
     ("Reuters November 18, 2019 11:03 PM", "Reuters", "date"),
+    # names with apostrophes and run-together initials
+    ("By Mary O'Brien", "Mary O'Brien", "byline"),
+    ("By J.R. Smith", "J.R. Smith", "byline"),
+    # an outlet the writer works for, a relative time, a role with no mark before it
+    ("By Jane Doe For Dailymail.com", "Jane Doe", "byline"),
+    ("By JANE DOE FOR THE DAILY NEWS", "JANE DOE", "byline"),
+    ("By Jane Doe • 2 hours ago", "Jane Doe", "byline"),
+    ("By Jane Doe Contributor", "Jane Doe", "byline"),
+    ("Jane Doe Senior Writer", "Jane Doe", "role"),
+    # agencies with a staff tail, and a writer with an agency
+    ("By Reuters Staff", "Reuters Staff", "byline"),
+    ("By Jane Doe and The Associated Press", "Jane Doe and The Associated Press", "byline"),
+    # "written by" in the languages of the set
+    ("Escrito por Maria Silva", "Maria Silva", "byline"),
+    ("Scritto da Mario Rossi", "Mario Rossi", "byline"),
+    ("Geschrieben von Hans Müller", "Hans Müller", "byline"),
+    ("Ditulis oleh Budi Santoso", "Budi Santoso", "byline"),
+    # a blog's date first, then its "by"
+    ("Posted on: November 19, 2019 by Jane Doe", "Jane Doe", "byline"),
+    ("19.11.2019 by Regan", "Regan", "byline"),
+    # Korean "writer" labels
+    ("글·사진 홍길동 기자", "홍길동", "byline"),
+    ("글 홍길동", "홍길동", "byline"),
+    ("取材・文／山田太郎", "山田太郎", "byline"),
 ])
 def test_read_byline_forms(line, names, how):
     assert read_byline(line) == (names, how)
@@ -73,6 +97,9 @@ def test_read_byline_forms(line, names, how):
     "Staff Writer", "World News", "Breaking News | World", "Sign In", "More Stories", "Jane Doe",
     "Photo: Jane Doe/Reuters", "Di Maio attacca il governo", "Follow us @newsdesk", "Reuters",
     "Jane Doe said the plan. It was late.", "By Admin", "Updated Nov 19, 2019",
+    "Reuters Staff", "By Staff Writer", "Jane Doe for the win", "By Mary O' Brien", "Scritto da Roma",
+    "Jane Doe 2 hours", "By Monday Contributor", "November 19, 2019 by the harbour", "In May 19, 2019 by Jane Doe",
+    "글쓰기", "사진 홍길동 기자", "Jane Doe · 5 mins ago", "Harbour Budget Vote 2 hours ago",
 ])
 def test_read_byline_rejects(line):
     assert read_byline(line) is None
@@ -82,7 +109,7 @@ def test_person_names():
     assert person_names("Troy L. Smith") == "Troy L. Smith"
     assert person_names("Ludwig van Beethoven") == "Ludwig van Beethoven"
     assert person_names("VICTOR TANGERMANN") == "VICTOR TANGERMANN"
-    for s in ("Dubai Airshow Plans", "Top Stories", "Browse All Posts", "Jane", "Jane 2 Doe", "the Doe family",
+    for s in ("U.S. Senate", "U.K. Parliament", "Dubai Airshow Plans", "Top Stories", "Browse All Posts", "Jane", "Jane 2 Doe", "the Doe family",
               "A Fantástica Loja dos Materiais Educativos"):
         assert person_names(s) is None, s
 
@@ -96,6 +123,14 @@ def test_person_names():
     ([HEADLINE, "Share", "Jane Doe", "Senior Reporter", "Share"], "Jane Doe", "name and role above the body"),
     ([HEADLINE, "By", "Reuters"], "Reuters", "byline line above the body"),
     ([HEADLINE, "By", "Troy L. Smith, Cleveland.com"], "Troy L. Smith", "byline line above the body"),
+    # a one-word pen name under a bare "by" / "written by"
+    ([HEADLINE, "by", "Regan", "September 15, 2014"], "Regan", "byline line above the body"),
+    ([HEADLINE, "Written by", "Regan"], "Regan", "byline line above the body"),
+    # an explicit one-word byline beside the story's date
+    ([HEADLINE, "November 12, 2018", "| BY: Gazette", "Share"], "Gazette", "byline line above the body"),
+    # an agency and its place beside the story's date
+    ([HEADLINE, "Share", "PTI, New Delhi,", "Nov 20 2019, 11:06am IST"], "PTI",
+     "name next to a date line above the body"),
 ])
 def test_head_byline_from_neighbouring_lines(above, name, evidence):
     a = _article(*above)
@@ -125,6 +160,12 @@ def test_byline_right_after_the_headline_far_above_the_body():
     [HEADLINE, "By Monday, the deal will be done.", "Nov 19, 2019"],
     ["Jane Doe", HEADLINE],  # a name with nothing saying it is the author
     [HEADLINE, "Donald Trump", "Kurt Volker", "Nov 19, 2019"],  # topic tags
+    # photo captions of a gallery: the last name over the date is one of them
+    [HEADLINE, "Ann Lee 100 freestyle", "Tom Ray North Diving", "Ben Cole Trinity", "Posted: Fri 6:45 PM, Feb 16, 2018"],
+    [HEADLINE, "by", "Sponsored"],  # a pen name is no section or UI word
+    [HEADLINE, "By: Sponsored", "Nov 19, 2019"],
+    [HEADLINE, "Share", "Sponsored by", "Acme Harbour Supplies", "Nov 19, 2019"],  # a sponsor, not a writer
+    [HEADLINE, "Share", "Powered by", "Harbourtech", "Nov 19, 2019"],
 ])
 def test_no_byline(above):
     assert _article(*above).byline is None

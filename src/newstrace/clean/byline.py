@@ -1,14 +1,18 @@
 """Bylines in text mode: the author named by dropped lines above the story.
 
 `read_byline(text)` reads one line on its own ("By Jane Doe", "Jane Doe, Staff
-Writer", "Автор: Иван Петров", "홍길동 기자"); `head_byline(lines, first_kept,
+Writer", "Escrito por Maria Silva", "By Jane Doe for The Daily News", "By Reuters
+Staff", "Автор: Иван Петров", "홍길동 기자"); `head_byline(lines, first_kept,
 headline_rows)` searches the lines between the headline and the first kept line,
 also using neighbours ("By" and the name cut apart, a bare name next to the date
-line or right under the headline, a name over its "@handle").
+line or right under the headline, a name over its "@handle", "PTI, New Delhi"
+by the date line).
 
 A byline is a person-like name (2-5 capitalised words, particles allowed, or a
 CJK name with its title), several joined by "and" or commas, or a news agency
-after an explicit "By". Never a sentence, a section name or "Staff".
+after an explicit "By"; a single word only right after an explicit marker. Never
+a sentence, a section name, "Staff", a sponsor ("Sponsored by") or one name of a
+list of captions.
 """
 
 from __future__ import annotations
@@ -26,21 +30,38 @@ from newstrace.records import Line
 HEAD_ZONE = 15  # lines above the first kept one where any byline form counts
 WIDE_ZONE = 40  # lines above it where a clear byline right after the headline counts
 
-_MARK = re.compile(r"^(?:[|•·]\s*)?(?:(?:written|words|text|story|posted|reported|photos and text)\s+by|by|von|por|"
-                   r"par|door|av|oleh|di|от)(?:\s*[:\-–—]\s*|\s+)(?=\S)", re.I)
+# "written by" and its kin in the languages of news pages, then the bare markers
+_MARKED = (r"(?:written|words|text|story|posted|reported|photos and text)\s+by|(?:escrito|publicado|postado)\s+por|"
+           r"(?:texto|reportagem)\s+de|scritto\s+da|(?:testo|articolo)\s+di|geschrieben\s+von|"
+           r"(?:ditulis|dilaporkan)\s+oleh")
+_MARK = re.compile(rf"^(?:[|•·]\s*)?(?:{_MARKED}|by|von|por|par|door|av|oleh|di|от)(?:\s*[:\-–—]\s*|\s+)(?=\S)", re.I)
 _LABEL = re.compile(r"^(?:author|authors|autor|autore|auteur|autores|penulis|reporter|text|texto|testo|"
                     r"автор|авторы|текст|written by|byline)\s*[:：]\s*", re.I)
-_BARE_BY = re.compile(r"^(?:[|•·]\s*)?(?:by|von|por|par|door|oleh|di|от|автор|author)\s*:?$", re.I)
-_KO = re.compile(r"^(?:\[[^\]]{1,20}\]\s*|\([^)]{1,20}\)\s*)?(?P<name>[가-힣]{2,4})\s?"
-                 r"(?:기자|특파원|선임기자|전문기자|논설위원|객원기자|인턴기자)(?:\s|$|[\w.+\-]+@)")
-_CJK = re.compile(r"^(?:记者|記者|作者|文|撰文|编辑|編輯|责任编辑|責任編輯)\s*[:：/|]?\s*(?P<name>[\u4e00-\u9fff]{2,4})"
+_BARE_BY = re.compile(rf"^(?:[|•·]\s*)?(?:{_MARKED}|by|von|por|par|door|oleh|di|от|автор|author)\s*:?$", re.I)
+# "... by" lines that name a sponsor, a maker or a photographer, not the writer
+_NOT_BY = re.compile(r"\b(?:sponsored|powered|presented|brought to you|supported|hosted|funded|designed|developed|"
+                     r"built|made|photos?|photographs?|photographed|illustrated|images?|video|curated|selected)\s+by$",
+                     re.I)
+_KO = re.compile(r"^(?:\[[^\]]{1,20}\]\s*|\([^)]{1,20}\)\s*)?(?:(?:글|글[·ㆍ]사진|사진[·ㆍ]글)(?:\s*[=:/]\s*|\s+))?"
+                 r"(?P<name>[가-힣]{2,4})\s?(?:기자|특파원|선임기자|전문기자|논설위원|객원기자|인턴기자)(?:\s|$|[\w.+\-]+@)"
+                 r"|^글(?:\s*[=:/]\s*|\s+)(?P<writer>[가-힣]{2,4})$")  # "글·사진 홍길동 기자", "글 홍길동"
+_CJK = re.compile(r"^(?:记者|記者|作者|取材・文|文・写真|写真・文|文|撰文|编辑|編輯|责任编辑|責任編輯)\s*[:：/／|]?\s*"
+                  r"(?P<name>[\u4e00-\u9fff]{2,4})"
                   r"(?:\s|$|[,，、])")
 _HANDLE = re.compile(r"\s*@\w{2,30}\s*$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?"
                       r"|\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST|IST)\b", re.I)
 _EDGE = " -–—|,;:·•/"
-_LEAD = re.compile(r"^(?:(?:written|posted)\s+)?(?:by|von|por|par|door|oleh)\s+", re.I)
+_LEAD = re.compile(rf"^(?:{_MARKED}|by|von|por|par|door|oleh)\s+", re.I)
+_AGO = re.compile(r"\b\d{1,2}\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I)  # "2 hours ago"
+# a role run on after a name with no mark between ("Jane Doe Senior Writer")
+_ROLE_TAIL = re.compile(r"(?:\s+(?:senior|staff|contributing|chief|special|associate|deputy|managing|political|"
+                        r"business|sports|foreign|investigative|guest))*\s+(?:writer|contributor|correspondent|"
+                        r"reporter|editor|columnist|journalist)s?$", re.I)
+_AGENCY_TAIL = re.compile(r"\s+(?:staff|staff writers?|reporters?|wire|news service)$", re.I)  # "Reuters Staff"
+_TAIL_ENDS = frozenset(("taff", "iter", "ters", "rter", "wire", "vice"))  # how those tails end
+_ROLE_ENDS = frozenset("writer contributor correspondent reporter editor columnist journalist".split())
 _GLUE = re.compile(r"(?<=[a-zà-ÿа-яё]{2})(?=[A-ZÀ-ÞА-ЯЁ])")
 _TAIL = re.compile(r"(?:\s+(?:on|at|am|le|el|il|в|updated|published|posted))+$", re.I)
 _ROLE = re.compile(r"\b(?:writer|contributor|correspondent|reporter|editor|columnist|staff|journalist|"
@@ -48,6 +69,7 @@ _ROLE = re.compile(r"\b(?:writer|contributor|correspondent|reporter|editor|colum
                    r"corrispondente|giornalista|jornalista|periodista|redactor|wartawan|корреспондент|"
                    r"обозреватель|журналист)s?\b", re.I)
 _SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bи\b|&|\bdan\b)\s*")
+_JOINS = frozenset("and und y et e и & dan".split())  # the words _SPLIT cuts at
 _PARTICLES = frozenset("van von der den de del della da dos das du di la le al el bin ibn ter ten st. y".split())
 _NOT_NAME = frozenset(
     "the news entertainment institute talk sports sport media business world home live tv radio online daily weekly "
@@ -65,8 +87,10 @@ _NOT_NAME = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday ago hours minutes "
     "new old united states kingdom city county state north south east west league cup club university "
     "company inc ltd corp llc plans plan tips guide guides how what why who when where all browse post posts page "
-    "pages print email save like tweet pin comments recommended sponsored trending popular".split())
-_WORD_OK = re.compile(r"[^\W\d_][^\W\d_]['’\-\w]*\.?|[^\W\d_]\.", re.U)  # a word, or an initial "E."
+    "pages print email save like tweet pin comments recommended sponsored trending popular "
+    "u.s u.k u.n e.u d.c n.y l.a".split())
+# a word ("Jean-Luc", "O'Brien"), or initials ("E.", "J.R.")
+_WORD_OK = re.compile(r"[^\W\d_](?:['’](?=[^\W\d_]))?[^\W\d_]['’\-\w]*\.?|(?:[^\W\d_]\.){1,3}", re.U)
 
 
 def _is_person(s: str) -> bool:
@@ -94,14 +118,16 @@ def person_names(s: str) -> str | None:
     return None
 
 
-_SEGMENTS = re.compile(r"\s*(?:[,|/]|\s[-–—]\s|\s[-–—]$)\s*")
+_SEGMENTS = re.compile(r"\s*(?:[,|/•·]|\s[-–—]\s|\s[-–—]$)\s*")
+_FOR = re.compile(r"\s(?:for|special to)\s.*", re.I)  # "Jane Doe for The Daily News": the outlet
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 
 
 def _names_then_rest(s: str, agency_ok: bool) -> str | None:
     """The names opening `s` ("Jane Doe, Staff Writer" -> "Jane Doe"), or an agency alone."""
-    s = _undate(s)
-    s = _HANDLE.sub("", s)
+    s = _HANDLE.sub("", _undate(s))
+    if " for " in s.lower() or " special to " in s.lower():
+        s = _FOR.sub("", s)
     segs = [x.strip() for x in _SEGMENTS.split(s) if x.strip()]
     names: list[str] = []
     for seg in segs:
@@ -109,15 +135,48 @@ def _names_then_rest(s: str, agency_ok: bool) -> str | None:
         if person_names(seg):
             names.append(seg)
             continue
+        if agency_ok and _with_agency(seg):  # "Jane Doe and The Associated Press"
+            names.append(seg)
+            continue
         glued = next((seg[:g.start()] for g in _GLUE.finditer(seg) if person_names(seg[:g.start()])), None)
+        bare = _ROLE_TAIL.sub("", seg) if seg[seg.rfind(" ") + 1:].lower().rstrip("s") in _ROLE_ENDS else seg
         if glued:  # "Meg JamesStaff Writer": a name run into its role
             names.append(glued)
+        elif bare != seg and person_names(bare):  # "Jane Doe Contributor"
+            names.append(bare)
         break
     if names:
         return ", ".join(names)
-    if agency_ok and segs and normalise_agency(segs[0]):
+    if agency_ok and segs and agency(segs[0]):
         return segs[0]
     return None
+
+
+def agency(s: str) -> str | None:
+    """The canonical agency `s` names, also with a staff tail ("Reuters Staff"), else None."""
+    s = s.strip(_EDGE)
+    found = normalise_agency(s)
+    if found is None and s[-4:].lower() in _TAIL_ENDS:
+        found = normalise_agency(_AGENCY_TAIL.sub("", s))
+    return found
+
+
+def _with_agency(s: str) -> bool:
+    """Names joined by "and" with at least one person and the rest agencies."""
+    if not _JOINS.intersection(s.lower().split()):
+        return False
+    parts = [p for p in _SPLIT.split(s) if p]
+    people = [bool(person_names(p)) for p in parts]
+    return any(people) and all(ok or agency(p) for ok, p in zip(people, parts, strict=True))
+
+
+def _agency_place(s: str) -> str | None:
+    """"Reuters, Washington" / "PTI, New Delhi": an agency and at most a place after it."""
+    segs = [x.strip(_EDGE) for x in s.split(",") if x.strip(_EDGE)]
+    if not segs or len(segs) > 2 or not agency(segs[0]):
+        return None
+    place = segs[1].split() if len(segs) == 2 else []
+    return segs[0] if len(place) <= 3 and all(w[:1].isupper() for w in place) else None
 
 
 def _undate(s: str) -> str:
@@ -125,7 +184,7 @@ def _undate(s: str) -> str:
     hit = find_date(s, need_year=False)
     if hit is not None:
         s = s[:hit.start] + " " + s[hit.end:]
-    s = _WEEKDAY.sub(" ", _TIME.sub(" ", s))
+    s = _WEEKDAY.sub(" ", _TIME.sub(" ", _AGO.sub(" ", s) if "ago" in s else s))
     s = _LEAD.sub("", " ".join(s.split()).strip(_EDGE))
     return _TAIL.sub("", s).strip(_EDGE)
 
@@ -140,14 +199,16 @@ def read_byline(text: str) -> tuple[str, str] | None:
         return None
     m = _KO.match(s) or _CJK.match(s)
     if m:
-        return m.group("name"), "byline"
+        return m.group("name") or m.group("writer"), "byline"
     m = _MARK.match(s) or _LABEL.match(s)
-    if m:
-        rest = s[m.end():]
+    dated = None if m else _date_then_mark(s)  # "Posted on November 19, 2019 by Jane Doe"
+    if m or dated:
+        rest = s[m.end():] if m else dated
         if rest.rstrip().endswith(("!", "?")) or re.search(r"[a-z]\.\s*$", rest):
             return None  # "By Monday, the deal will be done."
         names = _names_then_rest(rest, agency_ok=True)
-        if names is None and (find_date(rest, need_year=True) or m.group(0).lower().startswith(("written", "posted"))):
+        if names is None and (dated or find_date(rest, need_year=True)
+                              or m.group(0).lower().startswith(("written", "posted"))):
             names = _single(_undate(rest))  # a blog's "by Regan September 15, 2014"
         return (names, "byline") if names else None
     if is_caption(s):
@@ -160,7 +221,7 @@ def read_byline(text: str) -> tuple[str, str] | None:
     names = _names_then_rest(s, agency_ok=True)
     if names is None or names == s.strip(_EDGE):
         return None
-    if normalise_agency(names):  # "Reuters November 18, 2019 11:03 PM"
+    if agency(names):  # "Reuters November 18, 2019 11:03 PM"
         return (names, "date") if find_date(s, need_year=True) else None
     if not person_names(names):
         return None
@@ -173,6 +234,18 @@ def read_byline(text: str) -> tuple[str, str] | None:
 
 
 _DIGIT = re.compile(r"\d")
+_DATE_LABEL = re.compile(r"(?:(?:posted|published|updated)(?:\s+on)?\s*:?\s*)?$", re.I)
+
+
+def _date_then_mark(s: str) -> str | None:
+    """What follows "by" in a line opening with a date ("November 19, 2019 by Jane Doe",
+    "Posted on: 19.11.2019 by Jane Doe"), else None."""
+    hit = find_date(s, need_year=True) if s[:1].isdigit() or len(s) > 12 and _DIGIT.search(s[:30]) else None
+    if hit is None or hit.start > 20 or not _DATE_LABEL.match(s[:hit.start]):
+        return None
+    tail = s[hit.end:].lstrip(" ,|·•-–—")
+    m = _MARK.match(tail)
+    return tail[m.end():] if m and m.group(0).strip().lower().startswith(("by", "posted by", "written by")) else None
 
 
 def _may_stand_with(s: str) -> bool:
@@ -204,20 +277,24 @@ def _title_after(lines: Sequence[Line], i: int) -> bool:
     return len(after.split()) >= 6 and is_title_like(after) and date_line(after) is None
 
 
-def _bare(lines: Sequence[Line], i: int, text: str, after_head: bool) -> tuple[str, str, int] | None:
+def _bare(lines: Sequence[Line], i: int, text: str, heads: Collection[int]) -> tuple[str, str, int] | None:
     """A line that is only a name: its neighbours say whether it is the byline."""
     before = lines[i - 1].text.strip() if i else ""
     after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+    if _NOT_BY.search(before):
+        return None  # "Sponsored by" over a brand
     glued = _HANDLE.sub("", text) != text
-    names = person_names(text) or normalise_agency(text.strip(_EDGE)) and text.strip(_EDGE)
+    by_above = _by_above(lines, i)
+    names = person_names(text) or agency(text) and text.strip(_EDGE)
     if not names:
-        if not (_BARE_BY.match(before) or _date_near(lines, i)):
+        if not (by_above or _date_near(lines, i)):
             return None
-        lead = _names_then_rest(text, agency_ok=False)
-        if lead is None:
+        # "Troy L. Smith, Cleveland.com" or a pen name under "By"; "Reuters, Washington" by a date
+        names = _names_then_rest(text, agency_ok=False) or (
+            (_single(text) if _BARE_BY.match(before) else None) if by_above else _agency_place(text))
+        if names is None:
             return None
-        names = lead  # "Troy L. Smith, Cleveland.com" under "By"
-    if _BARE_BY.match(before) or before.lower().rsplit(" ", 1)[-1] in ("by", "von", "por", "par"):
+    if by_above:
         return names, "byline line above the body", 0
     if glued or re.fullmatch(r"@\w{2,30}", after):
         return names, "name and handle above the body", 1
@@ -226,10 +303,23 @@ def _bare(lines: Sequence[Line], i: int, text: str, after_head: bool) -> tuple[s
     if _title_after(lines, i) or any(person_names(x) and x != text for x in (before, after)):
         return None  # a section name over the headline, a list of names or topics
     if _date_near(lines, i):
-        return names, "name next to a date line above the body", 2
-    if after_head:
+        return None if _listed(lines, i, heads) else (names, "name next to a date line above the body", 2)
+    if any(1 <= i - h <= 2 for h in heads):
         return names, "name under the headline", 2
     return None
+
+
+def _entry(lines: Sequence[Line], k: int, heads: Collection[int]) -> bool:
+    """Line k is a short entry of a list with two capitalised words or more (a caption, a
+    name), not the headline."""
+    words = lines[k].text.split() if k >= 0 else []
+    return (k not in heads and 2 <= len(words) <= 6 and sum(w[:1].isupper() for w in words) >= 2
+            and not words[-1].endswith((".", "!", "?")) and date_line(" ".join(words)) is None)
+
+
+def _listed(lines: Sequence[Line], i: int, heads: Collection[int]) -> bool:
+    """The name on line i ends a list: the two lines above it are short entries too."""
+    return _entry(lines, i - 1, heads) and _entry(lines, i - 2, heads)
 
 
 def _explicit(s: str) -> bool:
@@ -238,9 +328,11 @@ def _explicit(s: str) -> bool:
 
 
 def _by_above(lines: Sequence[Line], i: int) -> bool:
-    """The line above is a bare "By" (or ends in one): the name under it is explicit."""
+    """The line above is a bare "By" (or ends in one, not "Sponsored by"): the name under it is explicit."""
     before = lines[i - 1].text.strip() if i else ""
-    return bool(_BARE_BY.match(before)) or before.lower().rsplit(" ", 1)[-1] in ("by", "von", "por", "par")
+    if _BARE_BY.match(before):
+        return True
+    return before.lower().rsplit(" ", 1)[-1] in ("by", "von", "por", "par") and not _NOT_BY.search(before)
 
 
 def _may_be_strong(lines: Sequence[Line], i: int, text: str) -> bool:
@@ -276,7 +368,10 @@ def head_byline(lines: Sequence[Line], first_kept: int,
             found = (read[0], "byline line above the body" if explicit else f"name and {read[1]} above the body",
                      0 if explicit else 1)
         elif len(text) <= 80 and (far == 0 or _may_be_strong(lines, i, text)):
-            found = _bare(lines, i, text, any(1 <= i - h <= 2 for h in heads))
+            found = _bare(lines, i, text, heads)
+        if found is None and (mark := _MARK.match(text) or _LABEL.match(text)) and _date_near(lines, i):
+            single = _single(_undate(text[mark.end():]))  # "By: Beachbody" by the story's date
+            found = (single, "byline line above the body", 0) if single else None
         if found is None:
             continue
         if found[2] > (2, 1, 0)[far]:

@@ -1,7 +1,11 @@
 """Dates stated in news text, in several languages, to ISO 8601.
 
-`find_date("May 19, 2021")` -> DateHit("2021-05-19", 0, 12).
+`find_date("May 19, 2021")` -> DateHit("2021-05-19", 0, 12); also "19. Mai 2021",
+"19 de maio de 2021", "19.05.2021 14:30", "2021.05.19", "2021年5月19日", "2021년 5월 19일".
 A date without a year gives "--MM-DD" (ISO 8601 for a day without year).
+`date_line` reads a line that is a date, with its label ("Published", "Atualizado em",
+"입력", "公開日"), weekday, time and zone; `posted_day` a labelled day without a year;
+`relative_stamp` a line dating a story only relative to now ("2 hours ago").
 """
 
 from __future__ import annotations
@@ -52,12 +56,18 @@ _PATTERNS = [
     # 19 May 2021 / 3. Mai 2021 / 19 de mayo de 2021 / 29 ноя / 19 мая 2021 г.
     re.compile(rf"\b(?P<d>[0-3]?\d)(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?{_M}(?=[\s,.]|$)"
                rf"(?:,?\s*(?:de\s+)?{_YEAR}\b)?{_TIME}", re.I),
+    # 2021.05.19 14:30, 2021. 5. 19., 2021/05/19 (year first: East Asian and some European pages)
+    re.compile(r"(?<![\d./])(?P<y>(?:19|20)\d{2})(?P<sep>\.\s?|/)(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d/])\.?"
+               r"(?:\s*\([^)\d]{1,3}\))?(?:\s+(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))?"),
+    # 2021年5月19日 10:30 / 2021년 5월 19일 (Japanese, Chinese, Korean)
+    re.compile(r"(?P<y>(?:19|20)\d{2})\s?[年년]\s?(?P<mo>[01]?\d)\s?[月월]\s?(?P<d>[0-3]?\d)\s?[日일]"
+               r"(?:\s*[(（][^)）\d]{1,3}[)）])?(?:\s*(?P<hh>[01]?\d|2[0-3])\s?[:時시]\s?(?P<mi>[0-5]\d))?"),
 ]
 
 
 # what each pattern above cannot match without (a cheap test before it, in the same order)
 _NEEDS = [re.compile(r"\d{4}-[01]"), re.compile(r"\d[./]\d"), re.compile(r"\d/\d"), re.compile(r"\s\d"),
-          re.compile(r"\d(?:\.|er|st|nd|rd|th)?\s", re.I)]
+          re.compile(r"\d(?:\.|er|st|nd|rd|th)?\s", re.I), re.compile(r"\d{4}(?:\.\s?|/)\d"), re.compile(r"[年년]")]
 
 # month words that are also common words: without a year they need a capital
 _AMBIGUOUS = {"may", "mar", "set", "gen", "ago", "des", "mag", "ene", "mei", "dic", "ott", "lug",
@@ -208,12 +218,20 @@ def find_date(text: str, *, need_year: bool = False) -> DateHit | None:
 
 
 # what may stand by a date in a date line: a time word or zone, a weekday
-_AROUND = re.compile(r"\b(?:at|um|à|в|г|года?|UTC|GMT|MSK|CET|CEST|EST|EDT|[+-]\d{2}:?\d{2})\b\.?", re.I)
-_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?", re.I)
+_AROUND = re.compile(r"(?:\b(?:(?i:at|um|à|às|alle|ore|pukul|jam|в|г|года?|uhr|hrs?|utc|gmt|msk|cet|cest|est|edt)|"
+                     r"[+-]\d{2}:?\d{2}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d\d)?|[A-Z]{1,3}[SD]?T|WIB|WITA|WIT|МСК|IST|"
+                     r"\d{1,2}[:.h]\d\d(?::\d\d)?(?:\s*(?i:[ap]\.?m\.?))?|"
+                     r"(?i:(?:updated\s+)?\d{1,2}\s+(?:hours?|minutes?|mins?)\s+ago))\b|[(（][^)）\d]{1,3}[)）])\.?")
+_WEEKDAY = re.compile(r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+                      r"(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|"
+                      r"domenica|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|senin|selasa|"
+                      r"rabu|kamis|jumat|jum'at|sabtu|minggu|понедельник|вторник|среда|четверг|пятница|суббота|"
+                      r"воскресенье|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\.?,?", re.I)
 _LABEL_RE = re.compile(
     r"^\s*(?P<label>(?:first |originally )?published|posted|updated|last updated|modified|date|опубликовано|"
-    r"обновлено|дата публикации|veröffentlicht|aktualisiert|publié le|publié|mis à jour|"
-    r"publicado|actualizado|pubblicato|aggiornato|diterbitkan|dipublikasikan)\b\s*(?:on|am|le|el|il)?\s*:?\s*",
+    r"обновлено|дата публикации|veröffentlicht|aktualisiert|publié le|publié|mis à jour|erschienen|stand|"
+    r"publicado|actualizado|atualizado|pubblicato|aggiornato|diterbitkan|dipublikasikan|diperbarui|"
+    r"입력|수정|최종수정|기사입력|등록|公開日?|更新日?|配信|发布时间|发布|更新时间)\b\s*(?:on|am|le|el|il|em|pada)?\s*[:：]?\s*",
     re.I)
 
 
@@ -236,13 +254,29 @@ def date_line(text: str) -> tuple[str, str, int, int] | None:
     leftover = _AROUND.sub("", leftover)
     leftover = _WEEKDAY.sub("", leftover.strip())
     if len(leftover.strip(" ,.|()")) > 4:
-        return None
+        return _date_parts(text)
     evidence = _label_evidence(label.group("label")) if label else "date line"
     return hit.iso, evidence, offset + hit.start, offset + hit.end
 
 
+def _date_parts(text: str) -> tuple[str, str, int, int] | None:
+    """A line of date lines joined by "|" or ";" ("Published: 10:31 EST, 19 November 2019 |
+    Updated: ..."): its published part, else its first."""
+    parts = _PARTS.split(text) if any(c in text for c in "|;•·") else []
+    found, pos = [], 0
+    for part in parts:
+        at = text.find(part, pos)
+        pos = at + len(part)
+        hit = date_line(part) if part else None
+        if hit is None:
+            return None
+        found.append((hit[1] != "published line", hit[0], hit[1], at + hit[2], at + hit[3]))
+    return min(found)[1:] if len(found) >= 2 else None
+
+
 def _label_evidence(label: str) -> str:
-    updated = label.lower().startswith(("updated", "last", "modified", "обнов", "aktual", "mis à", "actual", "aggior"))
+    updated = label.lower().startswith(("updated", "last", "modified", "обнов", "aktual", "mis à", "actual", "aggior",
+                                        "atualiz", "diperbarui", "stand", "수정", "최종", "更新"))
     return "updated line" if updated else "published line"
 
 
@@ -256,4 +290,51 @@ def label_line(text: str) -> str | None:
     return _label_evidence(label.group("label"))
 
 
-__all__ = ["DateHit", "find_date", "find_dates", "date_line", "label_line", "signs_post", "with_zone", "china_site", "MONTHS"]
+_PARTS = re.compile(r"\s*[;|•·]\s*")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?(?P<y>(?:19|20)\d{2})\b", re.I)
+
+
+@lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
+def posted_day(text: str) -> tuple[str, int, int] | None:
+    """A labelled published day without a year ("Posted Nov 19, 6:51 AM", also after an
+    "Updated ...;" part): ("--11-19", start, end) in the line, else None."""
+    if len(text) > 100 or not _DIGIT.search(text):
+        return None
+    pos = 0
+    for part in _PARTS.split(text):
+        at = text.find(part, pos)
+        pos = at + len(part)
+        label = _LABEL_RE.match(part)
+        if label is None or _label_evidence(label.group("label")) != "published line":
+            continue
+        hit = find_date(part[label.end():])
+        if hit is not None and hit.iso.startswith("--") and hit.start == 0:
+            return hit.iso[:7], at + label.end(), at + label.end() + hit.end
+    return None
+
+
+_CLOCK = r"\s*(?:at\s+|,\s*)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?"
+_RELATIVE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated)\s*:?\s*)?(?:"
+    r"(?:\d{1,2}|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?)(?:\s+ago)?|just now|"
+    rf"(?:yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day){_CLOCK}|"
+    r"hace\s+\d{1,2}\s+(?:horas?|minutos?|días?)|há\s+\d{1,2}\s+(?:horas?|minutos?|dias?)|"
+    r"vor\s+\d{1,2}\s+(?:stunden?|minuten?|tagen?)|\d{1,2}\s+(?:or[ae]|minuti|giorni)\s+fa|"
+    r"\d{1,2}\s+(?:jam|menit|hari)\s+(?:yang\s+)?lalu|\d{1,2}\s+(?:час(?:а|ов)?|минут[уы]?|дн(?:я|ей))\s+назад|"
+    r"\d{1,2}\s*(?:시간|분|일)\s*전|\d{1,2}\s*(?:時間|分|日)前)\s*$", re.I)
+
+
+def relative_stamp(text: str) -> bool:
+    """A line that dates a story only relative to now ("2 days", "Monday 5:30 PM", "vor 3
+    Stunden"): the page names no day for it."""
+    return len(text) <= 40 and _RELATIVE.match(text.strip()) is not None
+
+
+def page_year(texts: list[str] | tuple[str, ...]) -> str | None:
+    """The latest year a page's copyright line states ("© 2005-2019 The Gazette" -> "2019")."""
+    years = [m.group("y") for t in texts if len(t) <= 300 for m in _COPYRIGHT.finditer(t)]
+    return max(years) if years else None
+
+
+__all__ = ["DateHit", "find_date", "find_dates", "date_line", "label_line", "signs_post", "with_zone", "china_site",
+           "posted_day", "page_year", "relative_stamp", "MONTHS"]

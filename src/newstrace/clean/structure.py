@@ -28,6 +28,9 @@ from newstrace.clean.dates import (
     date_line,
     find_date,
     label_line,
+    page_year,
+    posted_day,
+    relative_stamp,
     signs_post,
     with_zone,
 )
@@ -307,7 +310,15 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
             best = (key, found)
             if key == (0, 0):
                 break  # a published line at the story's head: nothing below comes first
-    if best is not None:
+    if best is not None and best[0][0] == 0:
+        return best[1]
+    found = _posted_without_year(raw, lines, texts, _head_rows(len(lines), first_kept, top))
+    if found is not None:
+        return found
+    # the story's head dates it only relative to now ("2 days", "Monday 5:30 PM"): a date far
+    # from it is another item's (a teaser list), and the page's first date says nothing
+    relative = any(relative_stamp(texts[i]) for i in _head_rows(len(lines), first_kept, top))
+    if best is not None and not relative:
         return best[1]
     if dateline is not None and dateline.date:
         year = (raw.fetched_at or "")[:4]
@@ -316,10 +327,37 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
         if year.isdigit():
             return Found(year + dateline.date[1:], "dateline (year from fetched_at)")
         return Found(dateline.date, "dateline (no year)")
+    if relative:
+        return None
     for i, ln in enumerate(lines):  # weak: a site header's date is the day the page was fetched
         hit = find_date(ln.text, need_year=True)
         if hit is not None and not _post_date(lines, i, ln.text[:hit.start], far=True):
             return _found_in(ln, hit.iso, WEAK_DATE, hit.start, hit.end)
+    return None
+
+
+def _head_rows(n: int, first_kept: int, top: int) -> list[int]:
+    """The rows at the story's head: above the first kept line, and under the headline (`top`)."""
+    rows = set(range(max(0, first_kept - HEAD_ZONE), min(n, first_kept + 1)))
+    return sorted(rows.union(range(top + 1, min(n, top + 7)) if top > 0 else ()))
+
+
+def _posted_without_year(raw: RawDoc, lines: Sequence[Line], texts: Sequence[str], rows: list[int]) -> Found | None:
+    """A "Posted Nov 19, 6:51 AM" line among `rows` (the story's head): sites leave out the
+    year of the current year's stories, so the year is the one the page was fetched in,
+    else the year of its copyright line."""
+    for i in rows:
+        hit = posted_day(texts[i])
+        if hit is None:
+            continue
+        ln = lines[i]
+        year, how = (raw.fetched_at or "")[:4], "fetched_at"
+        if year.isdigit() and hit[0][2:] > raw.fetched_at[5:10]:
+            year = str(int(year) - 1)  # a day after the fetch: last year's
+        if not year.isdigit():
+            year, how = page_year(texts) or "", "the page's copyright line"
+        if year:
+            return _found_in(ln, year + hit[0][1:], f"published line (year from {how})", hit[1], hit[2])
     return None
 
 
