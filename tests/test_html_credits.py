@@ -105,3 +105,15 @@ def test_may_credit_lets_every_credit_through(line):
 def test_may_credit_is_a_filter():
     assert not may_credit("Home")
     assert sum(map(may_credit, ["Home", "World", "Sports", "Weather", "Log in", "Subscribe"])) == 0
+
+
+def test_blocks_left_out_of_the_body_are_kept_with_a_reason():
+    inside = ("<div class='newsletter'><p>Sign up for our newsletter to get the day's top stories "
+              "in your inbox every morning.</p></div>")
+    raw = RawDoc("d", "t.html", "", "html", page(inside=inside), url="https://dailysite.example/world/x")
+    art = clean_document(raw)
+    assert "newsletter" not in art.text
+    removed = {r.text: r.reason for r in art.removed}
+    line = "Sign up for our newsletter to get the day's top stories in your inbox every morning."
+    assert line in removed and removed[line]
+    assert all(r.start == -1 and r.end == -1 for r in art.removed)

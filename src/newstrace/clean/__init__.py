@@ -26,6 +26,7 @@ def clean_document(raw: RawDoc, options: CleanOptions | None = None, *, nlp=None
 
     options = options or CleanOptions()
     meta: dict[str, Found] = {}
+    dropped: list = []
     if raw.kind == "html":
         from .html import extract_html
 
@@ -33,6 +34,7 @@ def clean_document(raw: RawDoc, options: CleanOptions | None = None, *, nlp=None
         lines, meta, method = extract.lines, dict(extract.meta), extract.method
         body = {ln.text for ln in lines}
         lines = lines + [ln for ln in extract.credits if ln.text not in body]
+        dropped = [ln for ln in extract.removed if ln.text not in body]  # blocks left out of the body
     else:
         from .text import classify_lines
 
@@ -51,6 +53,14 @@ def clean_document(raw: RawDoc, options: CleanOptions | None = None, *, nlp=None
         found = infer_date(article.text, captions=article.captions)
         if found is not None:
             article = replace(article, published=found)
+    if dropped:  # kept with their reasons, as a text page's dropped lines are (UI, audits, trace)
+        from dataclasses import replace
+
+        from ..records import Removed
+
+        seen = {r.text for r in article.removed}
+        more = tuple(Removed(ln.text, -1, -1, ln.reason or "dropped") for ln in dropped if ln.text not in seen)
+        article = replace(article, removed=article.removed + more)
     return _with(article, raw, method)
 
 
