@@ -54,7 +54,8 @@ def test_spans_with_and_without_edge_white_space():
         assert L._spans(cp, None)[:2][0].tolist() == starts.tolist()
         bare += plain
         texts = [text[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
-        assert L.build_page(text).texts == texts
+        # invisible characters read as spaces: a line of them alone is blank
+        assert L.build_page(text).texts == [s for s in (t.strip().strip(L.INVISIBLE).strip() for t in texts) if s]
         if plain and texts:  # spaces summed with the other planes
             want = L.own_matrix(text, texts, starts, ends)
             assert (L.own_matrix(text, texts, starts, ends, bare=True) == want).all()

@@ -38,7 +38,9 @@ def clean_document(raw: RawDoc, options: CleanOptions | None = None, *, nlp=None
     else:
         from .text import classify_lines
 
-        lines = classify_lines(raw.body, common_lines=options.common_lines(raw.site))
+        # the input's title, when the text lacks it (an export's title field; a scraper that
+        # leaves the <title> out): the cleaner reads the page against its title
+        lines = classify_lines(raw.body, common_lines=options.common_lines(raw.site), title=raw.title)
         method = "text:lines"
     if raw.title:
         meta["title"] = Found(raw.title, "input field title")

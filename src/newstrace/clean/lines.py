@@ -26,7 +26,19 @@ from .cues import page_cues
 SPACE = re.compile(r"\s+")
 TITLE_SPLIT = re.compile(r"\s+[|\-–—:•»]\s+|\s*[|•»]\s*")
 INVISIBLE = "\u200b\u200c\u200d\ufeff\u2060"
+INVISIBLE_ARR = np.array(sorted(map(ord, INVISIBLE)), dtype=np.uint32)
+INVISIBLE_ARR.flags.writeable = False
 STRIP_CHARS = " \t\r\f\v"  # what the line spans leave out at either end (with "\n", `C.STRIP`)
+# list markers other scrapers put before an item ("* ", "• "): left out of a line's span
+LIST_MARKS = "*+-–•◦▪▫■□●○‣⁃∙·►"
+# a line that only names an image (a file name, a bracketed image URL or "[image]"), as
+# some scrapers write an <img>; maybe after a list marker
+IMAGE_LINE = re.compile(
+    r"(?:[*+\-–•◦▪·][ \t]+)?(?:[^\s\[\]]+\.(?:jpe?g|png|gif|webp|svg|avif|bmp)(?:\?\S*)?"
+    r"|\[[^\]\n]*\.(?:jpe?g|png|gif|webp|svg|avif|bmp)[^\]\n]*\]|\[(?:image|img|photo|picture)\b[^\]\n]*\])",
+    re.I)
+IMAGE_ENDS = "gGfFpP]"  # how such a line can end
+MARK, IMAGE_END = 1, 2  # flags in `_edge_table`
 
 COUNTER = re.compile(
     r"^[\W\d_]*\d[\W\d_]*$|^\d[\d.,]*\s*[kKmM]?\s*(?:views?|comments?|shares?|votes?|likes?"
@@ -68,6 +80,9 @@ class Page:
     teaser: np.ndarray | None = None  # see `glued_heads`
     edges: np.ndarray | None = None  # class bits of each line's first and last character (2 x lines)
     chars: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.intp))  # ends - starts
+    # [start, end) of the lines of the text read as blank (white space other than " \t\r\f\v",
+    # a list marker or an image name alone): not among `texts`
+    blank: list[tuple[int, int]] = field(default_factory=list)
 
 
 def normalise(text: str) -> str:
@@ -153,6 +168,45 @@ def _spans(cp: np.ndarray, bits: np.ndarray | None) -> tuple[np.ndarray, np.ndar
     last = ink.searchsorted(hi) - 1
     has = last >= first
     return ink[first[has]], ink[last[has]] + 1, False
+
+
+def list_marks(cp: np.ndarray, bits: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray) -> np.ndarray:
+    """Positions of list markers that start a line ("* item", "• item") or make up a whole
+    line (`LIST_MARKS`, then white space or the line's end), in a text given as code
+    points and class bits with its stripped line spans."""
+    if not len(s_arr):
+        return s_arr
+    hit = (_edge_table().take(cp[s_arr], mode="clip") & MARK).nonzero()[0]
+    at, end = s_arr[hit], e_arr[hit]
+    return at[(at + 1 == end) | ((bits[np.minimum(at + 1, len(bits) - 1)] & C.WS) != 0)]
+
+
+def image_lines(text: str, cp: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray) -> list[tuple[int, int]]:
+    """Spans of the lines that only name an image (`IMAGE_LINE`) among the stripped line
+    spans of `text` (`cp`: its code points)."""
+    if not len(s_arr):
+        return []
+    maybe = (_edge_table().take(cp[e_arr - 1], mode="clip") & IMAGE_END).nonzero()[0]
+    spans = zip(s_arr[maybe].tolist(), e_arr[maybe].tolist(), strict=True)
+    return [(a, b) for a, b in spans if IMAGE_LINE.fullmatch(text, a, b)]
+
+
+@lru_cache(maxsize=1)
+def _edge_table() -> np.ndarray:
+    """MARK and IMAGE_END flags of each BMP code point (U+FFFF, where astral ones clip, has none)."""
+    table = np.zeros(0x10000, dtype=np.uint8)
+    table[list(map(ord, LIST_MARKS))] |= MARK
+    table[list(map(ord, IMAGE_ENDS))] |= IMAGE_END
+    table.setflags(write=False)
+    return table
+
+
+def _as_spaces(cp: np.ndarray, bits: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Copies of code points and class bits with the characters at `at` made spaces."""
+    cp, bits = cp.copy(), bits.copy()
+    cp[at] = 32
+    bits[at] = C.bmp_bits()[32]
+    return cp, bits
 
 
 def is_blank(text: str) -> bool:
@@ -306,14 +360,34 @@ def debris_cue(X: np.ndarray) -> np.ndarray:
 def build_page(text: str, *, teaser: bool = True) -> Page:
     """Split `text` into non-blank lines and compute their feature matrix (and the
     teaser headlines, `glued_heads`, unless `teaser` is False: a page only scored)."""
-    cp, bits = C.char_bits(text)
+    cp0, bits0 = cp, bits = C.char_bits(text)
+    # read other white space (no-break spaces) and invisible characters as spaces, then
+    # list markers and image names: other scrapers' layouts of the page then give the
+    # lines and features of the plain dump
+    odd = (((bits & C.WS) != 0) & ((bits & C.STRIP) == 0)).nonzero()[0]
+    if len(odd) or any(map(text.__contains__, INVISIBLE)):
+        odd = np.concatenate((odd, np.isin(cp, INVISIBLE_ARR).nonzero()[0]))
+        cp, bits = _as_spaces(cp, bits, odd)
     s_arr, e_arr, bare = _spans(cp, bits)
+    marks = list_marks(cp, bits, s_arr, e_arr)
+    images = image_lines(text, cp, s_arr, e_arr)
+    if images:
+        marks = np.concatenate([marks, *(np.arange(a, b) for a, b in images)])
+    if len(marks):
+        cp, bits = _as_spaces(cp, bits, marks)
+        s_arr, e_arr, bare = _spans(cp, bits)
+    changed = bool(len(marks) or len(odd))
+    blank = _blank_lines(cp0, bits0, s_arr) if changed else []
     n = len(s_arr)
     if n == 0:
-        return Page([], [], [], np.zeros((0, n_features())), np.zeros(0, dtype=np.intp), np.zeros(0, dtype=bool))
+        return Page([], [], [], np.zeros((0, n_features())), np.zeros(0, dtype=np.intp),
+                    np.zeros(0, dtype=bool), blank=blank)
     starts, ends = s_arr.tolist(), e_arr.tolist()
-    texts = text.split("\n")  # the spans: the non-blank lines, stripped
-    texts = list(filter(None, texts if bare else map(str.strip, texts, repeat(STRIP_CHARS))))
+    if changed:
+        texts = list(map(text.__getitem__, map(slice, starts, ends)))
+    else:
+        texts = text.split("\n")  # the spans: the non-blank lines, stripped
+        texts = list(filter(None, texts if bare else map(str.strip, texts, repeat(STRIP_CHARS))))
     words = _words(bits)
     own = own_matrix(text, texts, s_arr, e_arr, (cp, bits), words, bare)
     edges = np.array((bits[s_arr], bits[e_arr - 1]))
@@ -396,7 +470,19 @@ def build_page(text: str, *, teaser: bool = True) -> Page:
     ctx[30] = wide[4]
     X = M.T
     heads = glued_heads(cp, bits, s_arr, e_arr, words) if teaser else None
-    return Page(texts, starts, ends, X, counts, title, (lo, hi), norm, heads, edges, e_arr - s_arr)
+    return Page(texts, starts, ends, X, counts, title, (lo, hi), norm, heads, edges, e_arr - s_arr, blank)
+
+
+def _blank_lines(cp: np.ndarray, bits: np.ndarray, starts: np.ndarray) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines of a text (code points, class bits) in which none of
+    `starts` (the lines kept for reading) lies."""
+    s0, e0 = _span_arrays(cp, bits)
+    gone = np.ones(len(s0), dtype=bool)
+    if len(starts):
+        hit = starts[np.minimum(starts.searchsorted(s0), len(starts) - 1)]
+        gone = (hit < s0) | (hit >= e0)
+    gone = gone.nonzero()[0]
+    return list(zip(s0[gone].tolist(), e0[gone].tolist(), strict=True))
 
 
 def _comment_features(own: np.ndarray) -> list[np.ndarray]:

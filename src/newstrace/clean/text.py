@@ -58,6 +58,7 @@ TEASER_RUN, TEASER_SPAN = 2, 3  # see `_teasers`
 CUT_RUN, CUT_WORDS, TITLE_WORDS = 2, 10, 15  # see `_cut_snippets`
 CUT_ENDS = ("…", "...", "[…]", "[...]", "…]", "(…)")  # a cut summary ends so
 STORY_HEAD, STORY_WORDS, STORY_SHARE = 4, 25, 0.5  # see `_story_under_headline`
+TITLE_MIN_CHARS = 12  # see `_title_line`
 SHARE_WORDS = frozenset(w for w, cat in CUE_WORDS.items() if cat == "share")
 # section labels standing alone on a line ("Tags:", "Share this story"), as `lines.normalise` keys
 LABELS = frozenset(
@@ -407,13 +408,24 @@ def _repeated_first(page: Page, i: int) -> bool:
 
 
 def classify_lines(
-    text: str, *, common_lines: set[int] | None = None, model: TextModel | None = None
+    text: str, *, common_lines: set[int] | None = None, model: TextModel | None = None,
+    title: str | None = None,
 ) -> list[Line]:
-    """One `Line` per non-blank line of `text`: keep (article body) or drop with a reason."""
+    """One `Line` per non-blank line of `text`: keep (article body) or drop with a reason.
+    Lines of white space such as no-break spaces, a list marker or an image name alone are
+    left out of the reading (other scrapers write them; the model never saw them) and
+    dropped ("empty", "list marker", "image").
+
+    `title`: the page title, when the input gives it apart from the text. A text dump
+    starts with the page title and the model reads the page against it (the headline
+    repeats it); other scrapers leave it out, so the text is read as if it started
+    with `title` (unless it does already). Offsets stay those of `text`.
+    """
     model = model or load_model()
-    page = build_page(text)
+    head = _title_line(text, title)
+    page = build_page(head + text)
     if not page.texts:
-        return []
+        return _make_lines(*_with_blank([[], [], [], [], []], head + text, page.blank)) if page.blank else []
     q = fragments.rescore(page, model.scores(page), model.scores, model.threshold)
     keep_all = _weak_runs(q, _sandwich(page, q, q >= model.threshold))
     if _words(page, keep_all) < MIN_WORDS:
@@ -439,7 +451,39 @@ def classify_lines(
             keep_all[i] = False
             reasons[i] = "empty"
     reasons[keep_all] = ""
-    return _make_lines(page.texts, page.starts, page.ends, keep_all.tolist(), reasons.tolist())
+    columns = [page.texts, page.starts, page.ends, keep_all.tolist(), reasons.tolist()]
+    if page.blank:
+        columns = _with_blank(columns, head + text, page.blank)
+    if head:  # leave out the title line the text did not have
+        off = len(head)
+        columns = [columns[0][1:], [s - off for s in columns[1][1:]], [e - off for e in columns[2][1:]],
+                   columns[3][1:], columns[4][1:]]
+    return _make_lines(*columns)
+
+
+def _with_blank(columns: list[list], text: str, blank: list[tuple[int, int]]) -> list[list]:
+    """The line columns with the lines read as blank (`Page.blank`) put back in text order,
+    dropped: "empty" (white space), "image" (an image name) or "list marker"."""
+    texts = [text[a:b] for a, b in blank]
+    why = ["empty" if is_blank(t) else "image" if L.IMAGE_LINE.fullmatch(t) else "list marker"
+           for t in texts]
+    merged = [col + extra for col, extra in zip(columns, (texts, [a for a, _ in blank],
+              [b for _, b in blank], [False] * len(blank), why), strict=True)]
+    order = sorted(range(len(merged[1])), key=merged[1].__getitem__)
+    return [list(map(col.__getitem__, order)) for col in merged]
+
+
+def _title_line(text: str, title: str | None) -> str:
+    """The line (with its newline) to read `text` after: `title` on one line, or "" when
+    there is none or the text starts with it (or with a line holding it, or held in it)."""
+    title = " ".join(title.split()) if title else ""
+    if not title:
+        return ""
+    first = L.normalise(next((ln for ln in text.split("\n", 20)[:20] if not is_blank(ln)), ""))
+    key = L.normalise(title)
+    if key in first or (len(first) >= TITLE_MIN_CHARS and first in key):
+        return ""
+    return title + "\n"
 
 
 def _make_lines(*columns: list) -> list[Line]:
