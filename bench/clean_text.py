@@ -11,7 +11,8 @@ Rows per dump variant (text_dump, text_dump_inline_split):
 Then the same held-out fold models on other scrapers' full-page text of the same
 pages (html-text, inscriptis, resiliparse "all text" outputs in the data folder),
 which the model never trained on: how the cleaner carries to text saved by
-another tool.
+another tool; "+ title": the same, given the page title apart (these tools leave
+the <title> out; an export often has it as a field), here the dump's first line.
 Speeds are the best of `--rounds` passes (the machine is shared and one pass can
 run 20% slow), C4 and newstrace passes interleaved, with the ratio to the C4 rules.
 """
@@ -73,7 +74,7 @@ def cross_validated(rows: list[dict], folds: int, rounds: int,
     spent in classify_lines per variant (per fold the best of `rounds` passes over its
     held-out pages)."""
     fold_of = np.arange(len(rows)) % folds
-    preds = {v: {} for v in (*train_text.VARIANTS, *others)}
+    preds = {v: {} for v in (*train_text.VARIANTS, *others, *(f"{n} + title" for n in others))}
     secs = dict.fromkeys(train_text.VARIANTS, 0.0)
     for f in range(folds):
         train_rows = [r for r, k in zip(rows, fold_of, strict=True) if k != f]
@@ -91,7 +92,10 @@ def cross_validated(rows: list[dict], folds: int, rounds: int,
         for name, texts in others.items():
             for row in held:
                 text = texts.get(row["id"], "")
+                title = next((t for t in row["text_dump"].split("\n") if t.strip()), "")
                 preds[name][row["id"]] = cleaner.kept_text(cleaner.classify_lines(text, model=model))
+                preds[f"{name} + title"][row["id"]] = cleaner.kept_text(
+                    cleaner.classify_lines(text, model=model, title=title))
         print(f"  fold {f + 1}/{folds} done", file=sys.stderr, flush=True)
     return preds, secs
 
@@ -156,9 +160,10 @@ def main() -> None:
         for name, texts in others.items():
             nothing = score(texts, golds)
             c4 = score({k: c4_rules(t, 3) for k, t in texts.items()}, golds)
-            cv = score(cv_preds[name], golds)
+            cv, titled = score(cv_preds[name], golds), score(cv_preds[f"{name} + title"], golds)
             print(f"  {name:<24} do nothing {nothing['f1']:.3f}   C4 (>= 3 words) {c4['f1']:.3f}   "
-                  f"newstrace CV {cv['f1']:.3f} (P {cv['precision']:.3f} R {cv['recall']:.3f})")
+                  f"newstrace CV {cv['f1']:.3f} (P {cv['precision']:.3f} R {cv['recall']:.3f})   "
+                  f"+ title {titled['f1']:.3f}")
         print()
     print("anchors (README): do nothing 0.666, C4 0.83, learned line classifier 0.89, "
           "per-line oracle 0.984, trafilatura on HTML 0.960")
