@@ -308,6 +308,25 @@ def test_share_button_rows_and_section_labels_between_paragraphs_are_dropped():
     assert lines[named].keep and lines[label_like].keep
 
 
+def test_widget_headers_and_legal_link_rows_are_dropped():
+    from newstrace.clean.lines import build_page
+    from newstrace.clean.text import _buttons
+
+    debris = ["Most read", "You may also like", "Privacy Policy | Terms of Use | Contact",
+              "About us · Advertise · Cookies · Sitemap"]
+    page = [PROSE[0], PROSE[1], debris[0], PROSE[2], PROSE[3], debris[1], debris[2], debris[3]]
+    lines = by_text(classify_lines("\n".join(page)))
+    assert all(lines[p].keep for p in PROSE[:4])
+    assert not any(lines[d].keep for d in debris)
+    # dropped whatever the model says (a footer row right under the story can score as text)
+    flagged = _buttons(build_page("\n".join(page)))
+    assert flagged.tolist() == [False, False, True, False, False, True, True, True]
+    # a row of names with "|" that holds no legal link, and prose naming the terms, stay
+    kept = "The terms of use changed in May | the ministry said | and users were told by email."
+    lines = by_text(classify_lines("\n".join([PROSE[0], kept, PROSE[1]])))
+    assert lines[kept].keep
+
+
 def test_numbered_list_that_goes_on_from_the_article_is_kept():
     items = ["1) Lego Star Wars Resistance Bomber", "http://amzn.to/2iJFhRj",
              "2) Polistil electric race track", "http://amzn.to/2hZfWFJ",

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import MISSING, dataclass, fields
@@ -60,6 +61,9 @@ CUT_ENDS = ("…", "...", "[…]", "[...]", "…]", "(…)")  # a cut summary en
 STORY_HEAD, STORY_WORDS, STORY_SHARE = 4, 25, 0.5  # see `_story_under_headline`
 TITLE_MIN_CHARS = 12  # see `_title_line`
 SHARE_WORDS = frozenset(w for w, cat in CUE_WORDS.items() if cat == "share")
+LINK_ROW = re.compile(r"\s+[|·•]\s+")  # "Privacy Policy | Terms of Use | Contact"
+LEGAL = re.compile(r"\b(?:privacy|terms|cookies?|contact(?: us)?|about us|advertise|site ?map|careers|"
+                   r"imprint|impressum|disclaimer|datenschutz|aviso legal|termos|privacidade)\b", re.I)
 # section labels standing alone on a line ("Tags:", "Share this story"), as `lines.normalise` keys
 LABELS = frozenset(
     k + end for k in (
@@ -67,7 +71,11 @@ LABELS = frozenset(
         "categories", "keywords", "labels", "more on", "share", "share this", "share this article",
         "share this story", "share this post", "related", "related topics", "related articles",
         "related stories", "related posts", "etiquetas", "tópicos", "argomenti", "schlagwörter",
-        "themen", "темы", "теги", "рубрики")
+        "themen", "темы", "теги", "рубрики",
+        # widget headers ("Most read", "You may also like"): none of 400 such lines in the dumps is article text
+        "advertisement", "comments", "leave a comment", "follow us", "trending", "trending now",
+        "most read", "most popular", "popular posts", "recommended", "you may also like",
+        "you might also like", "sign up for our newsletter")
     for end in ("", ":", " :"))
 
 
@@ -392,13 +400,19 @@ def _hard_drop(page: Page, chars: np.ndarray, headline: np.ndarray) -> np.ndarra
 
 
 def _buttons(page: Page) -> np.ndarray:
-    """Rows of share buttons ("Facebook Twitter WhatsApp Email") and section labels
-    standing alone ("Tags:", "Share this story", "Related Topics")."""
+    """Rows of share buttons ("Facebook Twitter WhatsApp Email"), section labels standing
+    alone ("Tags:", "Share this story", "Related Topics") and a site footer's row of legal
+    links ("Privacy Policy | Terms of Use | Contact")."""
     keys = page.keys
     out = np.fromiter(map(LABELS.__contains__, keys), dtype=bool, count=len(keys))
     for i in (page.X[:, C["share"]] > 0).nonzero()[0].tolist():
         words = WORD.findall(keys[i])
         out[i] |= len(words) >= 2 and all(w in SHARE_WORDS for w in words)
+    for i, text in enumerate(page.texts):
+        if "|" in text or "·" in text or "•" in text:
+            parts = LINK_ROW.split(text)
+            out[i] |= (len(parts) >= 3 and all(1 <= len(x.split()) <= 4 for x in parts)
+                       and LEGAL.search(text) is not None)
     return out
 
 
