@@ -22,23 +22,11 @@ import xxhash
 from . import charclass as C
 from .context import best_block, block_distance, median, rank, since, window_mean, zone
 from .cues import page_cues
+from .layout import IMAGE_LINE, INVISIBLE, INVISIBLE_ARR, as_spaces, image_lines, list_marks  # noqa: F401
 
 SPACE = re.compile(r"\s+")
 TITLE_SPLIT = re.compile(r"\s+[|\-–—:•»]\s+|\s*[|•»]\s*")
-INVISIBLE = "\u200b\u200c\u200d\ufeff\u2060"
-INVISIBLE_ARR = np.array(sorted(map(ord, INVISIBLE)), dtype=np.uint32)
-INVISIBLE_ARR.flags.writeable = False
 STRIP_CHARS = " \t\r\f\v"  # what the line spans leave out at either end (with "\n", `C.STRIP`)
-# list markers other scrapers put before an item ("* ", "• "): left out of a line's span
-LIST_MARKS = "*+-–•◦▪▫■□●○‣⁃∙·►"
-# a line that only names an image (a file name, a bracketed image URL or "[image]"), as
-# some scrapers write an <img>; maybe after a list marker
-IMAGE_LINE = re.compile(
-    r"(?:[*+\-–•◦▪·][ \t]+)?(?:[^\s\[\]]+\.(?:jpe?g|png|gif|webp|svg|avif|bmp)(?:\?\S*)?"
-    r"|\[[^\]\n]*\.(?:jpe?g|png|gif|webp|svg|avif|bmp)[^\]\n]*\]|\[(?:image|img|photo|picture)\b[^\]\n]*\])",
-    re.I)
-IMAGE_ENDS = "gGfFpP]"  # how such a line can end
-MARK, IMAGE_END = 1, 2  # flags in `_edge_table`
 
 COUNTER = re.compile(
     r"^[\W\d_]*\d[\W\d_]*$|^\d[\d.,]*\s*[kKmM]?\s*(?:views?|comments?|shares?|votes?|likes?"
@@ -168,45 +156,6 @@ def _spans(cp: np.ndarray, bits: np.ndarray | None) -> tuple[np.ndarray, np.ndar
     last = ink.searchsorted(hi) - 1
     has = last >= first
     return ink[first[has]], ink[last[has]] + 1, False
-
-
-def list_marks(cp: np.ndarray, bits: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray) -> np.ndarray:
-    """Positions of list markers that start a line ("* item", "• item") or make up a whole
-    line (`LIST_MARKS`, then white space or the line's end), in a text given as code
-    points and class bits with its stripped line spans."""
-    if not len(s_arr):
-        return s_arr
-    hit = (_edge_table().take(cp[s_arr], mode="clip") & MARK).nonzero()[0]
-    at, end = s_arr[hit], e_arr[hit]
-    return at[(at + 1 == end) | ((bits[np.minimum(at + 1, len(bits) - 1)] & C.WS) != 0)]
-
-
-def image_lines(text: str, cp: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray) -> list[tuple[int, int]]:
-    """Spans of the lines that only name an image (`IMAGE_LINE`) among the stripped line
-    spans of `text` (`cp`: its code points)."""
-    if not len(s_arr):
-        return []
-    maybe = (_edge_table().take(cp[e_arr - 1], mode="clip") & IMAGE_END).nonzero()[0]
-    spans = zip(s_arr[maybe].tolist(), e_arr[maybe].tolist(), strict=True)
-    return [(a, b) for a, b in spans if IMAGE_LINE.fullmatch(text, a, b)]
-
-
-@lru_cache(maxsize=1)
-def _edge_table() -> np.ndarray:
-    """MARK and IMAGE_END flags of each BMP code point (U+FFFF, where astral ones clip, has none)."""
-    table = np.zeros(0x10000, dtype=np.uint8)
-    table[list(map(ord, LIST_MARKS))] |= MARK
-    table[list(map(ord, IMAGE_ENDS))] |= IMAGE_END
-    table.setflags(write=False)
-    return table
-
-
-def _as_spaces(cp: np.ndarray, bits: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Copies of code points and class bits with the characters at `at` made spaces."""
-    cp, bits = cp.copy(), bits.copy()
-    cp[at] = 32
-    bits[at] = C.bmp_bits()[32]
-    return cp, bits
 
 
 def is_blank(text: str) -> bool:
@@ -367,14 +316,14 @@ def build_page(text: str, *, teaser: bool = True) -> Page:
     odd = (((bits & C.WS) != 0) & ((bits & C.STRIP) == 0)).nonzero()[0]
     if len(odd) or any(map(text.__contains__, INVISIBLE)):
         odd = np.concatenate((odd, np.isin(cp, INVISIBLE_ARR).nonzero()[0]))
-        cp, bits = _as_spaces(cp, bits, odd)
+        cp, bits = as_spaces(cp, bits, odd)
     s_arr, e_arr, bare = _spans(cp, bits)
     marks = list_marks(cp, bits, s_arr, e_arr)
     images = image_lines(text, cp, s_arr, e_arr)
     if images:
         marks = np.concatenate([marks, *(np.arange(a, b) for a, b in images)])
     if len(marks):
-        cp, bits = _as_spaces(cp, bits, marks)
+        cp, bits = as_spaces(cp, bits, marks)
         s_arr, e_arr, bare = _spans(cp, bits)
     changed = bool(len(marks) or len(odd))
     blank = _blank_lines(cp0, bits0, s_arr) if changed else []

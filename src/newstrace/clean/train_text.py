@@ -6,7 +6,7 @@ body when at least 70 % of its tokens sit in a token 4-gram that also occurs
 in the gold text (4-grams may span lines, so link fragments get labels too).
 Lines are weighted by their tokens, as the extraction metric weighs them.
 Trees are fit with scikit-learn's HistGradientBoostingClassifier and exported
-to plain JSON (`text.TreeEnsemble`), so scikit-learn is needed to train only.
+to plain JSON (`text_model.TreeEnsemble`), so scikit-learn is needed to train only.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import numpy as np
 
 from ..errors import InputError, MissingExtra
 from .lines import Page, build_page
-from .text import TextModel, TreeEnsemble
+from .text_model import TextModel, TreeEnsemble
 
 log = logging.getLogger(__name__)
 
