@@ -115,3 +115,13 @@ def test_dropped_unread_lines_keep_their_place():
     assert all(text[ln.start:ln.end] == ln.text for ln in lines)
     assert [ln.reason for ln in lines if ln.text in ("*", "\xa0")] == ["list marker", "empty"]
     assert [ln.text for ln in lines if ln.keep] == kept(plain())
+
+
+def test_title_line_never_in_the_output():
+    # the title read as the page's first line is not the input's: left out with or without
+    # other lines to read, and the offsets are the input's
+    for text, title in [("\u00a0", "•"), ("", "•"), ("• ", "x.jpg"), ("\u00a0\nimage.png", "photo.jpg"),
+                        ("Opening words of a story that goes on for a while.", "A title for it")]:
+        lines = classify_lines(text, title=title)
+        assert len(lines) == sum(1 for ln in text.split("\n") if ln.strip(" \t\r")), (text, title)
+        assert all(text[ln.start:ln.end] == ln.text for ln in lines), (text, title)

@@ -22,7 +22,7 @@ import xxhash
 from . import charclass as C
 from .context import best_block, block_distance, median, rank, since, window_mean, zone
 from .cues import page_cues
-from .layout import IMAGE_LINE, INVISIBLE, INVISIBLE_ARR, as_spaces, image_lines, list_marks  # noqa: F401
+from .layout import INVISIBLE, INVISIBLE_ARR, as_spaces, image_lines, list_marks
 
 SPACE = re.compile(r"\s+")
 TITLE_SPLIT = re.compile(r"\s+[|\-–—:•»]\s+|\s*[|•»]\s*")

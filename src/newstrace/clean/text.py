@@ -39,6 +39,7 @@ from . import fragments
 from . import lines as L
 from .context import anchor_line, run_under, window_sum
 from .cues import CUE_WORDS, WORD
+from .layout import IMAGE_LINE
 from .lines import Page, build_page, is_blank, line_key
 from .lists import data_rows, feed_items, numbered_list
 from .text_model import MODEL_FILE, TextModel, TreeEnsemble, load_model  # noqa: F401 (the API)
@@ -300,9 +301,10 @@ def classify_lines(
     """
     model = model or load_model()
     head = _title_line(text, title)
-    page = build_page(head + text)
+    full = head + text
+    page = build_page(full)
     if not page.texts:
-        return _make_lines(*_with_blank([[], [], [], [], []], head + text, page.blank)) if page.blank else []
+        return _output([[], [], [], [], []], full, page.blank, len(head))
     q = fragments.rescore(page, model.scores(page), model.scores, model.threshold)
     keep_all = _weak_runs(q, _sandwich(page, q, q >= model.threshold))
     if _words(page, keep_all) < MIN_WORDS:
@@ -329,11 +331,17 @@ def classify_lines(
             reasons[i] = "empty"
     reasons[keep_all] = ""
     columns = [page.texts, page.starts, page.ends, keep_all.tolist(), reasons.tolist()]
-    if page.blank:
-        columns = _with_blank(columns, head + text, page.blank)
-    if head:  # leave out the title line the text did not have
-        off = len(head)
-        columns = [columns[0][1:], [s - off for s in columns[1][1:]], [e - off for e in columns[2][1:]],
+    return _output(columns, full, page.blank, len(head))
+
+
+def _output(columns: list[list], text: str, blank: list[tuple[int, int]], head: int) -> list[Line]:
+    """The Lines of the columns (text, start, end, keep, reason) of `text` read after a
+    title line of `head` characters (0: none), with the lines read as blank put back; the
+    title line, which the input did not have, left out and offsets made the input's."""
+    if blank:
+        columns = _with_blank(columns, text, blank)
+    if head:  # the title line starts the text: the first row
+        columns = [columns[0][1:], [s - head for s in columns[1][1:]], [e - head for e in columns[2][1:]],
                    columns[3][1:], columns[4][1:]]
     return _make_lines(*columns)
 
@@ -342,7 +350,7 @@ def _with_blank(columns: list[list], text: str, blank: list[tuple[int, int]]) ->
     """The line columns with the lines read as blank (`Page.blank`) put back in text order,
     dropped: "empty" (white space), "image" (an image name) or "list marker"."""
     texts = [text[a:b] for a, b in blank]
-    why = ["empty" if is_blank(t) else "image" if L.IMAGE_LINE.fullmatch(t) else "list marker"
+    why = ["empty" if is_blank(t) else "image" if IMAGE_LINE.fullmatch(t) else "list marker"
            for t in texts]
     merged = [col + extra for col, extra in zip(columns, (texts, [a for a, _ in blank],
               [b for _, b in blank], [False] * len(blank), why), strict=True)]
