@@ -262,11 +262,10 @@ def date_line(text: str) -> tuple[str, str, int, int] | None:
 def _date_parts(text: str) -> tuple[str, str, int, int] | None:
     """A line of date lines joined by "|" or ";" ("Published: 10:31 EST, 19 November 2019 |
     Updated: ..."): its published part, else its first."""
-    parts = _PARTS.split(text) if any(c in text for c in "|;•·") else []
-    found, pos = [], 0
-    for part in parts:
-        at = text.find(part, pos)
-        pos = at + len(part)
+    if not any(c in text for c in "|;•·"):
+        return None
+    found = []
+    for at, part in _parts(text):
         hit = date_line(part) if part else None
         if hit is None:
             return None
@@ -291,6 +290,16 @@ def label_line(text: str) -> str | None:
 
 
 _PARTS = re.compile(r"\s*[;|•·]\s*")
+
+
+def _parts(text: str):
+    """(offset, part) of each part of a line cut at "|", ";", "•" or "·"."""
+    pos = 0
+    for part in _PARTS.split(text):
+        at = text.find(part, pos)
+        pos = at + len(part)
+        yield at, part
+
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?(?P<y>(?:19|20)\d{2})\b", re.I)
 
 
@@ -300,10 +309,7 @@ def posted_day(text: str) -> tuple[str, int, int] | None:
     "Updated ...;" part): ("--11-19", start, end) in the line, else None."""
     if len(text) > 100 or not _DIGIT.search(text):
         return None
-    pos = 0
-    for part in _PARTS.split(text):
-        at = text.find(part, pos)
-        pos = at + len(part)
+    for at, part in _parts(text):
         label = _LABEL_RE.match(part)
         if label is None or _label_evidence(label.group("label")) != "published line":
             continue

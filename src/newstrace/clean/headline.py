@@ -94,17 +94,15 @@ def _vote(lines: Sequence[Line], body_at: int) -> tuple[list[int] | None, str]:
     """The rows and key of the title-like line the page repeats most above the body."""
     counts: dict[str, list[int]] = {}
     plain: dict[str, list[int]] = {}  # rows of each key printed without a list mark
-    seen: dict[str, int] = {}
-    for ln in lines:
-        key = norm(unbullet(ln.text.strip()))
-        seen[key] = seen.get(key, 0) + 1
+    keys = [norm(unbullet(ln.text.strip())) for ln in lines]
+    seen = Counter(keys)
     above: tuple[set[str], list[str]] | None = None
     for i, ln in enumerate(lines):
         if i >= body_at:  # a key first seen here is never eligible: only lines adding to one above count
             above = above or ({k[:8] for k in counts}, [k for k in counts if len(k) < 8])
             if not _may_extend(ln.text, *above):
                 continue
-        residue = _candidate(ln, seen.get(norm(unbullet(ln.text.strip())), 0) >= 2)
+        residue = _candidate(ln, seen[keys[i]] >= 2)
         if residue is None:
             continue
         listed = ln.text.lstrip()[:1] in MARK_CHARS

@@ -66,8 +66,8 @@ class HtmlOptions:
     model: bool = True
     # ... unless it keeps this many times more text than trafilatura did (a runaway)
     max_growth: float = 2.5
-    # read credit lines ("Source: ...", "First appeared on ...", "© Agency") from the
-    # whole page, as a text page's are, not only from the extracted body
+    # read credit lines ("Source: ...", "First appeared on ...", "© Agency") around the
+    # story too, not only in the extracted body (`html_credits`)
     page_credits: bool = True
 
 
@@ -79,7 +79,7 @@ class HtmlExtract:
     meta: dict[str, Found]
     method: str
     removed: list[Line] = field(default_factory=list)
-    credits: list[Line] = field(default_factory=list)  # credit lines anywhere on the page
+    credits: list[Line] = field(default_factory=list)  # credit lines around the story, outside the body
 
     @property
     def text(self) -> str:
@@ -317,7 +317,7 @@ class PageParts:
     body: object  # trafilatura's XML body (None when it found nothing)
     traf_text: str  # ... and its plain text
     method: str
-    credits: list[Line] = field(default_factory=list)  # html_credits.page_credit_lines
+    credits: list[Line] = field(default_factory=list)  # credit lines around the story (html_credits)
 
     @property
     def lines(self) -> list[Line]:

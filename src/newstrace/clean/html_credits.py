@@ -51,11 +51,7 @@ def footer_credit_lines(tree) -> list[Line]:
 
 def block_credit_lines(texts: Iterable[str]) -> list[Line]:
     """Credit lines among text blocks already cut from the page."""
-    out = []
-    for text in texts:
-        if text and len(text) <= MAX_CHARS and may_credit(text) and _explicit(parse_credit(text)):
-            out.append(Line(text, -1, -1, False, REASON))
-    return out
+    return [ln for ln in map(_credit_line, texts) if ln is not None]
 
 
 def credit_lines(roots: Iterable) -> list[Line]:
@@ -83,10 +79,18 @@ def credit_lines(roots: Iterable) -> list[Line]:
         if block in seen:
             continue
         seen.add(block)
-        line = " ".join(block.text_content().split())
-        if len(line) <= MAX_CHARS and _explicit(parse_credit(line)):
-            out.append(Line(line, -1, -1, False, REASON))
+        line = _credit_line(" ".join(block.text_content().split()))
+        if line is not None:
+            out.append(line)
     return out
+
+
+def _credit_line(text: str) -> Line | None:
+    """`text` (one block, spaces collapsed) as a dropped credit line, when it reads as an
+    explicit credit."""
+    if text and len(text) <= MAX_CHARS and may_credit(text) and _explicit(parse_credit(text)):
+        return Line(text, -1, -1, False, REASON)
+    return None
 
 
 def _may_start(text: str) -> bool:

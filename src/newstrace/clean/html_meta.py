@@ -183,9 +183,9 @@ def _from_page(tree, tags: dict[str, list], found, put) -> None:
     if lang:
         found.pop("lang", None)
         put("lang", lang, "html lang")
+    h1 = tree.find(".//h1") if "title" not in found else None
     if tags["title"] and "title" not in found:
         title = " ".join(tags["title"][0].text_content().split())
-        h1 = tree.find(".//h1")
         head = " ".join(h1.text_content().split()) if h1 is not None else ""
         # the <h1> heads the story (3+ words: not a logo "CNN" heading "CNN - Breaking News")
         if len(head.split()) >= 3 and title.startswith(head) and \
@@ -193,10 +193,8 @@ def _from_page(tree, tags: dict[str, list], found, put) -> None:
             put("title", head, "html title, the site's name after it cut (as the <h1>)")
         else:
             put("title", title, "html title")
-    if "title" not in found:
-        h1 = tree.find(".//h1")
-        if h1 is not None:
-            put("title", h1.text_content(), "h1")
+    if "title" not in found and h1 is not None:
+        put("title", h1.text_content(), "h1")
 
 
 def _htmldate(tree, url, put) -> None:

@@ -312,12 +312,13 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
                 break  # a published line at the story's head: nothing below comes first
     if best is not None and best[0][0] == 0:
         return best[1]
-    found = _posted_without_year(raw, lines, texts, _head_rows(len(lines), first_kept, top))
+    head = _head_rows(len(lines), first_kept, top)
+    found = _posted_without_year(raw, lines, texts, head)
     if found is not None:
         return found
     # the story's head dates it only relative to now ("2 days", "Monday 5:30 PM"): a date far
     # from it is another item's (a teaser list), and the page's first date says nothing
-    relative = any(relative_stamp(texts[i]) for i in _head_rows(len(lines), first_kept, top))
+    relative = any(relative_stamp(texts[i]) for i in head)
     if best is not None and not relative:
         return best[1]
     if dateline is not None and dateline.date:
