@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..records import Article, Found, RawDoc
+from ..records import Article, Found, RawDoc, Removed
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,18 +48,12 @@ def clean_document(raw: RawDoc, options: CleanOptions | None = None, *, nlp=None
         meta["published"] = Found(raw.published, "input field published")
     article = build_article(raw, lines, meta or None, nlp=nlp if options.entities else None)
     if article.published is None:
-        from dataclasses import replace
-
         from .infer_date import infer_date
 
         found = infer_date(article.text, captions=article.captions)
         if found is not None:
             article = replace(article, published=found)
     if dropped:  # kept with their reasons, as a text page's dropped lines are (UI, audits, trace)
-        from dataclasses import replace
-
-        from ..records import Removed
-
         seen = {r.text for r in article.removed}
         more = tuple(Removed(ln.text, -1, -1, ln.reason or "dropped") for ln in dropped if ln.text not in seen)
         article = replace(article, removed=article.removed + more)
@@ -67,8 +61,6 @@ def clean_document(raw: RawDoc, options: CleanOptions | None = None, *, nlp=None
 
 
 def _with(article: Article, raw: RawDoc, method: str) -> Article:
-    from dataclasses import replace
-
     return replace(
         article,
         doc_id=raw.doc_id,

@@ -149,14 +149,19 @@ def render_page(rng: random.Random, site: Site, title: str, paragraphs: list[str
 HTML_CREDIT_PLACES = ("body", "box", "footer", "after")
 
 
+def credit_place(domain: str) -> str:
+    """Where the site of `domain` puts a credit line on its HTML pages (`HTML_CREDIT_PLACES`)."""
+    return HTML_CREDIT_PLACES[sum(map(ord, domain)) % len(HTML_CREDIT_PLACES)]
+
+
 def render_html(rng: random.Random, site: Site, title: str, paragraphs: list[str],
                 credit: str | None, published: str | None) -> str:
     """The page as its site serves it: the same story and debris as `render_page`, in a
     typical news template. The site's template decides where a credit line stands
-    (`HTML_CREDIT_PLACES`, fixed per site by its domain)."""
+    (`credit_place`, fixed per site by its domain)."""
     from html import escape
 
-    place = HTML_CREDIT_PLACES[sum(map(ord, site.outlet.domain)) % len(HTML_CREDIT_PLACES)]
+    place = credit_place(site.outlet.domain)
     nav = site.template[1].split(" | ") if len(site.template) > 1 else []
     out = [f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(title)} | "
            f"{escape(site.outlet.name)}</title></head><body>",
