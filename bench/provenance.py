@@ -15,7 +15,9 @@ to separate trace errors from reuse errors. `--html` has the simulator serve eac
 page as HTML (a news template; each site puts its credit line in the story, in a
 box after it, in the article's footer or after the article) and cleans it on the
 HTML path; `--no-page-credits` (diagnosis) reads credits from the extracted body
-only, as before html_credits. Scores are per document over the
+only, as before html_credits. By default each page comes with its date as an input
+field (a JSONL or CSV export with a `published` column); `--dates-in-page` gives
+none, so the date is what the cleaner reads in the page (a WARC of pages). Scores are per document over the
 simulator's families of two or more: origin outlet (the outlet, present or
 absent), parent (copies only; None = the absent origin), credit status.
 While `newstrace.clean.clean_document` cannot run, a STAND-IN cleaner in this
@@ -104,13 +106,14 @@ def _name(site: str) -> str:
 
 # ---------------------------------------------------------------- clean + reuse
 
-def clean_all(corpus) -> tuple[dict[str, Article], str]:
+def clean_all(corpus, date_field: bool = True) -> tuple[dict[str, Article], str]:
+    """Each page cleaned; `date_field`: its shown date comes as an input field too."""
     from newstrace.clean import clean_document
 
     out = {}
     for d in corpus.docs:
         raw = RawDoc(d.doc_id, "sim", "", d.kind, d.text, url=d.url, site=d.site,
-                     published=d.published)
+                     published=d.published if date_field else None)
         out[d.doc_id] = clean_document(raw)
     return out, "newstrace.clean"
 
@@ -234,10 +237,11 @@ def truth_members(corpus) -> list[Member]:
             for d, t in corpus.truth.items() if size[t.family_id] > 1]
 
 
-def run(bases: list[BaseArticle], seed: int, opts: SimOptions, truth_families=False) -> dict:
+def run(bases: list[BaseArticle], seed: int, opts: SimOptions, truth_families=False,
+        date_field: bool = True) -> dict:
     corpus = republish(bases, seed, opts)
     t0 = time.perf_counter()
-    articles, how_clean = clean_all(corpus)
+    articles, how_clean = clean_all(corpus, date_field)
     t1 = time.perf_counter()
     if truth_families:
         alignments, members, how_reuse = [], truth_members(corpus), "TRUTH (diagnosis only)"
@@ -267,6 +271,8 @@ def main(argv=None) -> None:
     ap.add_argument("--html", action="store_true", help="pages served as HTML, cleaned as HTML")
     ap.add_argument("--no-page-credits", action="store_true",
                     help="diagnosis: HTML credits from the extracted body only")
+    ap.add_argument("--dates-in-page", action="store_true",
+                    help="no published input field: dates as the cleaner reads them in the page")
     ap.add_argument("--truth-families", action="store_true",
                     help="diagnosis: trace the simulator's families instead of found ones")
     args = ap.parse_args(argv)
@@ -284,7 +290,7 @@ def main(argv=None) -> None:
             bases, src = gold_bases(seed), "gold bodies"
         else:
             bases, src = synthetic_articles(args.n, seed), "synthetic"
-        r = run(bases, seed, opts, args.truth_families)
+        r = run(bases, seed, opts, args.truth_families, not args.dates_in_page)
         rows.append(r)
         print(f"seed {seed}: {len(bases)} {src} bases -> {r['docs']} docs, {r['families']} "
               f"families found, {r['edits']} edits; {r['how']}; secs clean/reuse/trace {r['secs']}")

@@ -10,8 +10,12 @@ user with only scraped text gets. Gold is read from the page's HTML:
   spacing aside) or sharing at least 90% of its words with one (token F1).
   Anchor: the dump's first line (the page's <title>, what a careless scraper takes).
 - published date: JSON-LD / meta published time (pages without one are left
-  out; a date read from the URL is no gold). Right = same day; "±1 day" also
-  counts the next or previous day (zones). Anchor: the first full date in the text.
+  out; a date read from the URL is no gold). Right = same day as the metadata
+  writes it. Most metadata writes UTC while the page shows local time ("Nov 19,
+  2019, 10:31 pm" on a page whose metadata says 2019-11-20T04:31Z), so "page's
+  zone" also counts the day the page shows when some UTC offset (-12 to +14 h)
+  maps the metadata's instant onto it (the found zone when the text gives one);
+  "±1 day" counts any next or previous day. Anchor: the first full date in the text.
 - byline: JSON-LD / meta author (pages without one are left out). Right when one
   name holds the other or they share the last name. Anchor: the first line
   reading "By Name" anywhere in the text.
@@ -27,7 +31,7 @@ import json
 import re
 import sys
 from collections import Counter
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -66,6 +70,7 @@ def gold(html: str, url: str) -> dict:
     pub, by = meta.get("published"), meta.get("byline")
     return {"headline": list(dict.fromkeys(x for x in titles if len(WORD.findall(x)) >= 2)),
             "published": pub.value[:10] if pub else None,
+            "published_at": pub.value if pub else None,
             "byline": by.value if by else None}
 
 
@@ -75,8 +80,29 @@ def _f1(a: str, b: str) -> float:
     return 2 * tp / (sum(x.values()) + sum(y.values())) if tp else 0.0
 
 
-def judge(field: str, pred: str | None, want) -> str:
-    """"right", "near" (dates a day apart), "wrong" or "none"."""
+def in_zone(pred: str, at: str | None) -> bool:
+    """The day `pred` names is the metadata instant `at` seen in the page's zone: the zone
+    `pred` writes, else any UTC offset from -12 to +14 hours."""
+    try:
+        when = datetime.fromisoformat(at) if at and len(at) > 10 else None
+        day = date.fromisoformat(pred[:10])
+    except ValueError:
+        return False
+    if when is None or when.tzinfo is None:
+        return False
+    try:
+        zone = datetime.fromisoformat(pred).tzinfo if len(pred) > 10 else None
+    except ValueError:
+        zone = None
+    if zone is not None:
+        return when.astimezone(zone).date() == day
+    return any((when + timedelta(minutes=m)).astimezone(timezone.utc).date() == day
+               for m in range(-12 * 60, 14 * 60 + 1, 30))
+
+
+def judge(field: str, pred: str | None, want, at: str | None = None) -> str:
+    """"right", "zone" (the day the page shows, see `in_zone`), "near" (dates a day
+    apart), "wrong" or "none"."""
     if not pred:
         return "none"
     if field == "headline":
@@ -85,6 +111,8 @@ def judge(field: str, pred: str | None, want) -> str:
     if field == "published":
         if pred[:10] == want:
             return "right"
+        if in_zone(pred, at):
+            return "zone"
         try:
             days = abs((date.fromisoformat(pred[:10]) - date.fromisoformat(want)).days)
         except ValueError:
@@ -120,22 +148,26 @@ def main() -> None:
             for who, got in (("newstrace", ours), ("anchor", anchors(row[v]))):
                 for field in FIELDS:
                     if want[field]:
-                        tally[(field, v, who, half, judge(field, got[field], want[field]))] += 1
+                        tally[(field, v, who, half, judge(field, got[field], want[field],
+                                                                  want["published_at"]))] += 1
     print("anchors: headline = the dump's first line; published = the first full date in the text;")
-    print("byline = the first 'By Name' line. right / ±1 day (dates) / none found, share of pages.\n")
-    print(f"{'field':10} {'variant':24} {'method':10} {'pages':>5} {'right':>6} {'dev':>6} {'held':>6} "
-          f"{'±1 day':>7} {'none':>6}")
+    print("byline = the first 'By Name' line. right / page's zone and ±1 day (dates) / none found,")
+    print("share of pages; dev / held: right, or for dates the page's zone.\n")
+    print(f"{'field':10} {'variant':24} {'method':10} {'pages':>5} {'right':>6} {'zone':>6} {'dev':>6} "
+          f"{'held':>6} {'±1 day':>7} {'none':>6}")
     for field in FIELDS:
         for v in VARIANTS:
             for who in ("newstrace", "anchor"):
-                n = {h: sum(tally[(field, v, who, h, j)] for j in ("right", "near", "wrong", "none"))
+                n = {h: sum(tally[(field, v, who, h, j)] for j in ("right", "zone", "near", "wrong", "none"))
                      for h in ("dev", "held")}
                 right = {h: tally[(field, v, who, h, "right")] for h in ("dev", "held")}
-                near = sum(tally[(field, v, who, h, "near")] for h in ("dev", "held"))
+                zone = {h: right[h] + tally[(field, v, who, h, "zone")] for h in ("dev", "held")}
+                near = sum(tally[(field, v, who, h, j)] for h in ("dev", "held") for j in ("near", "zone"))
                 none = sum(tally[(field, v, who, h, "none")] for h in ("dev", "held"))
                 total = sum(n.values())
                 print(f"{field:10} {v:24} {who:10} {total:5d} {sum(right.values()) / total:6.3f} "
-                      f"{right['dev'] / n['dev']:6.3f} {right['held'] / n['held']:6.3f} "
+                      f"{sum(zone.values()) / total:6.3f} "
+                      f"{zone['dev'] / n['dev']:6.3f} {zone['held'] / n['held']:6.3f} "
                       f"{(sum(right.values()) + near) / total:7.3f} {none / total:6.3f}")
 
 
