@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from newstrace.clean import clean_document
 from newstrace.clean.html import HtmlOptions, extract_html
+from newstrace.clean.html_meta import iso_datetime
 from newstrace.errors import InputError, MissingExtra, NewstraceError
 from newstrace.ingest.decode import decode_html
+from newstrace.records import RawDoc
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "extraction" / "scrapinghub-aeb"
 
@@ -44,7 +47,7 @@ def page():
 def test_meta_values_and_evidence(page):
     m = page.meta
     assert m["title"].value == "Bridge closed" and m["title"].evidence == "json-ld title"
-    assert m["published"].value == "2019-11-20"
+    assert m["published"].value == "2019-11-20T08:00+00:00"  # the time of day is kept
     assert m["published"].evidence == "json-ld datePublished"
     assert m["byline"].value == "Ann Smith, Bo Li"
     assert m["site_name"].value == "Town Gazette"
@@ -419,3 +422,25 @@ def test_title_without_the_site_name(title, h1, expected):
             + "".join(f"<p>{PARA}</p>" for _ in range(3)) + "</body></html>")
     m = extract_html(html).meta
     assert m["title"].value == expected
+
+
+@pytest.mark.parametrize("value, want", [
+    ("2019-11-20T04:31:13.000Z", "2019-11-20T04:31+00:00"),
+    ("2023-01-25T22:31:45+0300", "2023-01-25T22:31+03:00"),
+    ("2019-11-20 04:31", "2019-11-20T04:31"),  # no zone: a local time
+    ("2019-11-20T00:00:00+00:00", "2019-11-20"),  # midnight: a site keeping only the day
+    ("2019-11-20", "2019-11-20"),
+    ("2019-11-20T25:00", "2019-11-20"),
+    ("no date", None),
+])
+def test_iso_datetime_keeps_the_time_of_day(value, want):
+    assert iso_datetime(value) == want
+
+
+def test_htmldate_time_of_day_reaches_the_article():
+    html = ("<html><body><article><h1>Bridge closed for repairs</h1>"
+            "<time datetime='2023-01-25T22:31:45+03:00'>25 January 2023</time>"
+            + "<p>The bridge over the river was closed on Wednesday for repairs. " * 8
+            + "</p></article></body></html>")
+    a = clean_document(RawDoc("d1", "x", "https://example.org/news/bridge", "html", html))
+    assert a.published is not None and a.published.value == "2023-01-25T22:31+03:00"

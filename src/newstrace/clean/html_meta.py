@@ -15,6 +15,9 @@ from ..records import Found
 log = logging.getLogger(__name__)
 
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)-?([01]\d)-?([0-3]\d)")
+# a time of day after an ISO date ("2019-11-20T04:31:13.000+00:00", "2019-11-20 04:31Z")
+_ISO_TIME = re.compile(r"[T ]([01]\d|2[0-3]):?([0-5]\d)(?::?[0-5]\d(?:[.,]\d+)?)?\s*"
+                       r"(Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?(?![\d:])")
 _ARTICLE_TYPES = ("article", "posting", "report", "blog")
 
 # (attribute, name) pairs in order of trust, per field
@@ -120,6 +123,26 @@ def _jsonld(scripts) -> dict[str, str]:
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/_-]|$)")
 
 
+def iso_datetime(value: str) -> str | None:
+    """`iso_date`, with the time of day ("2019-11-20T04:31", "...T04:31+00:00") when the
+    value gives one. Midnight is read as a bare date (what many sites write when they
+    keep only the day)."""
+    day = iso_date(value)
+    if day is None:
+        return None
+    m = _ISO_DATE.search(value)
+    t = _ISO_TIME.match(value, m.end())
+    if t is None:
+        return day
+    hh, mm, zone = t.groups()
+    if hh == mm == "00":
+        return day
+    if zone is None:
+        return f"{day}T{hh}:{mm}"
+    zone = "+00:00" if zone == "Z" else f"{zone[:3]}:{zone[-2:]}"
+    return f"{day}T{hh}:{mm}{zone}"
+
+
 def iso_date(value: str) -> str | None:
     """YYYY-MM-DD from an ISO-like date string, else None."""
     m = _ISO_DATE.search(value or "")
@@ -152,10 +175,10 @@ def extract_meta(tree, url: str | None = None, *, dates: bool = True) -> dict[st
             if not value or (field == "byline" and value.startswith("http")):
                 continue
             if field == "published":
-                value = iso_date(value)
+                value = iso_datetime(value)
             put(field, value, f"meta {name}")
-    if "published" in ld and iso_date(ld["published"]):
-        found["published"] = Found(iso_date(ld["published"]), "json-ld datePublished")
+    if "published" in ld and iso_datetime(ld["published"]):
+        found["published"] = Found(iso_datetime(ld["published"]), "json-ld datePublished")
     _from_page(tree, found_tags, found, put)
     if dates and "published" not in found:
         m = _URL_DATE.search(url or "")
@@ -203,11 +226,12 @@ def _htmldate(tree, url, put) -> None:
     except ImportError:  # core dependency; tolerate its absence
         return
     try:
-        value = find_date(tree, url=url, extensive_search=False, original_date=True)
+        value = find_date(tree, url=url, extensive_search=False, original_date=True,
+                          outputformat="%Y-%m-%dT%H:%M:%S%z")
     except Exception as err:  # htmldate is third-party: never let it sink a page
         log.debug("htmldate failed: %s", err)
         return
-    put("published", iso_date(value or ""), "htmldate")
+    put("published", iso_datetime(value or ""), "htmldate")
 
 
-__all__ = ["extract_meta", "iso_date"]
+__all__ = ["extract_meta", "iso_date", "iso_datetime"]
