@@ -194,6 +194,34 @@ def edit_counts(edits, pred: dict[str, tuple], truth: dict) -> Counter:
     return out
 
 
+BANDS = ((0.9, 1.01), (0.7, 0.9), (0.5, 0.7), (0.0, 0.5))
+
+
+def by_confidence(prov, members: list[Member], truth: dict) -> Counter:
+    """(band, what) counts over documents in true families: how often the row is right
+    at each level of the confidence newstrace reports (users filter on it)."""
+    cover = {(m.doc_id, m.family_id): m.coverage for m in members}
+    rows, best = {}, {}
+    for p in prov:  # the row `predictions` scores
+        c = cover.get((p.doc_id, (p.family_id or "").split("/")[0]), 0.0)
+        if c >= best.get(p.doc_id, -1.0):
+            best[p.doc_id], rows[p.doc_id] = c, p
+    size = Counter(t.family_id for t in truth.values())
+    out: Counter = Counter()
+    for d, t in truth.items():
+        p = rows.get(d)
+        if size[t.family_id] < 2 or p is None:
+            continue
+        band = next(b for b in BANDS if b[0] <= p.confidence < b[1])
+        out[(band, "docs")] += 1
+        out[(band, "origin")] += same_outlet(p.origin_outlet, t.origin_outlet)
+        out[(band, "credit")] += p.credit_status == t.credit_status
+        if t.credit_status != "origin":
+            out[(band, "copies")] += 1
+            out[(band, "parent")] += p.parent_doc_id == t.parent_doc_id
+    return out
+
+
 def predictions(prov, members: list[Member]) -> dict[str, tuple]:
     """doc_id -> (origin_outlet, parent_doc_id, credit_status). A document in two families
     (a copy in one, a partial in another) is scored in the one holding most of its text."""
@@ -257,6 +285,7 @@ def run(bases: list[BaseArticle], seed: int, opts: SimOptions, truth_families=Fa
             "baseline": score(baseline(articles, members), corpus.truth, in_fam),
             "how": f"clean={how_clean} reuse={how_reuse}", "edits": len(edits),
             "edit kinds": edit_counts(edits, pred, corpus.truth),
+            "bands": by_confidence(prov, members, corpus.truth),
             "unknowable": unknowable(corpus, articles),
             "secs": (round(t1 - t0, 1), round(t2 - t1, 1), round(t3 - t2, 1)),
             "truth": corpus.truth, "prov": prov, "articles": articles}
@@ -309,6 +338,14 @@ def main(argv=None) -> None:
           f" (baseline {sum(r['baseline']['lone origin'] for r in rows) / len(rows):.3f})")
     lost = sum(r["unknowable"] for r in rows) / len(rows)
     print(f"origin withheld and named by no page (no method can know the outlet): {lost:.3f}")
+    bands = sum((r["bands"] for r in rows), Counter())
+    total = sum(bands[(b, "docs")] for b in BANDS) or 1
+    print("\nby the confidence each row reports (documents in true families, all seeds):")
+    print(f"{'confidence':<12}{'share':>7}{'origin':>8}{'parent':>8}{'credit':>8}")
+    for b in BANDS:
+        n, k = bands[(b, "docs")], bands[(b, "copies")]
+        print(f"{f'{b[0]:.1f}-{min(b[1], 1.0):.1f}':<12}{n / total:>7.3f}{bands[(b, 'origin')] / max(1, n):>8.3f}"
+              f"{bands[(b, 'parent')] / max(1, k):>8.3f}{bands[(b, 'credit')] / max(1, n):>8.3f}")
     kinds = sum((r["edit kinds"] for r in rows), Counter())
     print("\nedits of copies whose parent was found (kind the simulator made -> op reported):")
     print(f"{'op':<10}{'precision':>10}{'recall':>8}{'made':>7}")
