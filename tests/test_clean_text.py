@@ -12,6 +12,7 @@ import pytest
 from newstrace.clean import charclass as C
 from newstrace.clean import cues
 from newstrace.clean import lines as L
+from newstrace.clean import text as text_mod
 from newstrace.clean.lists import numbered_list
 from newstrace.clean.text import (
     WEAK_RUN,
@@ -350,3 +351,20 @@ def test_numbered_list_that_goes_on_from_the_article_is_kept():
     # in the cleaner: a list the model doubts is kept after the article's intro
     lines = by_text(classify_lines("\n".join([*NAV, *PROSE[:3], intro[1], *items, *FOOTER])))
     assert all(lines[i].keep for i in items) and not lines["Privacy Policy"].keep
+
+
+def test_links_to_the_comments_feed_start_no_comment_section():
+    # a blog sidebar's menu ("Comments feed", "RSS - Comments") above the story is no
+    # reader-comment section: the story below it stays
+    feeds = ["Entries feed", "Comments feed", "Comments RSS", "RSS - Comments", "Comments Feed"]
+    text = "\n".join(NAV + PROSE[:2] + feeds + PROSE[2:] + FOOTER)
+    page = L.build_page(text)
+    marks = [page.texts[i] for i in np.flatnonzero(L.comment_marks(page.X))]
+    assert len(marks) > 3  # they read as comment marks, one by one
+    keep = np.array([t in PROSE for t in page.texts])
+    assert text_mod._comment_start(page, keep) == len(keep)
+    # real comment marks below the story still cut
+    text = "\n".join(NAV + PROSE + COMMENTS + FOOTER)
+    page = L.build_page(text)
+    keep = np.array([t in PROSE for t in page.texts])
+    assert text_mod._comment_start(page, keep) == page.texts.index("12 Comments")

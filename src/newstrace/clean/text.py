@@ -51,6 +51,7 @@ SANDWICH_MIN, SANDWICH_GAP = 0.15, 4  # see `_sandwich`
 WEAK_RUN = 0.6  # see `_weak_runs`
 DUP_MIN_CHARS, DUP_RUN = 60, 2  # see `_second_copies`
 COMMENT_MARKS, COMMENT_ABOVE = 3, 50  # see `_comment_start`
+FEED = re.compile(r"\b(?:rss|feed|atom)\b", re.IGNORECASE)  # "Comments RSS", "Feed Komentar"
 TEASER_RUN, TEASER_SPAN = 2, 3  # see `_teasers`
 CUT_RUN, CUT_WORDS, TITLE_WORDS = 2, 10, 15  # see `_cut_snippets`
 CUT_ENDS = ("…", "...", "[…]", "[...]", "…]", "(…)")  # a cut summary ends so
@@ -205,9 +206,11 @@ def _comment_start(page: Page, keep: np.ndarray) -> int:
 
     A comment mark ("12 Comments", "Name says:", "Leave a reply") starts one
     when at least COMMENT_MARKS more follow it and the lines kept above it
-    hold at least COMMENT_ABOVE words.
+    hold at least COMMENT_ABOVE words. A link to the comments' feed ("Comments
+    RSS", "Feed Komentar": a blog sidebar's menu) is no mark.
     """
-    marks = L.comment_marks(page.X).nonzero()[0].tolist()
+    marks = [i for i in L.comment_marks(page.X).nonzero()[0].tolist()
+             if not FEED.search(page.texts[i])]
     if len(marks) <= COMMENT_MARKS:
         return len(keep)
     words = np.where(keep, np.expm1(page.X[:, C["log_words"]]), 0.0).cumsum()
