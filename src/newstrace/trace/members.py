@@ -43,9 +43,49 @@ class Info:
     dropped: tuple[str, ...] = ()  # dropped lines of headline length, normalised (no title found)
     hidden: frozenset[str] = frozenset()  # units (and "title: " keys) only in removed lines
     coverage: float = 1.0  # share of its text shared with the family
+    linked: frozenset[str] = frozenset()  # credit mentions whose line links to a story there
 
     def credits_outlet(self, outlet: str | None) -> bool:
         return any(same_outlet(m, outlet) for m, _, _ in self.credits)
+
+    def links_outlet(self, outlet: str | None) -> bool:
+        """Whether a credit links to a story page of `outlet` (see `story_link`)."""
+        return any(same_outlet(m, outlet) for m in self.linked)
+
+
+# a URL in a line: host, then the rest (path, query)
+_URL_RE = re.compile(r"(?:https?://)?(?:www\.)?([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,})"
+                     r"([/?][^\s)\]>\"'”]*)", re.I)
+# path parts of pages that list stories rather than hold one
+_LIST_PARTS = frozenset(("search", "tag", "tags", "topic", "topics", "category", "categories",
+                         "author", "authors", "feed", "rss", "newsletter", "newsletters",
+                         "subscribe", "about", "contact", "profile", "archive", "archives",
+                         "wp-content", "uploads", "assets", "static", "images", "image", "img"))
+_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|pdf|mp[34]|js|css|xml)$")
+_SHORTENERS = frozenset(("t.co", "ow.ly", "tinyurl.com", "buff.ly", "dlvr.it", "amzn.to", "fb.me"))
+_STORY_ID = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{8,}")  # "8f3c2e1a9b7d"
+_SEARCH_QUERY = re.compile(r"[?&](?:s|q|query|search|tag)=", re.I)
+
+
+def story_link(line: str, outlet: str) -> bool:
+    """Whether `line` holds a link to one story of `outlet`: a URL on its host whose path
+    goes past the home page and is not a search, tag, topic or author page, nor an image
+    or other file. The story is told by a long number in the path (a date, an id), a slug
+    of 3+ words or a hash id."""
+    for m in _URL_RE.finditer(line):
+        host, rest = m.group(1).lower(), m.group(2).rstrip(".,;:!")
+        if (registrable(host) in PLATFORMS or registrable(host) in _SHORTENERS
+                or not same_outlet(host, outlet) or _SEARCH_QUERY.search(rest)):
+            continue
+        path = rest.split("?")[0].split("#")[0].lower()
+        parts = [x for x in path.split("/") if x]
+        if not parts or _LIST_PARTS.intersection(parts) or _FILE_RE.search(path):
+            continue
+        last = re.sub(r"\.(?:s?html?|php|aspx?|cms)$", "", parts[-1])
+        if (re.search(r"\d{4}", rest) or len(re.findall(r"[a-z0-9]+", last)) >= 3
+                or _STORY_ID.fullmatch(last)):
+            return True
+    return False
 
 
 def link_credits(members: list[Info]) -> None:
@@ -239,7 +279,7 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
     `coverage`: the share of its text it shares with the family; `memo`: see `text_units`
     (one per family: copies share their paragraphs)."""
     site = site_of_article(article)
-    credits = []
+    credits, linked = [], set()
     agency = article.dateline.agency if article.dateline else None
     for c in article.credits:
         mention = c.domain or c.outlet
@@ -249,6 +289,8 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
             agency = agency or mention
             continue
         credits.append((mention, c.line, c.form))
+        if story_link(c.line, mention):
+            linked.add(mention)
     spans = paragraph_spans(article)
     units: dict[str, int] = {}
     for i, (s, e) in enumerate(spans):
@@ -276,7 +318,7 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
         if r.reason != "credit" and 3 <= len(r.text.split()) <= 30)
     return Info(article.doc_id, site, role, when, published, slack, credits, agency,
                 title, spans, units, article.text, loose=loose, dropped=dropped, hidden=hidden,
-                coverage=coverage)
+                coverage=coverage, linked=frozenset(linked))
 
 
 def find_titles(members: list[Info]) -> None:

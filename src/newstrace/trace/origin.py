@@ -9,6 +9,9 @@ and credit lines every copy carries (they travel with the text), and a prior
 on the origin being absent. Credits are also weighed together: a member whose site
 most crediting copies name (and that credits no member itself) gains, and an outside
 outlet only one copy names loses against a best member that other copies credit.
+A credit that links to a story there (a URL with a story's path, members.story_link)
+is firmer than a bare name: it loses less as a lone credit, and a member whose own
+credit links elsewhere gets no consensus and is a less likely origin.
 Present-or-absent is decided first by summing over
 the members, then the best hypothesis of that kind wins. No single clue, a
 date least of all, decides alone. Edits two copies share place one under the
@@ -31,6 +34,7 @@ from .tree import TreeOptions, build_tree
 @dataclass(frozen=True, slots=True)
 class OriginOptions:
     p_origin_credits: float = 0.015  # an origin page with a credit line naming another outlet
+    p_origin_links: float = 0.005  # the same with a link to a story there
     p_dateline_match: float = 0.9  # the text's dateline agency names the origin outlet
     p_dateline_other: float = 0.14  # an origin in the corpus runs another agency's dateline
     p_bad_clock: float = 0.2  # a site's clock (or zone) is simply wrong (evidence text only)
@@ -40,6 +44,7 @@ class OriginOptions:
     absent_texts: int = 3  # copies whose text is tried as the absent origin's (besides the consensus)
     consensus_bonus: float = 3.75  # a member whose site most crediting copies name
     lone_absent_penalty: float = 2.0  # an outside outlet only one copy's credit names
+    lone_linked_penalty: float = 0.5  # the same when that credit links to a story there
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,13 +166,14 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
     for m in cands:
         edges = build_tree(members, m.doc_id, m.site, tree, cache=cache)
         own = _counted(m, sites, m.site)
+        p_own = o.p_origin_links if any(m.links_outlet(x) for x in own) else o.p_origin_credits
         dl, dl_hits = dateline_ll(members, m.site, o)
         first = sum(order_ll(m, c, o.p_bad_clock) for c in full if c is not m)
         ll = (_log(1 - o.p_absent) - math.log(len(full)) + dl + o.root_time_weight * first
-              + _log(o.p_origin_credits if own else 1 - o.p_origin_credits)
+              + _log(p_own if own else 1 - o.p_origin_credits)
               - sum(e.cost for e in edges.values()))
         ev = []
-        if agreed and m.site and same_outlet(agreed, m.site) and not m.named:
+        if agreed and m.site and same_outlet(agreed, m.site) and not m.named and not m.linked:
             ll += o.consensus_bonus
             ev.append(f"most crediting copies name its site ({m.site})")
         named = _named_by(members, m.site)
@@ -195,15 +201,19 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
                                                           cache=cache)]),
                                 key=lambda x: x[0])
         ll = _log(o.p_absent) + dl - cost
+        links = sum(1 for x in members if x.links_outlet(mention))
         # the best member is one others credit, and it does not itself point at the outside outlet
         inside = not lead.credits_outlet(mention) and any(
             x.named and lead.doc_id in x.named and not x.credits_outlet(mention) for x in members)
         if n_credits <= 1 and not n_datelines and not dl_hits and inside:
-            ll -= o.lone_absent_penalty  # one copy's credit against copies crediting a member
+            # one copy's credit against copies crediting a member; a story link weighs more
+            ll -= o.lone_linked_penalty if links else o.lone_absent_penalty
         text = sum(e.text_cost for e in edges.values())
         ev = [f"origin not in the corpus: {len(_named_by(members, mention))} credit(s) and "
               f"{dl_hits} dateline(s) name {mention}",
               f"the copy tree from the copies' common text needs {text:.1f} text edits"]
+        if links:
+            ev.append(f"{links} credit(s) link to a story on {canonical(mention)}")
         scored.append((ll, None, canonical(mention), ev, like))
     scored.sort(key=lambda t: -t[0])
     # present or absent first (summing over the members), then the best of that kind

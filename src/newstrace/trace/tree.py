@@ -54,6 +54,7 @@ class TreeOptions:
     p_names_origin_via: float = 0.4  # parent is a copy, credit names the origin
     p_names_bystander: float = 0.0071  # credit names a family member that is not the parent
     p_names_outsider: float = 0.04  # credit names an outlet outside the family (miscredit)
+    p_names_outsider_linked: float = 0.008  # the same by a credit linking to a story there
     p_names_none: float = 0.47  # no credit line
     p_bad_clock: float = 0.15  # a site's clock (or zone) is simply wrong
     time_weight: float = 1.0
@@ -153,9 +154,11 @@ def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str |
     logs = _Logs(o, len(full))
     for c in full:
         cands = []
-        # what the child's credits say whatever the parent: they name the origin, an outsider
+        # what the child's credits say whatever the parent: they name the origin, an outsider,
+        # an outsider with a link to the story
         says = (bool(origin_outlet) and c.credits_outlet(origin_outlet),
-                any(form != "mention" for _, _, form in c.credits))
+                any(form != "mention" for _, _, form in c.credits),
+                any(form != "mention" and mention in c.linked for mention, _, form in c.credits))
         pool = [(root_key, root_info, text_of)] + [
             (p.doc_id, p, p.doc_id) for p in _parent_pool(c, full, units, o.max_parents)]
         for key, p, src in pool:
@@ -219,13 +222,14 @@ class _Logs:
     """The options' prior and credit terms, -log p, taken once per tree."""
 
     __slots__ = ("root", "copy", "parent", "origin_direct", "origin_via", "bystander",
-                 "outsider", "none")
+                 "outsider", "outsider_linked", "none")
 
     def __init__(self, o: TreeOptions, n_copies: int):
         self.root, self.copy = _log(o.p_root), _log((1 - o.p_root) / max(1, n_copies - 1))
         self.parent = _log(o.p_names_parent)
         self.origin_direct, self.origin_via = _log(o.p_names_origin_direct), _log(o.p_names_origin_via)
         self.bystander, self.outsider = _log(o.p_names_bystander), _log(o.p_names_outsider)
+        self.outsider_linked = _log(o.p_names_outsider_linked)
         self.none = _log(o.p_names_none)
 
 
@@ -237,10 +241,11 @@ def _clock(fam: _Family, parent: Info, child: Info, p_bad_clock: float) -> float
     return t
 
 
-def _cost_plain(child: Info, parent: Info | None, counts: tuple, says: tuple[bool, bool],
+def _cost_plain(child: Info, parent: Info | None, counts: tuple, says: tuple[bool, bool, bool],
                 t: float | None, o: TreeOptions, root: bool, logs: _Logs) -> tuple[float, float]:
     """-log P(child copied `parent`) and its text part; `root`: the parent is the origin;
-    `says`: the child credits the origin outlet, an outside outlet; `t`: their dates' `order_ll`."""
+    `says`: the child credits the origin outlet, an outside outlet, one with a link to a story
+    there (a miscredit rarely carries one); `t`: their dates' `order_ll`."""
     added, dropped, n_inserts, n_gaps, lede_dropped, head, _ = counts
     text_cost = added + o.drop_weight * dropped
     cost = o.unit_cost * text_cost
@@ -253,7 +258,7 @@ def _cost_plain(child: Info, parent: Info | None, counts: tuple, says: tuple[boo
     elif any(d != pid for d in child.named):
         cost -= logs.bystander
     elif says[1]:
-        cost -= logs.outsider
+        cost -= logs.outsider_linked if says[2] else logs.outsider
     else:
         cost -= logs.none
     if t is not None:
