@@ -235,3 +235,98 @@ def test_relative_stamps():
         assert relative_stamp(t), t
     for t in ("Today", "Monday", "2 days of talks", "Nov 19, 2019", "Published 2 days after the vote"):
         assert not relative_stamp(t), t
+
+
+@pytest.mark.parametrize("before, iso, after, want", [
+    ("", "2019-11-18", " / 10:07 AM", "2019-11-18T10:07"),  # "Month D, YYYY / time"
+    ("", "2019-11-18", " -- 19:14 GMT (19:14 GMT)", "2019-11-18T19:14+00:00"),
+    ("", "2019-11-18", " @17:19", "2019-11-18T17:19"),
+    ("", "2019-11-18", " | 4:10pm", "2019-11-18T16:10"),
+    ("", "2019-11-18", " at 9:24 pm ET", "2019-11-18T21:24-05:00"),
+    ("", "2019-11-19", " - 10h30", "2019-11-19T10:30"),
+    ("", "2019-11-19", ", 14.30 Uhr", "2019-11-19T14:30"),
+    ("Published 11:11 PM EST ", "2019-11-19", "", "2019-11-19T23:11-05:00"),  # the clock before the day
+    ("1:39 am EST, Wednesday, ", "2019-11-20", "", "2019-11-20T01:39-05:00"),
+    ("Published: 10:31 GMT, ", "2019-11-19", "", "2019-11-19T10:31+00:00"),
+    ("Posted: Fri 6:45 PM, ", "2018-02-16", " |", "2018-02-16T18:45"),
+    ("Updated at 12:05 AM CST on ", "2019-11-18", "", "2019-11-18T00:05-06:00"),
+    ("", "2019-11-19T22:31", " CST", "2019-11-19T22:31-06:00"),  # a time already read: its zone only
+    # no clock by the day: a number, a reading time, a day without a year
+    ("", "2019-11-18", " - 10.50 euros", "2019-11-18"),
+    ("", "2019-11-18", " - 3 min read", "2019-11-18"),
+    ("Jane Roe - ", "2019-11-18", "", "2019-11-18"),
+    ("", "--11-18", " 10:30", "--11-18"),
+])
+def test_with_clock_reads_the_time_by_a_day(before, iso, after, want):
+    from newstrace.clean.dates import with_clock
+
+    assert with_clock(iso, before, after) == want
+
+
+def test_time_line_and_label_before():
+    from newstrace.clean.dates import label_before, time_line
+
+    assert all(map(time_line, ("9:24 pm ET", "at 9:24 PM", "10:31", "21:14 GMT+3")))
+    assert not any(map(time_line, ("12:00 noon", "2 min read", "Score 2:1", "10:31 in the harbour")))
+    assert label_before("Jane Roe | Last Updated : ") == "updated line"
+    assert label_before("Updated 10:28am EST, ") == "updated line"  # a clock between label and day
+    assert label_before("By Jane Roe Posted: Fri 6:45 PM, ") == "published line"
+    assert label_before("Jane Roe - ") is None and label_before("") is None
+
+
+def test_a_time_cut_onto_the_lines_below_its_day_is_kept():
+    a = _page([*MENU, HEADLINE, "by", "Jane Roe", "Nov 18, 2019", "at", "9:24 pm ET", "• 2 min read"])
+    assert a.published.value == "2019-11-18T21:24-05:00" and a.published.evidence == "date line"
+    a = _page([*MENU, HEADLINE, "Jane Roe", "Nov 18, 2019", "10:31"])
+    assert a.published.value == "2019-11-18T10:31"
+    a = _page([*MENU, HEADLINE, "Jane Roe", "Nov 18, 2019", "Harbour"])  # no time below: the day alone
+    assert a.published.value == "2019-11-18"
+    a = _page([*MENU, HEADLINE, "Jane Roe", "10:31 PM EST", "Nov 18, 2019"])  # or above it
+    assert a.published.value == "2019-11-18T22:31-05:00"
+
+
+def test_labels_by_a_date_inside_a_longer_line():
+    a = _page([*MENU, HEADLINE, "Last Updated : Nov 20, 2019 01:41 PM IST | Source: The Gazette"])
+    assert (a.published.value, a.published.evidence) == ("2019-11-20T13:41+05:30", "updated line")
+    a = _page([*MENU, HEADLINE, "Jane Roe", "| Updated :", "19 November 2019, 09:01 AM"])
+    assert (a.published.value, a.published.evidence) == ("2019-11-19T09:01", "updated line")
+    # of two labelled dates on one line the published one
+    for line in ("Updated Nov 20, 2019 Published Nov 18, 2019", "Jane Roe Published Nov 18, 2019 Updated Nov 20, 2019"):
+        a = _page([*MENU, HEADLINE, line])
+        assert (a.published.value, a.published.evidence) == ("2019-11-18", "published line"), line
+    # a published line wins over an updated one beside it
+    a = _page([*MENU, HEADLINE, "Last Updated : Nov 20, 2019 | Source: The Gazette", "Published: Nov 18, 2019"])
+    assert (a.published.value, a.published.evidence) == ("2019-11-18", "published line")
+
+
+def test_a_date_in_the_headline_or_an_event_span_is_not_the_story_date():
+    head = "As of 29 November 2018, thirty artworks light up the harbour"
+    texts = [head, head, *BODY]
+    lines, pos = [], 0
+    for k, t in enumerate(texts):
+        lines.append(Line(t, pos, pos + len(t), k >= 2, "" if k >= 2 else "navigation"))
+        pos += len(t) + 1
+    a = build_article(RawDoc("d1", "t.txt", "", "text", "\n".join(texts)), lines)
+    assert a.title.value == head
+    assert a.published is None or firm_published(a) is None  # at most the weak first date
+    a = _page([*MENU, HEADLINE, "Jane Roe"], ["Light festival", "29 November 2018 | 20 January 2019"])
+    assert a.published is None or firm_published(a) is None
+    a = _page([*MENU, HEADLINE, "Jane Roe"], ["Light festival", "29 November 2018"])  # a lone far date stays
+    assert a.published.value == "2018-11-29" and a.published.evidence == "date line"
+
+
+def test_a_numeric_day_that_reads_both_ways_follows_the_page():
+    from newstrace.clean.dates import month_first
+
+    # day first unless shown otherwise (most of the world writes 11/05/2019 for 11 May)
+    assert _page([*MENU, HEADLINE, "Jane Roe", "11/05/2019"]).published.value == "2019-05-11"
+    # the page's other numeric days say month first, or a US zone by the date does
+    a = _page([*MENU, HEADLINE, "Jane Roe", "11/05/2019"], ["Ferry fares rise", "10/28/2019"])
+    assert a.published.value == "2019-11-05"
+    a = _page([*MENU, HEADLINE, "By Jane Roe - 11/05/2019 09:12 AM EST"])
+    assert a.published.value == "2019-11-05T09:12-05:00"
+    # a page that writes day first keeps it, whatever the zone
+    a = _page([*MENU, HEADLINE, "Jane Roe", "11/05/2019 09:12 EST"], ["Ferry fares rise", "28/10/2019"])
+    assert a.published.value.startswith("2019-05-11")
+    assert not month_first("19/11/2019", " EST", []) and not month_first("05/05/2019", " EST", [])
+    assert not month_first("11.05.2019", "", ["10/28/2019"])  # another separator proves nothing

@@ -42,3 +42,22 @@ def test_shared_example():
     found = infer_date(EXAMPLE.read_text(encoding="utf-8"))
     assert found is not None and found.value == "2021-05-19"
     assert "Wednesday" in found.evidence and "May 19, 2021" in found.evidence
+
+
+def test_the_weekday_written_by_the_date_itself_infers_nothing():
+    # a photo dated "Wednesday, May 19, 2021": the story never says when it happened
+    text = "The ministers met in Reykjavik.\n\nLavrov arrives for a meeting, Wednesday, May 19, 2021"
+    assert infer_date(text) is None
+    text = "On Wednesday the ministers met.\n\nLavrov arrives for a meeting, Wednesday, May 19, 2021"
+    found = infer_date(text)
+    assert found.value == "2021-05-19" and text.index("On Wednesday") < text.index("Wednesday, May")
+
+
+def test_a_file_photo_date_infers_nothing():
+    for caption in ("FILE - In this Wednesday, May 12, 2021 photo, ministers meet in Reykjavik",
+                    "Ministers meet in Reykjavik on May 12, 2021 (File photo)",
+                    "Ministers meet in Reykjavik, May 12, 2021. Archive photo"):
+        text = f"On Wednesday the ministers met again.\n\n{caption}"
+        assert infer_date(text) is None, caption
+    text = "On Wednesday the ministers met again.\n\nMinisters meet in Reykjavik, May 12, 2021"
+    assert infer_date(text).value == "2021-05-12"

@@ -45,9 +45,10 @@ _DIGIT = re.compile(r"\d")  # every date form holds a digit
 _BEFORE_DAY = r"(?=[^\W\d_]+\.?\s+\d)"
 _PATTERNS = [
     # 2021-05-19, 2021-05-19T14:30
-    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?"),
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d)"
+               r"(?:\s?(?P<ap>[ap]\.?m\.?)(?![a-z]))?)?", re.I),
     # 19.05.2021 14:30, 19/05/2021, 05/19/2021
-    re.compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep){_YEAR}(?!\d){_TIME}"),
+    re.compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep){_YEAR}(?!\d){_TIME}", re.I),
     # 11/13/19 (two-digit year, slash only)
     re.compile(rf"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>/)(?P<b>[0-3]?\d)/(?P<y2>[0-3]\d)(?![\d/.]){_TIME}", re.I),
     # May 19, 2021 / May 19 2021 / Nov 29
@@ -58,7 +59,8 @@ _PATTERNS = [
                rf"(?:,?\s*(?:de\s+)?{_YEAR}\b)?{_TIME}", re.I),
     # 2021.05.19 14:30, 2021. 5. 19., 2021/05/19 (year first: East Asian and some European pages)
     re.compile(r"(?<![\d./])(?P<y>(?:19|20)\d{2})(?P<sep>\.\s?|/)(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d/])\.?"
-               r"(?:\s*\([^)\d]{1,3}\))?(?:\s+(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))?"),
+               r"(?:\s*\([^)\d]{1,3}\))?(?:\s+(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s?(?P<ap>[ap]\.?m\.?)(?![a-z]))?)?",
+               re.I),
     # 2021年5月19日 10:30 / 2021년 5월 19일 (Japanese, Chinese, Korean)
     re.compile(r"(?P<y>(?:19|20)\d{2})\s?[年년]\s?(?P<mo>[01]?\d)\s?[月월]\s?(?P<d>[0-3]?\d)\s?[日일]"
                r"(?:\s*[(（][^)）\d]{1,3}[)）])?(?:\s*(?P<hh>[01]?\d|2[0-3])\s?[:時시]\s?(?P<mi>[0-5]\d))?"),
@@ -84,15 +86,17 @@ def _iso(y: str | None, mo: int, d: int, hh: str | None, mi: str | None, ap: str
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     day = f"{y}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}"
-    if hh is not None and mi is not None:
-        h = int(hh)
-        if ap and ap.lower().startswith("p") and h < 12:
-            h += 12
-        if ap and ap.lower().startswith("a") and h == 12:
-            h = 0
-        if y:
-            return f"{day}T{h:02d}:{mi}"
-    return day
+    return f"{day}T{_hm(hh, mi, ap)}" if y and hh is not None and mi is not None else day
+
+
+def _hm(hh: str, mi: str, ap: str | None) -> str:
+    """"HH:MM" of a clock time, 12-hour ones ("9:24", "pm") read."""
+    h = int(hh)
+    if ap and ap[0].lower() == "p" and h < 12:
+        h += 12
+    elif ap and ap[0].lower() == "a" and h == 12:
+        h = 0
+    return f"{h:02d}:{mi}"
 
 
 def _from_match(m: re.Match) -> str | None:
@@ -177,6 +181,42 @@ def _us_summer(iso: str) -> int:
     start = march + timedelta(days=(6 - march.weekday()) % 7)
     end = nov + timedelta(days=(6 - nov.weekday()) % 7)
     return int(start <= day < end)
+
+
+_AP = r"(?:\s*(?P<ap>(?i:[ap]\.?m\.?))(?![A-Za-z]))?"
+# a clock time right after a day: "Nov 18, 2019 / 10:07 AM", "-- 19:14 GMT", "@17:19", " at 9:24 pm"
+_CLOCK_AFTER = re.compile(r"\s*(?:,|[-–—]{1,2}|/|\||@|·|•)?\s*(?:(?:at|um|à|às|alle|ore|kl\.?)\s+)?"
+                          rf"(?P<hh>[01]?\d|2[0-3])(?:[:h](?P<mi>[0-5]\d)|\.(?P<mi2>[0-5]\d)(?=\s*(?:[ap]\.?m|[Uu]hr|$)))"
+                          rf"(?![\d.,]\d){_AP}", re.I)
+# a clock time right before a day: "11:11 PM EST Nov 19, 2019", "1:39 am EST, Wednesday, November 20, 2019",
+# "10:31 EST, 19 November 2019", "Fri 6:45 PM, Feb 16, 2018", "at 5:36 PM CST on Nov 18, 2019"
+_CLOCK_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s(|:,]))(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::[0-5]\d)?{_AP}"
+    r"(?P<zone>\s*\(?(?:[A-Z]{1,4}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d\d)?|[+-]\d\d:?\d\d)\)?)?"
+    r"\s*,?\s*(?:(?i:on)\s+)?(?:(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?,?\s*)?$")
+_TIME_LINE = re.compile(r"(?:(?:at|um|à|às|alle|ore)\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\.?)?"
+                        r"(?-i:\s*\(?(?:[A-Z]{1,4}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d\d)?|[+-]\d\d:?\d\d)\)?)?", re.I)
+
+
+def with_clock(iso: str, before: str, after: str, *, china: bool = False) -> str:
+    """`iso` (a day or day and time the page shows) with the time of day and zone written
+    next to it: right after it ("Nov 18, 2019 / 10:07 AM EST") or right before it ("11:11 PM
+    EST Nov 19, 2019"); `before` / `after`: the text on either side. Zone as in `with_zone`."""
+    if len(iso) != 10 or not (_DIGIT.search(after) or _DIGIT.search(before)):
+        return with_zone(iso, after, china=china)
+    m = _CLOCK_AFTER.match(after)
+    if m is not None:
+        return with_zone(f"{iso}T{_hm(m['hh'], m['mi'] or m['mi2'], m['ap'])}", after[m.end():], china=china)
+    m = _CLOCK_BEFORE.search(before[-60:])
+    if m is not None:
+        return with_zone(f"{iso}T{_hm(m['hh'], m['mi'], m['ap'])}", m['zone'] or "", china=china)
+    return iso
+
+
+def time_line(text: str) -> bool:
+    """A line that is only a clock time, maybe with "at" and a zone ("9:24 pm ET"): a day's
+    time cut onto its own line."""
+    return len(text) <= 24 and _TIME_LINE.fullmatch(text.strip()) is not None
 
 
 _POST_SIGN = re.compile(r"[—–-]\s[^\n]*\(@\w{1,15}\)\s*$")  # "— Jane Doe (@jdoe) May 19, 2021"
@@ -283,10 +323,29 @@ def _label_evidence(label: str) -> str:
 def label_line(text: str) -> str | None:
     """A line that is only a date label ("Updated", "Published:"): the evidence its date line
     below gets ("updated line" / "published line"), else None."""
-    label = _LABEL_RE.match(text)
-    if label is None or text[label.end():].strip(" |:·•-–—"):
+    label = _LABEL_RE.match(text.lstrip(" |·•-–—"))  # "| Updated :" after a byline's separator
+    if label is None or label.string[label.end():].strip(" |:·•-–—"):
         return None
     return _label_evidence(label.group("label"))
+
+
+# a label ending the text before a date inside a longer line ("Jane Doe | Last Updated : Nov 20, 2019")
+_LABEL_END = re.compile(
+    r"(?:^|(?<=[\s|·•(\[]))(?P<label>(?:first |originally )?published|posted|updated|modified|опубликовано|"
+    r"обновлено|veröffentlicht|aktualisiert|publié(?: le)?|mis à jour|publicado|actualizado|atualizado|pubblicato|"
+    r"aggiornato|diterbitkan|diperbarui|입력|수정|기사입력|公開日?|更新日?|发布时间|更新时间)"
+    r"\s*(?:on|at|am|le|el|il|em|pada)?\s*[:：]?\s*[\[(]?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.I)
+
+
+def label_before(text: str) -> str | None:
+    """The evidence ("published line" / "updated line") a label right before a date gives it,
+    a clock time between them aside ("Updated 10:28am EST, "), else None."""
+    tail = text[-60:]
+    clock = _CLOCK_BEFORE.search(tail)
+    if clock is not None:
+        text = text[:len(text) - len(tail) + clock.start()]
+    m = _LABEL_END.search(text[-40:])
+    return _label_evidence(m.group("label")) if m else None
 
 
 _PARTS = re.compile(r"\s*[;|•·]\s*")
@@ -299,6 +358,32 @@ def _parts(text: str):
         at = text.find(part, pos)
         pos = at + len(part)
         yield at, part
+
+
+_NUMERIC = re.compile(r"(?<![\d./])(?P<a>[01]?\d|2\d|3[01])(?P<sep>[./])(?P<b>[01]?\d|2\d|3[01])(?P=sep)(?:19|20)?\d\d(?![\d/])")
+_US_ZONE = re.compile(r"[\s,]*(?:at\s+)?(?:\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?)?\s*\(?"
+                      r"(?-i:[ECMP][SD]?T|AK[SD]T|HST)\b", re.I)
+
+
+def month_first(day: str, after: str, texts: list[str] | tuple[str, ...]) -> bool:
+    """Whether a numeric day that reads both ways ("11/05/2019") is month first: the page's
+    other numeric days prove it ("11/19/2019" beside it; "19/11/2019" says day first), else a
+    US time zone written by it ("11/05/2019 9:12 AM EST") does."""
+    m = _NUMERIC.match(day)
+    if m is None or int(m["a"]) > 12 or int(m["b"]) > 12 or m["a"].lstrip("0") == m["b"].lstrip("0"):
+        return False
+    order = _page_order(tuple(texts), m["sep"])
+    if order:
+        return order == frozenset({False})
+    return _US_ZONE.match(after) is not None
+
+
+@lru_cache(maxsize=8)  # one page asks once per numeric day it reads
+def _page_order(texts: tuple[str, ...], sep: str) -> frozenset[bool]:
+    """How the page's numeric days that read one way only are written: True day first, False month first."""
+    return frozenset(int(o["a"]) > 12 for t in texts if sep in t for o in _NUMERIC.finditer(t)
+                     if o["sep"] == sep and max(int(o["a"]), int(o["b"])) > 12)
+
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?(?P<y>(?:19|20)\d{2})\b", re.I)
 
@@ -342,5 +427,6 @@ def page_year(texts: list[str] | tuple[str, ...]) -> str | None:
     return max(years) if years else None
 
 
-__all__ = ["DateHit", "find_date", "find_dates", "date_line", "label_line", "signs_post", "with_zone", "china_site",
+__all__ = ["DateHit", "find_date", "find_dates", "date_line", "label_line", "signs_post", "with_zone", "with_clock",
+           "time_line", "label_before", "month_first", "china_site",
            "posted_day", "page_year", "relative_stamp", "MONTHS"]

@@ -27,12 +27,16 @@ from newstrace.clean.dates import (
     china_site,
     date_line,
     find_date,
+    find_dates,
+    label_before,
     label_line,
+    month_first,
     page_year,
     posted_day,
     relative_stamp,
     signs_post,
-    with_zone,
+    time_line,
+    with_clock,
 )
 from newstrace.clean.entities import find_entities
 from newstrace.clean.headline import find_headline, first_kept_row
@@ -296,15 +300,20 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
         near = first_kept - HEAD_ZONE <= i <= first_kept + 2 or 0 < top < i <= top + 6
         words = texts[i]
         hit = date_line(words) if len(ln.text) <= 80 else None
-        if hit is None and near and len(words) <= 120 and (i <= first_kept or not is_terminal(words)):
-            d = find_date(words, need_year=True)  # "Jane Doe - Nov 19, 2019, 10:31 pm"
-            hit = (d.iso, "date above the body", d.start, d.end) if d else None
-        if hit is None or _post_date(lines, i, words[:hit[2]], far=not near):
+        if (hit is None and near and len(words) <= 120 and i not in headline_rows  # a headline's date is a mention
+                and (i <= first_kept or not is_terminal(words))):
+            hit = _date_in_line(words)  # "Jane Doe - Nov 19, 2019, 10:31 pm"
+        if hit is None or _post_date(lines, i, words[:hit[2]], far=not near) or _span_of_days(words, hit[1]):
             continue
         label = label_line(texts[i - 1]) if hit[1] == "date line" and i else None
         if label:
             hit = (hit[0], label, hit[2], hit[3])  # "Updated" above the date
-        found = _found_in(ln, with_zone(hit[0], words[hit[3]:], china=china), *hit[1:])
+        after = words[hit[3]:] or _time_below(texts, i)
+        before = words[:hit[2]] or (texts[i - 1] + " " if i and time_line(texts[i - 1]) else "")
+        value = with_clock(hit[0], before, after, china=china)
+        if month_first(words[hit[2]:hit[3]], after, texts):  # "11/05/2019 9:12 AM EST": November 5
+            value = f"{value[:5]}{value[8:10]}-{value[5:7]}{value[10:]}"
+        found = _found_in(ln, value, *hit[1:])
         key = (0 if near else 1, rank[found.evidence])  # the story's own date sits above it
         if best is None or key < best[0]:
             best = (key, found)
@@ -335,6 +344,33 @@ def _published(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found],
         if hit is not None and not _post_date(lines, i, ln.text[:hit.start], far=True):
             return _found_in(ln, hit.iso, WEAK_DATE, hit.start, hit.end)
     return None
+
+
+def _date_in_line(words: str) -> tuple[str, str, int, int] | None:
+    """A date inside a longer line at the story's head, named by the label before it ("Jane Doe |
+    Last Updated: Nov 20, 2019"); of several, the published one ("Updated Nov 20, 2019 Published
+    Nov 19, 2019"), else the first."""
+    hits = find_dates(words, need_year=True) if find_date(words, need_year=True) else []
+    named = [(label_before(words[:d.start]) or "date above the body", d) for d in hits]
+    if not named:
+        return None
+    label, d = next((x for x in named if x[0] == "published line"), named[0])
+    return d.iso, label, d.start, d.end
+
+
+def _span_of_days(words: str, evidence: str) -> bool:
+    """An unlabelled line of two days ("29 November 2018 | 20 January 2019"): an event's
+    dates, not the story's."""
+    return evidence == "date line" and len({h.iso[:10] for h in find_dates(words, need_year=True)}) > 1
+
+
+def _time_below(texts: Sequence[str], i: int) -> str:
+    """The time of a date that ends line i, cut onto the next line or two ("Nov 18, 2019" /
+    "at" / "9:24 pm ET"), as text to read after the date; else ""."""
+    below = list(texts[i + 1:i + 3])
+    if below and below[0].lower() in ("at", "um", "à", "às", "alle", "ore", "-", "|", "/", "·", "•") and len(below) > 1:
+        below = below[1:]
+    return " " + below[0] if below and time_line(below[0]) else ""
 
 
 def _head_rows(n: int, first_kept: int, top: int) -> list[int]:
