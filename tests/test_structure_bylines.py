@@ -206,3 +206,140 @@ def test_updated_label_on_its_own_line_loses_to_the_published_date():
     assert a.published.value.startswith("2019-11-08") and a.published.evidence == "published line"
     b = _article(HEADLINE, "Updated", "Nov 13, 2019, 10:28am EST", "Nov 8, 2019")
     assert b.published.value.startswith("2019-11-08")
+
+
+@pytest.mark.parametrize("line, names, how", [
+    ("Published by Jane Doe on November 19, 2019", "Jane Doe", "byline"),
+    ("Jane Doe Last updated: Nov 19, 2019", "Jane Doe", "date"),  # not "Jane Doe Last"
+    ("Jane Doe (@janedoe)", "Jane Doe", "handle"),
+    ("Contributor: Jane Doe", "Jane Doe", "byline"),
+    ("Columnist: Jane Doe", "Jane Doe", "byline"),
+    ("Opinion by Jane Doe", "Jane Doe", "byline"),
+    ("by Jane Doe in Politics", "Jane Doe", "byline"),  # a blog's section after the name
+    ("Author: The Morning Brief", "The Morning Brief", "byline"),  # a newsletter signs the piece
+    ("View all posts by Jane Doe", "Jane Doe", "link"),
+    ("More stories from Jane Doe", "Jane Doe", "link"),
+    ("Jane DoeView More Articles", "Jane Doe", "link"),
+    ("Jane Doe - See all posts", "Jane Doe", "link"),
+    # share links, a bracketed agency, two dates and a reading time after the name
+    ("By Jane DoeTwitterEmail", "Jane Doe", "byline"),
+    ("By Jane Doe Email the author", "Jane Doe", "byline"),
+    ("By Jane Doe (Reuters)", "Jane Doe", "byline"),
+    ("By Jane Doe, CNN Editor-at-large", "Jane Doe", "byline"),
+    ("By Jane Doe Nov. 19, 2019 Updated: Nov. 20, 2019 10:31 a.m.", "Jane Doe", "byline"),
+    ("By Jane Doe 3 min read", "Jane Doe", "byline"),
+])
+def test_read_byline_more_forms(line, names, how):
+    assert read_byline(line) == (names, how)
+
+
+@pytest.mark.parametrize("line", [
+    "View all posts", "More Stories", "Related Articles", "More from Jane Doe", "By The Numbers",
+    "Published by The Daily News", "Jane Doe · 3 min read", "Jane Doe (Photo)", "Stories by Reuters",
+    "WEST HARBOUR (AP)", "Jane Doe (AP)",  # a dateline opens with a place and its agency in brackets
+    "Top Stories More Articles", "Donald Trump More Stories", "Jane Doe More Articles",
+])
+def test_read_byline_rejects_more(line):
+    assert read_byline(line) is None
+
+
+@pytest.mark.parametrize("above, name, evidence", [
+    ([HEADLINE, "Jane Doe", "View all posts", "Share"], "Jane Doe", "name and link above the body"),
+    ([HEADLINE, "Author:", "The Morning Brief", "Publish date:", "Nov 18, 2019"], "The Morning Brief",
+     "byline line above the body"),
+])
+def test_head_byline_more_neighbours(above, name, evidence):
+    a = _article(*above)
+    assert (a.byline.value, a.byline.evidence) == (name, evidence)
+
+
+def test_byline_right_under_a_headline_far_above_the_body():
+    menu = [f"Brand {chr(65 + k)}{chr(97 + k)}" for k in range(26)] * 2
+    top = ["Harbour Post", "Home", HEADLINE]  # the page's title line, a menu, the headline
+    a = _article(*top, "Jane DoeView More Articles", "Nov 19, 2019", *menu)
+    assert (a.byline.value, a.byline.evidence) == ("Jane Doe", "name and link above the body")
+    assert _article(*top, "Jane Doe", "Nov 19, 2019", *menu).byline is None  # a bare name: too weak so far up
+    assert _article(*top, "Jane Doe", "More Stories", *menu).byline is None
+    assert _article(*top, *menu[:4], "Jane DoeView More Articles", *menu).byline is None  # not under the headline
+
+
+def _tail_article(*below: str, body=BODY, above=(HEADLINE, "Share")):
+    """An article whose cleaner dropped `above` and `below` around the kept `body`."""
+    out, pos = [], 0
+    for k, t in enumerate([*above, *body, *below]):
+        keep = len(above) <= k < len(above) + len(body)
+        out.append(Line(t, pos, pos + len(t), keep, "" if keep else "navigation"))
+        pos += len(t) + 1
+    raw = RawDoc("d1", "t.txt", "", "text", "\n".join(ln.text for ln in out))
+    return build_article(raw, out, {"title": Found(HEADLINE, "meta og:title")})
+
+
+@pytest.mark.parametrize("below, name, evidence", [
+    (["Share this story", "About the author", "Jane Doe"], "Jane Doe", "author box after the body"),
+    (["About the Author:", "Jane Doe is a freelance writer based in Lisbon."], "Jane Doe", "author box after the body"),
+    (["Posted by Jane Doe at 10:31 AM", "No comments:"], "Jane Doe", "byline line after the body"),
+    (["Tags: harbour, budget", "View all posts by Jane Doe"], "Jane Doe", "author link after the body"),
+    (["Jane Doe (@janedoe) is a staff writer at The Daily Harbour."], "Jane Doe", "author's note after the body"),
+    (["Jane Doe covers local government for The Daily Harbour."], "Jane Doe", "author's note after the body"),
+    (["Jane Doe", "(@janedoe) is a staff writer at", "The Daily Harbour"], "Jane Doe", "author's note after the body"),
+])
+def test_tail_byline(below, name, evidence):
+    a = _tail_article(*below)
+    assert (a.byline.value, a.byline.evidence) == (name, evidence)
+    assert a.text.startswith("The regional council") and "Jane Doe" not in a.text  # the body is untouched
+
+
+def test_tail_byline_needs_an_author_and_loses_to_the_head():
+    # the story is about the person its last line names: no author's note
+    about = [*BODY, "Jane Doe, the harbour master, said the ferries would run all winter."]
+    assert _tail_article("Jane Doe is a former editor of the harbour newsletter.", body=about).byline is None
+    assert _tail_article("Jane Doe is expected to resign next week.").byline is None  # no author's role
+    assert _tail_article("More Stories", "Jane Doe", "Harbour News").byline is None
+    a = _tail_article("View all posts by John Roe", above=(HEADLINE, "By Jane Doe"))
+    assert a.byline.value == "Jane Doe"
+
+
+DEK = "A long night of debate ends with a budget that raises ferry spending across the district."
+
+
+def _kept_article(*spec: tuple[str, bool]):
+    """An article from (line, kept) pairs."""
+    out, pos = [], 0
+    for t, keep in spec:
+        out.append(Line(t, pos, pos + len(t), keep, "" if keep else "navigation"))
+        pos += len(t) + 1
+    raw = RawDoc("d1", "t.txt", "", "text", "\n".join(ln.text for ln in out))
+    return build_article(raw, out, {"title": Found(HEADLINE, "meta og:title")})
+
+
+@pytest.mark.parametrize("under, name, evidence", [
+    (["By Jane Doe", "Nov 19, 2019"], "Jane Doe", "byline line under the first body line"),
+    (["Jane Doe", "Nov 19, 2019"], "Jane Doe", "name next to a date line under the first body line"),
+    (["Jane Doe, Staff Writer"], "Jane Doe", "name and role under the first body line"),
+    (["Jane Doe", "@janedoe"], "Jane Doe", "name and handle under the first body line"),
+])
+def test_byline_under_a_kept_dek(under, name, evidence):
+    a = _kept_article((HEADLINE, False), (DEK, True), *((t, False) for t in under), (BODY[0], True), (BODY[1], True))
+    assert (a.byline.value, a.byline.evidence) == (name, evidence)
+    assert a.text.startswith(DEK) and "Jane Doe" not in a.text
+
+
+def test_no_byline_inside_the_story():
+    # a bare name by a date past the second body line: a list or a post, not the byline
+    assert _kept_article((HEADLINE, False), (DEK, True), (BODY[0], True), ("Jane Doe", False),
+                         ("Nov 19, 2019", False), (BODY[1], True)).byline is None
+    post = "— Jane Doe (@janedoe) November 19, 2019"  # an embedded post's signature
+    assert read_byline(post) is None
+    assert _kept_article((HEADLINE, False), (DEK, True), (post, False), (BODY[0], True)).byline is None
+
+
+def test_explicit_byline_a_few_lines_under_a_headline_far_above_the_body():
+    menu = [f"Brand {chr(65 + k)}{chr(97 + k)}" for k in range(26)] * 2
+    top = ["Harbour Post", "Home", HEADLINE, "Share", "Tweet", "Email", "Print", "Save"]
+    assert _article(*top, "By Jane Doe", *menu).byline.value == "Jane Doe"
+    assert _article(*top, "Jane Doe, Staff Writer", *menu).byline is None  # not explicit: only right under it
+    assert _article(*top, "Comments", "Tags", "Related", "By Jane Doe", *menu).byline is None  # too far under it
+
+
+def test_no_tail_byline_from_a_list_of_authors():
+    assert _tail_article("Authors", "Jane Doe", "John Roe", "Ann Lee").byline is None

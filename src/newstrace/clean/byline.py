@@ -2,15 +2,18 @@
 
 `read_byline(text)` reads one line on its own ("By Jane Doe", "Jane Doe, Staff
 Writer", "Escrito por Maria Silva", "By Jane Doe for The Daily News", "By Reuters
-Staff", "Автор: Иван Петров", "홍길동 기자"); `head_byline(lines, first_kept,
-headline_rows)` searches the lines between the headline and the first kept line,
-also using neighbours ("By" and the name cut apart, a bare name next to the date
-line or right under the headline, a name over its "@handle", "PTI, New Delhi"
-by the date line).
+Staff", "Автор: Иван Петров", "홍길동 기자", "View all posts by Jane Doe");
+`head_byline(lines, first_kept, headline_rows)` searches the lines between the
+headline and the first kept line (and those under a kept dek), also using
+neighbours ("By" and the name cut apart, a bare name next to the date line or
+right under the headline, a name over its "@handle" or "View More Articles",
+"PTI, New Delhi" by the date line). `author_box.tail_byline` reads the lines
+after the story.
 
 A byline is a person-like name (2-5 capitalised words, particles allowed, or a
-CJK name with its title), several joined by "and" or commas, or a news agency
-after an explicit "By"; a single word only right after an explicit marker. Never
+CJK name with its title), several joined by "and" or commas, or a news agency or
+a "The ..." name (a newsletter) after an explicit "By"; a single word only right
+after an explicit marker. Never
 a sentence, a section name, "Staff", a sponsor ("Sponsored by") or one name of a
 list of captions.
 """
@@ -25,17 +28,25 @@ from newstrace.clean.blocks import is_caption, is_title_like, parse_byline
 from newstrace.clean.credits import outlet_for
 from newstrace.clean.dateline import normalise_agency
 from newstrace.clean.dates import date_line, find_date
+from newstrace.clean.names import EDGE as _EDGE
+from newstrace.clean.names import HANDLE as _HANDLE
+from newstrace.clean.names import JOINS as _JOINS
+from newstrace.clean.names import NOT_NAME as _NOT_NAME
+from newstrace.clean.names import SPLIT as _SPLIT
+from newstrace.clean.names import author_link, link_alone, person_names
 from newstrace.records import Line
 
 HEAD_ZONE = 15  # lines above the first kept one where any byline form counts
 WIDE_ZONE = 40  # lines above it where a clear byline right after the headline counts
 
 # "written by" and its kin in the languages of news pages, then the bare markers
-_MARKED = (r"(?:written|words|text|story|posted|reported|photos and text)\s+by|(?:escrito|publicado|postado)\s+por|"
+_MARKED = (r"(?:written|words|text|story|posted|published|reported|photos and text|opinion|analysis|"
+           r"commentary|column|essay|review)\s+by|(?:escrito|publicado|postado)\s+por|"
            r"(?:texto|reportagem)\s+de|scritto\s+da|(?:testo|articolo)\s+di|geschrieben\s+von|"
            r"(?:ditulis|dilaporkan)\s+oleh")
 _MARK = re.compile(rf"^(?:[|•·]\s*)?(?:{_MARKED}|by|von|por|par|door|av|oleh|di|от)(?:\s*[:\-–—]\s*|\s+)(?=\S)", re.I)
-_LABEL = re.compile(r"^(?:author|authors|autor|autore|auteur|autores|penulis|reporter|text|texto|testo|"
+_LABEL = re.compile(r"^(?:author|authors|autor|autore|auteur|autores|penulis|reporter|contributor|columnist|"
+                    r"correspondent|text|texto|testo|"
                     r"автор|авторы|текст|written by|byline)\s*[:：]\s*", re.I)
 _BARE_BY = re.compile(rf"^(?:[|•·]\s*)?(?:{_MARKED}|by|von|por|par|door|oleh|di|от|автор|author)\s*:?$", re.I)
 # "... by" lines that name a sponsor, a maker or a photographer, not the writer
@@ -48,11 +59,9 @@ _KO = re.compile(r"^(?:\[[^\]]{1,20}\]\s*|\([^)]{1,20}\)\s*)?(?:(?:글|글[·ㆍ
 _CJK = re.compile(r"^(?:记者|記者|作者|取材・文|文・写真|写真・文|文|撰文|编辑|編輯|责任编辑|責任編輯)\s*[:：/／|]?\s*"
                   r"(?P<name>[\u4e00-\u9fff]{2,4})"
                   r"(?:\s|$|[,，、])")
-_HANDLE = re.compile(r"\s*@\w{2,30}\s*$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?"
                       r"|\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST|IST)\b", re.I)
-_EDGE = " -–—|,;:·•/"
 _LEAD = re.compile(rf"^(?:{_MARKED}|by|von|por|par|door|oleh)\s+", re.I)
 _AGO = re.compile(r"\b\d{1,2}\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I)  # "2 hours ago"
 # a role run on after a name with no mark between ("Jane Doe Senior Writer")
@@ -63,64 +72,19 @@ _AGENCY_TAIL = re.compile(r"\s+(?:staff|staff writers?|reporters?|wire|news serv
 _TAIL_ENDS = frozenset(("taff", "iter", "ters", "rter", "wire", "vice"))  # how those tails end
 _ROLE_ENDS = frozenset("writer contributor correspondent reporter editor columnist journalist".split())
 _GLUE = re.compile(r"(?<=[a-zà-ÿа-яё]{2})(?=[A-ZÀ-ÞА-ЯЁ])")
-_TAIL = re.compile(r"(?:\s+(?:on|at|am|le|el|il|в|updated|published|posted))+$", re.I)
+_TAIL = re.compile(r"(?:\s+(?:on|at|am|le|el|il|в|(?:last\s+)?(?:updated|modified)|published|posted))+$", re.I)
 _ROLE = re.compile(r"\b(?:writer|contributor|correspondent|reporter|editor|columnist|staff|journalist|"
                    r"producer|analyst|critic|intern|redakteur|redakteurin|korrespondent|correspondant|"
                    r"corrispondente|giornalista|jornalista|periodista|redactor|wartawan|корреспондент|"
                    r"обозреватель|журналист)s?\b", re.I)
-_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\by\b|\bet\b|\be\b|\bи\b|&|\bdan\b)\s*")
-_JOINS = frozenset("and und y et e и & dan".split())  # the words _SPLIT cuts at
-_PARTICLES = frozenset("van von der den de del della da dos das du di la le al el bin ibn ter ten st. y".split())
-_NOT_NAME = frozenset(
-    "the news entertainment institute talk sports sport media business world home live tv radio online daily weekly "
-    "magazine network group editorial editorials desk team reviews review opinion opinions politics tech technology "
-    "science health culture stories story top latest more staff writer writers reporter reporters correspondent "
-    "editor editors contributor contributors columnist author authors admin administrator share comments comment "
-    "photo photos video videos updated published posted read min follow subscribe sign log login newsletter "
-    "newsletters key points gallery image images view articles article archive archives policy privacy terms "
-    "contact about advertisement sponsored partner content press release bureau agency wire service services "
-    "breaking analysis column columns blog blogs podcast podcasts watch listen search menu skip main back next "
-    "previous related travel food style life lifestyle local national international economy markets market "
-    "finance money weather crime education environment climate music movies film books arts games gaming "
-    "entertainment celebrity fashion beauty cars auto autos motoring property jobs careers shop store "
-    "january february march april june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday ago hours minutes "
-    "new old united states kingdom city county state north south east west league cup club university "
-    "company inc ltd corp llc plans plan tips guide guides how what why who when where all browse post posts page "
-    "pages print email save like tweet pin comments recommended sponsored trending popular "
-    "u.s u.k u.n e.u d.c n.y l.a".split())
-# a word ("Jean-Luc", "O'Brien"), or initials ("E.", "J.R.")
-_WORD_OK = re.compile(r"[^\W\d_](?:['’](?=[^\W\d_]))?[^\W\d_]['’\-\w]*\.?|(?:[^\W\d_]\.){1,3}", re.U)
-
-
-def _is_person(s: str) -> bool:
-    """2-5 capitalised words, particles allowed; no digits, no section or UI words."""
-    words = s.split()
-    if not 2 <= len(words) <= 6 or words[-1].lower() in _PARTICLES:
-        return False
-    caps = 0
-    for w in words:
-        if w.lower() in _PARTICLES and caps:
-            continue
-        if not _WORD_OK.fullmatch(w) or not w[0].isupper() or w.lower().strip(".") in _NOT_NAME:
-            return False
-        caps += 1
-    return 2 <= caps <= 5
-
-
-@lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
-def person_names(s: str) -> str | None:
-    """`s` when it is one person's name or several joined by commas / "and", else None."""
-    s = _HANDLE.sub("", s.strip(_EDGE)).strip(_EDGE)
-    parts = [p for p in _SPLIT.split(s) if p]
-    if parts and all(_is_person(p) for p in parts) and len(parts) <= 6:
-        return s
-    return None
-
-
-_SEGMENTS = re.compile(r"\s*(?:[,|/•·]|\s[-–—]\s|\s[-–—]$)\s*")
+_SEGMENTS = re.compile(r"\s*(?:[,|/•·()]|\s[-–—]\s|\s[-–—]$)\s*")
+# share and follow links printed after an explicit byline, spaced or glued ("By Jane DoeTwitterEmail")
+_UI_TAIL = re.compile(r"(?:(?<=[a-z])|\s+)(?:(?:Twitter|Email|E-mail|Facebook|LinkedIn|Instagram|Follow|Share|"
+                      r"Contact|Bio|Email the author|Read more)\s*)+$")
+_READ = re.compile(r"\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b", re.I)  # "3 min read"
 _FOR = re.compile(r"\s(?:for|special to)\s.*", re.I)  # "Jane Doe for The Daily News": the outlet
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+_SIGNED = re.compile(r"[—–-]\s*[^()]{2,60}\(@\w{1,30}\)")  # "— Jane Doe (@janedoe) May 19, 2021"
 
 
 def _names_then_rest(s: str, agency_ok: bool) -> str | None:
@@ -181,9 +145,15 @@ def _agency_place(s: str) -> str | None:
 
 def _undate(s: str) -> str:
     """`s` without a date, time or weekday in it ("Jane Doe Nov 19, 2019 10:31 pm" -> "Jane Doe")."""
-    hit = find_date(s, need_year=False)
-    if hit is not None:
+    for _ in range(3):  # "Nov. 19, 2019 Updated: Nov. 20, 2019"
+        hit = find_date(s, need_year=False)
+        if hit is None:
+            break
         s = s[:hit.start] + " " + s[hit.end:]
+        if not _DIGIT.search(s):
+            break
+    if "read" in s.lower():
+        s = _READ.sub(" ", s)
     s = _WEEKDAY.sub(" ", _TIME.sub(" ", _AGO.sub(" ", s) if "ago" in s else s))
     s = _LEAD.sub("", " ".join(s.split()).strip(_EDGE))
     return _TAIL.sub("", s).strip(_EDGE)
@@ -192,11 +162,11 @@ def _undate(s: str) -> str:
 @lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
 def read_byline(text: str) -> tuple[str, str] | None:
     """(names, how) for a line that is a byline by itself: how is "byline" for an explicit
-    one ("By", "Author:", "기자"), else what stands with the name: "role", "outlet", "date"
-    or "handle". None otherwise."""
+    one ("By", "Author:", "기자"), else what stands with the name: "role", "outlet", "date",
+    "handle" or "link" (an author page's). None otherwise."""
     s = " ".join(text.split())
-    if not s or len(s) > 160 or _SENTENCE_END.search(s):
-        return None
+    if not s or len(s) > 160 or _SENTENCE_END.search(s) or "(@" in s and _SIGNED.match(s):
+        return None  # a sentence, or the signature of an embedded post
     m = _KO.match(s) or _CJK.match(s)
     if m:
         return m.group("name") or m.group("writer"), "byline"
@@ -204,13 +174,17 @@ def read_byline(text: str) -> tuple[str, str] | None:
     dated = None if m else _date_then_mark(s)  # "Posted on November 19, 2019 by Jane Doe"
     if m or dated:
         rest = s[m.end():] if m else dated
-        if rest.rstrip().endswith(("!", "?")) or re.search(r"[a-z]\.\s*$", rest):
+        rest = _UI_TAIL.sub("", rest) if rest[-1:].isalpha() else rest
+        if rest.rstrip().endswith(("!", "?")) or re.search(r"[a-z]{2}\.\s*$", rest):
             return None  # "By Monday, the deal will be done."
-        names = _names_then_rest(rest, agency_ok=True)
+        names = _names_then_rest(rest, agency_ok=True) or _filed_or_named(rest)
         if names is None and (dated or find_date(rest, need_year=True)
                               or m.group(0).lower().startswith(("written", "posted"))):
             names = _single(_undate(rest))  # a blog's "by Regan September 15, 2014"
         return (names, "byline") if names else None
+    link = author_link(s)
+    if link:
+        return link, "link"  # "View all posts by Jane Doe"
     if is_caption(s):
         return None
     by = parse_byline(s)
@@ -233,6 +207,23 @@ def read_byline(text: str) -> tuple[str, str] | None:
     return (names, how[0]) if how else None
 
 
+_FILED_IN = re.compile(r"\s+in\s+(?=[A-Z])")  # "by Jane Doe in Politics": the section a post is filed in
+
+
+def _filed_or_named(rest: str) -> str | None:
+    """After an explicit marker: the names before "in Section", or a name with "The"
+    ("Author: The Morning Brief", a newsletter or desk that signs the piece)."""
+    cut = _FILED_IN.split(rest, maxsplit=1) if " in " in rest else ()
+    names = _names_then_rest(cut[0], agency_ok=True) if len(cut) == 2 else None
+    return names or (the_name(rest) if rest.lstrip()[:4] in ("The ", "THE ") else None)
+
+
+def the_name(s: str) -> str | None:
+    """"The Morning Brief": "The" and a name's shape after it (first segment of `s`), else None."""
+    seg = _SEGMENTS.split(_undate(s), maxsplit=1)[0].strip(_EDGE)
+    return seg if seg[:4] in ("The ", "THE ") and person_names(seg[4:]) == seg[4:] else None
+
+
 _DIGIT = re.compile(r"\d")
 _DATE_LABEL = re.compile(r"(?:(?:posted|published|updated)(?:\s+on)?\s*:?\s*)?$", re.I)
 
@@ -250,7 +241,8 @@ def _date_then_mark(s: str) -> str | None:
 
 def _may_stand_with(s: str) -> bool:
     """Whether `s` may hold what a name stands with in `read_byline`: a role, a date (a
-    digit), a handle ("@") or an outlet after a "," "|" or "/"."""
+    digit), a handle ("@") or an outlet after a "," "|" or "/" (not in brackets: "CITY (AP)"
+    opens a story's dateline)."""
     return bool("@" in s or "," in s or "|" in s or "/" in s or _DIGIT.search(s) or _ROLE.search(s))
 
 
@@ -291,7 +283,8 @@ def _bare(lines: Sequence[Line], i: int, text: str, heads: Collection[int]) -> t
             return None
         # "Troy L. Smith, Cleveland.com" or a pen name under "By"; "Reuters, Washington" by a date
         names = _names_then_rest(text, agency_ok=False) or (
-            (_single(text) if _BARE_BY.match(before) else None) if by_above else _agency_place(text))
+            (_single(text) or the_name(text) if _BARE_BY.match(before) else None) if by_above
+            else _agency_place(text))
         if names is None:
             return None
     if by_above:
@@ -300,6 +293,8 @@ def _bare(lines: Sequence[Line], i: int, text: str, heads: Collection[int]) -> t
         return names, "name and handle above the body", 1
     if len(after.split()) <= 5 and _ROLE.search(after) and not person_names(after):
         return names, "name and role above the body", 1  # "Jane Doe" over "Senior Reporter"
+    if link_alone(after):
+        return names, "name and link above the body", 1  # "Jane Doe" over "View all posts"
     if _title_after(lines, i) or any(person_names(x) and x != text for x in (before, after)):
         return None  # a section name over the headline, a list of names or topics
     if _date_near(lines, i):
@@ -339,44 +334,75 @@ def _may_be_strong(lines: Sequence[Line], i: int, text: str) -> bool:
     """Whether `_bare` may find a name with a "By", a handle or a role (rank 0 or 1, all
     that counts away from the story) on line i."""
     after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
-    return "@" in text or after.startswith("@") or _by_above(lines, i) or bool(_ROLE.search(after))
+    return ("@" in text or after.startswith("@") or _by_above(lines, i) or bool(_ROLE.search(after))
+            or link_alone(after))
+
+
+def _below(lines: Sequence[Line], first_kept: int) -> dict[int, int]:
+    """The dropped rows between the first kept line (a dek, a lead caption) and the third,
+    each with the weakest rank a byline there may have: a name by a date only right
+    under the first kept line, else a clear one. Rows after the last kept line are none."""
+    out: dict[int, int] = {}
+    if not (0 <= first_kept < len(lines) and lines[first_kept].keep):
+        return out
+    kept, last = 0, first_kept
+    for r in range(first_kept + 1, min(len(lines), first_kept + 12)):
+        if lines[r].keep:
+            out.update((k, 2 if kept == 0 else 1) for k in range(last + 1, r))
+            kept, last = kept + 1, r
+            if kept == 2:
+                break
+    return out
 
 
 def head_byline(lines: Sequence[Line], first_kept: int,
                 headline_rows: Collection[int] = ()) -> tuple[str, str, int] | None:
-    """(names, evidence, row) of the byline among the dropped lines above the story, else None.
+    """(names, evidence, row) of the byline among the dropped lines above the story (or
+    among its first lines: under a dek), else None.
 
     Any form counts up to HEAD_ZONE lines above the first kept line; further up
-    (to WIDE_ZONE) a name with a marker, role, date or handle counts when it
-    follows the headline, and a line with an explicit marker ("By ...") as a last
-    resort. The strongest form wins, then the one nearest the headline."""
+    (to WIDE_ZONE) a name with a marker, role, date, handle or author link counts
+    when it follows the headline, and a line with an explicit marker ("By ...") as
+    a last resort; still further up, such a name counts in the three lines under a
+    headline (an explicit one in eight), when none is found nearer. Under the first
+    kept line (a dek), any form counts before the next kept line, then a clear one
+    before the third. The strongest form wins, then the one nearest the headline."""
     heads = [h for h in headline_rows if first_kept - WIDE_ZONE <= h < first_kept]
     start = max(0, first_kept - HEAD_ZONE)
     best: tuple[tuple[int, int, int], tuple[str, str, int]] | None = None
-    for i in range(max(0, first_kept - WIDE_ZONE), first_kept):
+    low = max(0, first_kept - WIDE_ZONE)
+    under: dict[int, int] = {}  # under a headline far up: a clear byline in 3 lines, an explicit one in 8
+    for h in (h for h in headline_rows if 0 < h < low):
+        for r in range(h + 1, min(h + 9, low)):
+            under[r] = max(under.get(r, 0), 1 if r <= h + 3 else 0)
+    below = _below(lines, first_kept)
+    for i in (*sorted(under), *range(low, first_kept), *below):
         ln = lines[i]
         text = " ".join(ln.text.split())
         if not text or i in headline_rows or ln.keep or _credit_above(lines, i):
             continue
-        far = 0 if i >= start else 1 if any(h < i for h in heads) else 2
-        if far == 2 and not _explicit(text) and not _by_above(lines, i):
-            continue  # far up, only an explicit byline counts: none here
+        far = 0 if i >= start else 1 if i < low or any(h < i for h in heads) else 2
+        limit = below[i] if i > first_kept else under[i] if i < low else (2, 1, 0)[far]  # the weakest rank
+        if limit == 0 and not _explicit(text) and not _by_above(lines, i):
+            continue  # only an explicit byline counts here: none
         found: tuple[str, str, int] | None = None
         read = read_byline(text)
         if read is not None:
             explicit = read[1] == "byline" or bool(i and _BARE_BY.match(lines[i - 1].text.strip()))
             found = (read[0], "byline line above the body" if explicit else f"name and {read[1]} above the body",
                      0 if explicit else 1)
-        elif len(text) <= 80 and (far == 0 or _may_be_strong(lines, i, text)):
+        elif len(text) <= 80 and (limit == 2 or _may_be_strong(lines, i, text)):
             found = _bare(lines, i, text, heads)
         if found is None and (mark := _MARK.match(text) or _LABEL.match(text)) and _date_near(lines, i):
             single = _single(_undate(text[mark.end():]))  # "By: Beachbody" by the story's date
             found = (single, "byline line above the body", 0) if single else None
         if found is None:
             continue
-        if found[2] > (2, 1, 0)[far]:
+        if found[2] > limit:
             continue  # far from the story: only a clear byline after the headline, or an explicit one
-        key = (far == 2, found[2], i)
+        if i > first_kept:
+            found = (found[0], found[1].replace("above the body", "under the first body line"), found[2])
+        key = (far == 2 or i < low, found[2], i)  # right under a headline far up: when none nearer
         if best is None or key < best[0]:
             best = (key, (found[0], found[1], i))
             if key[:2] == (False, 0):

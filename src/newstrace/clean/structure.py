@@ -17,6 +17,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from newstrace.clean.author_box import tail_byline
 from newstrace.clean.blocks import is_caption, is_subhead, is_terminal, parse_byline, split_glued
 from newstrace.clean.byline import HEAD_ZONE, head_byline, read_byline
 from newstrace.clean.counters import parse_counters, strip_counters
@@ -132,6 +133,11 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
             removed.append(Removed(ln.text, ln.start, ln.end, "byline"))
             continue
         body.append(i)
+    if byline is None:  # "About the author", "Jane Doe is a staff writer at ..." after the story
+        tail = tail_byline(lines, body)
+        if tail is not None:
+            ln = lines[tail[2]]
+            byline = Found(tail[0], tail[1], ln.start, ln.end)
     blocks = _kinds(_split_captions(_group(raw, lines, body, texts)))
     text, spans = _layout(blocks)
     paragraphs = tuple(s for s in spans if s.kind == "paragraph")
