@@ -4,7 +4,8 @@ Features mix what a line looks like on its own (length, punctuation, case,
 debris cue words from `cues`, comment-section marks), what it repeats in the page
 (headline, nav items) and its neighbourhood (prose windows, the densest block
 of prose, fragment blocks when a scraper cut sentences at links, comment
-marks above and below). Pure functions, numpy only.
+marks above and below). Words are runs of word characters, but Chinese and Japanese,
+written without spaces, count by characters (`cjk_words`). Pure functions, numpy only.
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ from .context import best_block, block_distance, median, rank, since, window_mea
 from .cues import page_cues
 from .layout import INVISIBLE, INVISIBLE_ARR, as_spaces, image_lines, list_marks
 
+# words per Chinese or Japanese character, in tenths: a Chinese word is about 1.7 Han
+# characters; Japanese writes about 2.5 characters per English word, kana (endings,
+# particles, loanwords) spelling out more than Han
+WORDS_PER_HAN, WORDS_PER_KANA = 6, 4
+KANA = (0x3040, 0x30FF)  # Hiragana and Katakana
+HANGUL = (0xAC00, 0xD7AF)  # the Hangul syllables among `C.CJK`
+CJK_WORD_LEN = 5  # letters a Chinese or Japanese word counts for in `word_len` (about an English word's)
 SPACE = re.compile(r"\s+")
 TITLE_SPLIT = re.compile(r"\s+[|\-–—:•»]\s+|\s*[|•»]\s*")
 STRIP_CHARS = " \t\r\f\v"  # what the line spans leave out at either end (with "\n", `C.STRIP`)
@@ -209,6 +217,11 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     s_arr, e_arr = np.asarray(starts, dtype=np.intp), np.asarray(ends, dtype=np.intp)
     sums = np.add.reduceat(planes, s_arr, axis=1, dtype=np.int32)
     letters, digits, cjk, sent, nav, commas, nws, upper, low, short = sums[:10]
+    runs, word_letters = nws, letters
+    if cjk.any():  # Chinese and Japanese words: no case, read as lower-case words of CJK_WORD_LEN letters
+        nws, cjk_w, cjk_chars = cjk_words(cp, bits, s_arr, nws)
+        low = low + cjk_w
+        word_letters = letters + (CJK_WORD_LEN * cjk_w - cjk_chars)
     if bare:
         spaces = sums[10]
     else:
@@ -217,8 +230,9 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
         space = np.zeros(len(bits) + 1, dtype=np.int32)
         space[:-1] = (bits & C.SP) != 0
         spaces = np.add.reduceat(space, idx)[0::2]
-    # the word-character mask is only needed without `words`
-    cues = page_cues(texts, nws, cjk, (cp, None, s_arr, e_arr), text=text, words=(w_starts, w_lens))
+    # cues count words as runs, as `cues.line_cues` does on pages read line by line (the
+    # word-character mask is only needed without `words`)
+    cues = page_cues(texts, runs, cjk, (cp, None, s_arr, e_arr), text=text, words=(w_starts, w_lens))
     # the last character that is not a closing quote or bracket ends a sentence
     open_pos = ((bits & C.CLOSER) == 0).nonzero()[0]
     if len(open_pos):
@@ -235,7 +249,7 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     out[:, 2] = cjk / n
     out[:, 3] = terminal
     out[:, 4] = c1 == ord(":")
-    out[:, 5] = (b1 & C.OPENS) != 0
+    out[:, 5] = (b1 & (C.OPENS | C.COMMA)) != 0  # COMMA adds the CJK commas "、" and "，"
     out[:, 6] = sent
     out[:, 7] = (n - letters - spaces) / n
     out[:, 8] = digits / n
@@ -244,7 +258,7 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     out[:, 11] = short / na
     out[:, 12] = (b0 & C.LO) != 0
     out[:, 13] = (b0 & (C.ALNUM | C.NOT_PUNCT)) == 0
-    out[:, 14] = letters / np.maximum(nws, 1)
+    out[:, 14] = word_letters / np.maximum(nws, 1)
     out[:, 15] = commas
     out[:, 16:19] = cues[:, 0:3]
     out[:, 19:21] = cues[:, 3:5] * small[:, None]
@@ -278,14 +292,41 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     return out
 
 
+def cjk_words(cp: np.ndarray, bits: np.ndarray, starts: np.ndarray,
+              nws: np.ndarray) -> tuple[np.ndarray, np.ndarray | int, np.ndarray | int]:
+    """Word counts per line (`nws`: runs of word characters) with Chinese and Japanese
+    read as words: these scripts write no spaces, so a whole clause is one run. Each Han
+    character counts WORDS_PER_HAN tenths of a word, each Kana one WORDS_PER_KANA (the sum
+    rounded per line), and the other word characters count by runs, cut at Han and Kana
+    ("iPhoneを" is one word and a Kana). Korean writes spaces: Hangul is left as it is.
+    `starts`: each line's first character (only white space lies between lines).
+    Returns the word counts, and per line the words and the characters in Han and Kana
+    (0, 0 when the text has none)."""
+    cjk = (bits & C.CJK) != 0
+    kana = cjk & (cp >= KANA[0]) & (cp <= KANA[1])
+    han = cjk & ~kana & ((cp < HANGUL[0]) | (cp > HANGUL[1]))
+    if not (han.any() or kana.any()):
+        return nws, 0, 0
+    other = ((bits & C.W) != 0) & ~han & ~kana
+    planes = np.zeros((3, len(bits)), dtype=np.int32)
+    planes[0] = han
+    planes[1] = kana
+    planes[2] = other
+    planes[2, 1:] &= ~other[:-1]  # where a run of other word characters starts
+    n_han, n_kana, runs = np.add.reduceat(planes, starts, axis=1)
+    words = (WORDS_PER_HAN * n_han + WORDS_PER_KANA * n_kana + 5) // 10  # to the nearest word
+    return runs + words, words, n_han + n_kana
+
+
 def fragment_joins(first: np.ndarray, last: np.ndarray, terminal: np.ndarray) -> np.ndarray:
     """joins[i]: line i + 1 goes on from line i, a fragment a scraper cut at a link or bold.
     Line i ends no sentence, and line i + 1 starts lower-case or with closing punctuation
-    or line i ends with an opening one (",", "(", a dash).
+    or line i ends with an opening one (",", "(", a dash, the CJK commas "、" and "，").
 
     `first` and `last` are the class bits of each line's first and last character.
     """
-    return (terminal[:-1] == 0) & (((first[1:] & (C.LO | C.JOIN_START)) | (last[:-1] & C.JOIN_END)) != 0)
+    return (terminal[:-1] == 0) & (((first[1:] & (C.LO | C.JOIN_START))
+                                    | (last[:-1] & (C.JOIN_END | C.COMMA))) != 0)
 
 
 def fragment_blocks(first: np.ndarray, last: np.ndarray, terminal: np.ndarray) -> np.ndarray:
