@@ -120,3 +120,13 @@ def test_lines_ending_in_a_cjk_comma_go_on_below():
     assert blocks[0] == blocks[1] == blocks[2] == blocks[3] != blocks[4]
     assert blocks[4] != blocks[5] == blocks[6] != blocks[7] != blocks[8]
     assert p.X[[0, 5], L.COL["ends_open"]].tolist() == [1, 1]
+
+
+def test_cjk_section_labels_standing_alone_are_dropped():
+    labels = ["相关新闻", "标签：", "関連記事", "タグ:", "관련기사", "많이 본 뉴스"]
+    page = "\n".join([ZH_BODY[0], *labels[:2], *ZH_BODY[1:4], *labels[2:], *ZH_BODY[4:]])
+    got = {ln.text: ln for ln in classify_lines(page)}
+    assert not any(got[x].keep for x in labels)
+    assert all(got[p].keep for p in ZH_BODY)
+    # a label inside a sentence is no label
+    assert [ln.keep for ln in classify_lines("相关新闻称，" + ZH_BODY[0])] == [True]

@@ -74,8 +74,14 @@ LABELS = frozenset(
         # widget headers ("Most read", "You may also like"): none of 400 such lines in the dumps is article text
         "advertisement", "comments", "leave a comment", "follow us", "trending", "trending now",
         "most read", "most popular", "popular posts", "recommended", "you may also like",
-        "you might also like", "sign up for our newsletter")
-    for end in ("", ":", " :"))
+        "you might also like", "sign up for our newsletter",
+        # the same in Chinese, Japanese and Korean
+        "标签", "标签云", "关键词", "相关新闻", "相关阅读", "相关文章", "相关报道", "推荐阅读", "延伸阅读",
+        "热门推荐", "热门文章", "猜你喜欢", "分享到", "评论", "广告", "关注我们", "標籤", "關鍵詞",
+        "相關新聞", "相關閱讀", "相關文章", "推薦閱讀", "延伸閱讀", "熱門文章", "廣告", "タグ",
+        "関連記事", "関連ニュース", "おすすめ記事", "人気記事", "シェア", "広告", "コメント", "태그",
+        "관련기사", "관련 기사", "많이 본 뉴스", "공유하기", "댓글", "광고", "추천 기사")
+    for end in ("", ":", " :", "："))
 
 
 __all__ = ["classify_lines", "common_site_lines", "line_key", "load_model", "TreeEnsemble",
