@@ -1,5 +1,5 @@
 """Text-mode cleaning of Chinese and Japanese pages: these scripts write no spaces, so word
-counts read Han and Kana characters as words (`lines.cjk_words`); pages written here."""
+counts read Han and Kana characters as words (`cjk.cjk_words`); pages written here."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ debris cue words from `cues`, comment-section marks), what it repeats in the pag
 (headline, nav items) and its neighbourhood (prose windows, the densest block
 of prose, fragment blocks when a scraper cut sentences at links, comment
 marks above and below). Words are runs of word characters, but Chinese and Japanese,
-written without spaces, count by characters (`cjk_words`). Pure functions, numpy only.
+written without spaces, count by characters (`cjk.cjk_words`). Pure functions, numpy only.
 """
 
 from __future__ import annotations
@@ -21,16 +21,11 @@ import numpy as np
 import xxhash
 
 from . import charclass as C
+from .cjk import cjk_words
 from .context import best_block, block_distance, median, rank, since, window_mean, zone
 from .cues import page_cues
 from .layout import INVISIBLE, INVISIBLE_ARR, as_spaces, image_lines, list_marks
 
-# words per Chinese or Japanese character, in tenths: a Chinese word is about 1.7 Han
-# characters; Japanese writes about 2.5 characters per English word, kana (endings,
-# particles, loanwords) spelling out more than Han
-WORDS_PER_HAN, WORDS_PER_KANA = 6, 4
-KANA = (0x3040, 0x30FF)  # Hiragana and Katakana
-HANGUL = (0xAC00, 0xD7AF)  # the Hangul syllables among `C.CJK`
 CJK_WORD_LEN = 5  # letters a Chinese or Japanese word counts for in `word_len` (about an English word's)
 SPACE = re.compile(r"\s+")
 TITLE_SPLIT = re.compile(r"\s+[|\-–—:•»]\s+|\s*[|•»]\s*")
@@ -290,32 +285,6 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     clock = np.bincount(s_arr.searchsorted(colon, side="right") - 1, minlength=len(texts))
     out[:, 35] = (clock > 0) & (nws < 10)
     return out
-
-
-def cjk_words(cp: np.ndarray, bits: np.ndarray, starts: np.ndarray,
-              nws: np.ndarray) -> tuple[np.ndarray, np.ndarray | int, np.ndarray | int]:
-    """Word counts per line (`nws`: runs of word characters) with Chinese and Japanese
-    read as words: these scripts write no spaces, so a whole clause is one run. Each Han
-    character counts WORDS_PER_HAN tenths of a word, each Kana one WORDS_PER_KANA (the sum
-    rounded per line), and the other word characters count by runs, cut at Han and Kana
-    ("iPhoneを" is one word and a Kana). Korean writes spaces: Hangul is left as it is.
-    `starts`: each line's first character (only white space lies between lines).
-    Returns the word counts, and per line the words and the characters in Han and Kana
-    (0, 0 when the text has none)."""
-    cjk = (bits & C.CJK) != 0
-    kana = cjk & (cp >= KANA[0]) & (cp <= KANA[1])
-    han = cjk & ~kana & ((cp < HANGUL[0]) | (cp > HANGUL[1]))
-    if not (han.any() or kana.any()):
-        return nws, 0, 0
-    other = ((bits & C.W) != 0) & ~han & ~kana
-    planes = np.zeros((3, len(bits)), dtype=np.int32)
-    planes[0] = han
-    planes[1] = kana
-    planes[2] = other
-    planes[2, 1:] &= ~other[:-1]  # where a run of other word characters starts
-    n_han, n_kana, runs = np.add.reduceat(planes, starts, axis=1)
-    words = (WORDS_PER_HAN * n_han + WORDS_PER_KANA * n_kana + 5) // 10  # to the nearest word
-    return runs + words, words, n_han + n_kana
 
 
 def fragment_joins(first: np.ndarray, last: np.ndarray, terminal: np.ndarray) -> np.ndarray:

@@ -47,7 +47,7 @@ from .text_model import MODEL_FILE, TextModel, TreeEnsemble, load_model  # noqa:
 log = logging.getLogger(__name__)
 
 # fewer kept words than this: fall back to the densest prose block (word counts here are the
-# `log_words` feature: Chinese and Japanese count by characters, `lines.cjk_words`)
+# `log_words` feature: Chinese and Japanese count by characters, `cjk.cjk_words`)
 MIN_WORDS = 25
 SANDWICH_MIN, SANDWICH_GAP = 0.15, 4  # see `_sandwich`
 WEAK_RUN = 0.6  # see `_weak_runs`
