@@ -184,18 +184,22 @@ def _us_summer(iso: str) -> int:
 
 
 _AP = r"(?:\s*(?P<ap>(?i:[ap]\.?m\.?))(?![A-Za-z]))?"
+CLOCK_WORDS = ("at", "um", "à", "às", "alle", "ore")  # "at 9:24 pm", "um 14:30", "alle 10:00"
+_AT = "|".join(CLOCK_WORDS)
+# a zone written after a clock time: "EST", "GMT+3", "+05:30" (case kept: "EST", not "est")
+_ZONE_TEXT = r"(?:[A-Z]{1,4}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d\d)?|[+-]\d\d:?\d\d)"
 # a clock time right after a day: "Nov 18, 2019 / 10:07 AM", "-- 19:14 GMT", "@17:19", " at 9:24 pm"
-_CLOCK_AFTER = re.compile(r"\s*(?:,|[-–—]{1,2}|/|\||@|·|•)?\s*(?:(?:at|um|à|às|alle|ore|kl\.?)\s+)?"
+_CLOCK_AFTER = re.compile(rf"\s*(?:,|[-–—]{{1,2}}|/|\||@|·|•)?\s*(?:(?:{_AT}|kl\.?)\s+)?"
                           rf"(?P<hh>[01]?\d|2[0-3])(?:[:h](?P<mi>[0-5]\d)|\.(?P<mi2>[0-5]\d)(?=\s*(?:[ap]\.?m|[Uu]hr|$)))"
                           rf"(?![\d.,]\d){_AP}", re.I)
 # a clock time right before a day: "11:11 PM EST Nov 19, 2019", "1:39 am EST, Wednesday, November 20, 2019",
 # "10:31 EST, 19 November 2019", "Fri 6:45 PM, Feb 16, 2018", "at 5:36 PM CST on Nov 18, 2019"
 _CLOCK_BEFORE = re.compile(
     rf"(?:^|(?<=[\s(|:,]))(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::[0-5]\d)?{_AP}"
-    r"(?P<zone>\s*\(?(?:[A-Z]{1,4}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d\d)?|[+-]\d\d:?\d\d)\)?)?"
+    rf"(?P<zone>\s*\(?{_ZONE_TEXT}\)?)?"
     r"\s*,?\s*(?:(?i:on)\s+)?(?:(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?,?\s*)?$")
-_TIME_LINE = re.compile(r"(?:(?:at|um|à|às|alle|ore)\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\.?)?"
-                        r"(?-i:\s*\(?(?:[A-Z]{1,4}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d\d)?|[+-]\d\d:?\d\d)\)?)?", re.I)
+_TIME_LINE = re.compile(rf"(?:(?:{_AT})\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\.?)?"
+                        rf"(?-i:\s*\(?{_ZONE_TEXT}\)?)?", re.I)
 
 
 def with_clock(iso: str, before: str, after: str, *, china: bool = False) -> str:
@@ -428,5 +432,5 @@ def page_year(texts: list[str] | tuple[str, ...]) -> str | None:
 
 
 __all__ = ["DateHit", "find_date", "find_dates", "date_line", "label_line", "signs_post", "with_zone", "with_clock",
-           "time_line", "label_before", "month_first", "china_site",
+           "time_line", "CLOCK_WORDS", "label_before", "month_first", "china_site",
            "posted_day", "page_year", "relative_stamp", "MONTHS"]

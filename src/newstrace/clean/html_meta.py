@@ -127,10 +127,10 @@ def iso_datetime(value: str) -> str | None:
     """`iso_date`, with the time of day ("2019-11-20T04:31", "...T04:31+00:00") when the
     value gives one. Midnight is read as a bare date (what many sites write when they
     keep only the day)."""
-    day = iso_date(value)
+    m = _ISO_DATE.search(value or "")
+    day = _day(m)
     if day is None:
         return None
-    m = _ISO_DATE.search(value)
     t = _ISO_TIME.match(value, m.end())
     if t is None:
         return day
@@ -145,7 +145,11 @@ def iso_datetime(value: str) -> str | None:
 
 def iso_date(value: str) -> str | None:
     """YYYY-MM-DD from an ISO-like date string, else None."""
-    m = _ISO_DATE.search(value or "")
+    return _day(_ISO_DATE.search(value or ""))
+
+
+def _day(m: re.Match | None) -> str | None:
+    """YYYY-MM-DD of an `_ISO_DATE` match that names a month and a day, else None."""
     if not m or not ("01" <= m.group(2) <= "12" and "01" <= m.group(3) <= "31"):
         return None
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
@@ -177,8 +181,8 @@ def extract_meta(tree, url: str | None = None, *, dates: bool = True) -> dict[st
             if field == "published":
                 value = iso_datetime(value)
             put(field, value, f"meta {name}")
-    if "published" in ld and iso_datetime(ld["published"]):
-        found["published"] = Found(iso_datetime(ld["published"]), "json-ld datePublished")
+    if "published" in ld and (when := iso_datetime(ld["published"])):
+        found["published"] = Found(when, "json-ld datePublished")
     _from_page(tree, found_tags, found, put)
     if dates and "published" not in found:
         m = _URL_DATE.search(url or "")

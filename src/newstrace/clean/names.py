@@ -66,8 +66,6 @@ def person_names(s: str) -> str | None:
     return None
 
 
-
-
 # an author page's link before the name ("View all posts by", "More stories from") or after
 # it with a verb, glued or not ("Jane DoeView More Articles", "Jane Doe - See all posts")
 _LINK_BEFORE = re.compile(r"^(?:(?:view|see|read|browse)\s+)?(?:(?:all|more|other)\s+)?(?:the\s+)?"

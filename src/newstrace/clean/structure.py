@@ -24,6 +24,7 @@ from newstrace.clean.counters import parse_counters, strip_counters
 from newstrace.clean.credits import outlet_for, parse_credit
 from newstrace.clean.dateline import find_dateline, normalise_agency
 from newstrace.clean.dates import (
+    CLOCK_WORDS,
     WEAK_DATE,
     china_site,
     date_line,
@@ -356,8 +357,8 @@ def _date_in_line(words: str) -> tuple[str, str, int, int] | None:
     """A date inside a longer line at the story's head, named by the label before it ("Jane Doe |
     Last Updated: Nov 20, 2019"); of several, the published one ("Updated Nov 20, 2019 Published
     Nov 19, 2019"), else the first."""
-    hits = find_dates(words, need_year=True) if find_date(words, need_year=True) else []
-    named = [(label_before(words[:d.start]) or "date above the body", d) for d in hits]
+    named = [(label_before(words[:d.start]) or "date above the body", d)
+             for d in find_dates(words, need_year=True)]
     if not named:
         return None
     label, d = next((x for x in named if x[0] == "published line"), named[0])
@@ -374,7 +375,7 @@ def _time_below(texts: Sequence[str], i: int) -> str:
     """The time of a date that ends line i, cut onto the next line or two ("Nov 18, 2019" /
     "at" / "9:24 pm ET"), as text to read after the date; else ""."""
     below = list(texts[i + 1:i + 3])
-    if below and below[0].lower() in ("at", "um", "à", "às", "alle", "ore", "-", "|", "/", "·", "•") and len(below) > 1:
+    if below and below[0].lower() in (*CLOCK_WORDS, "-", "|", "/", "·", "•") and len(below) > 1:
         below = below[1:]
     return " " + below[0] if below and time_line(below[0]) else ""
 
