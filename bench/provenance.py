@@ -200,12 +200,7 @@ BANDS = ((0.9, 1.01), (0.7, 0.9), (0.5, 0.7), (0.0, 0.5))
 def by_confidence(prov, members: list[Member], truth: dict) -> Counter:
     """(band, what) counts over documents in true families: how often the row is right
     at each level of the confidence newstrace reports (users filter on it)."""
-    cover = {(m.doc_id, m.family_id): m.coverage for m in members}
-    rows, best = {}, {}
-    for p in prov:  # the row `predictions` scores
-        c = cover.get((p.doc_id, (p.family_id or "").split("/")[0]), 0.0)
-        if c >= best.get(p.doc_id, -1.0):
-            best[p.doc_id], rows[p.doc_id] = c, p
+    rows = scored_rows(prov, members)
     size = Counter(t.family_id for t in truth.values())
     out: Counter = Counter()
     for d, t in truth.items():
@@ -222,17 +217,22 @@ def by_confidence(prov, members: list[Member], truth: dict) -> Counter:
     return out
 
 
-def predictions(prov, members: list[Member]) -> dict[str, tuple]:
-    """doc_id -> (origin_outlet, parent_doc_id, credit_status). A document in two families
-    (a copy in one, a partial in another) is scored in the one holding most of its text."""
+def scored_rows(prov, members: list[Member]) -> dict:
+    """doc_id -> the provenance row it is scored on. A document in two families (a copy in
+    one, a partial in another) is scored in the one holding most of its text."""
     cover = {(m.doc_id, m.family_id): m.coverage for m in members}
-    pred, best = {}, {}
+    rows, best = {}, {}
     for p in prov:
         c = cover.get((p.doc_id, (p.family_id or "").split("/")[0]), 0.0)
         if c >= best.get(p.doc_id, -1.0):
-            best[p.doc_id] = c
-            pred[p.doc_id] = (p.origin_outlet, p.parent_doc_id, p.credit_status)
-    return pred
+            best[p.doc_id], rows[p.doc_id] = c, p
+    return rows
+
+
+def predictions(prov, members: list[Member]) -> dict[str, tuple]:
+    """doc_id -> (origin_outlet, parent_doc_id, credit_status) of its `scored_rows` row."""
+    return {d: (p.origin_outlet, p.parent_doc_id, p.credit_status)
+            for d, p in scored_rows(prov, members).items()}
 
 
 def unknowable(corpus, articles: dict[str, Article]) -> float:
