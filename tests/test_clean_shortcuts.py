@@ -8,7 +8,7 @@ import random
 import numpy as np
 
 from newstrace.clean import charclass as C
-from newstrace.clean import cues, fragments
+from newstrace.clean import cues, fragments, own_features
 from newstrace.clean import lines as L
 from newstrace.clean import text as text_cleaner
 
@@ -104,7 +104,7 @@ def test_cue_words_by_prefix_match_line_cues():
         for i, t in enumerate(texts):
             for cat in cues.line_cues(t, cues.WORD.findall(t)):
                 want[i, cues.CAT[cat]] = 1
-        got = cues.page_cues(texts, nws, None, (cp, None, starts, ends), text=text, words=L._words(bits))
+        got = cues.page_cues(texts, nws, None, (cp, None, starts, ends), text=text, words=own_features.word_runs(bits))
         assert (got == want).all(), text
 
 

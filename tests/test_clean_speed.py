@@ -7,7 +7,7 @@ import random
 import numpy as np
 
 from newstrace.clean import charclass as C
-from newstrace.clean import cues
+from newstrace.clean import cues, own_features
 from newstrace.clean import lines as L
 from newstrace.clean.context import window_mean, window_sum
 from newstrace.clean.text import _make_lines
@@ -54,7 +54,7 @@ def test_page_cues_fast_path_matches_line_cues():
                 want[i, cues.CAT[cat]] = 1
         spans = (cp, (bits & C.W) != 0, starts, ends)
         assert (cues.page_cues(texts, nws, None, spans) == want).all(), text
-        got = cues.page_cues(texts, nws, None, spans, text=text, words=L._words(bits))
+        got = cues.page_cues(texts, nws, None, spans, text=text, words=own_features.word_runs(bits))
         assert (got == want).all(), text
 
 
@@ -64,7 +64,7 @@ def test_joined_words_of_kept_lines():
         text = random_page(rng)
         cp, bits, starts, _, texts = spans_of(text)
         keep = np.array([rng.random() < 0.6 for _ in texts], dtype=bool)
-        joined, w_off, line = cues._joined_words(cp, *L._words(bits), starts, keep)
+        joined, w_off, line = cues._joined_words(cp, *own_features.word_runs(bits), starts, keep)
         words = [(w, i) for i, t in enumerate(texts) if keep[i] for w in cues.WORD.findall(t)]
         assert joined == " ".join(w for w, _ in words)
         assert line.tolist() == [i for _, i in words]
@@ -92,7 +92,7 @@ def test_features_do_not_depend_on_shared_arrays():
         cp, bits, starts, ends, texts = spans_of(text)
         if not texts:
             continue
-        words = L._words(bits)
+        words = own_features.word_runs(bits)
         alone = L.own_matrix(text, texts, starts, ends)
         shared = L.own_matrix(text, texts, starts, ends, (cp, bits), words)
         assert alone.tobytes() == shared.tobytes()

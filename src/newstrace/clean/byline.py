@@ -8,7 +8,7 @@ headline and the first kept line (and those under a kept dek), also using
 neighbours ("By" and the name cut apart, a bare name next to the date line or
 right under the headline, a name over its "@handle" or "View More Articles",
 "PTI, New Delhi" by the date line). `author_box.tail_byline` reads the lines
-after the story.
+after the story; `byline_names` reads the names out of a byline's text.
 
 A byline is a person-like name (2-5 capitalised words, particles allowed, or a
 CJK name with its title), several joined by "and" or commas, or a news agency or
@@ -25,30 +25,29 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from newstrace.clean.blocks import is_caption, is_title_like, parse_byline
+from newstrace.clean.byline_names import (
+    MARKED,
+    agency,
+    agency_place,
+    filed_or_named,
+    names_then_rest,
+    single_name,
+    the_name,
+    undate,
+)
 from newstrace.clean.credits import outlet_for
-from newstrace.clean.dateline import normalise_agency
 from newstrace.clean.dates import date_line, find_date
-from newstrace.clean.names import EDGE as _EDGE
-from newstrace.clean.names import HANDLE as _HANDLE
-from newstrace.clean.names import JOINS as _JOINS
-from newstrace.clean.names import NOT_NAME as _NOT_NAME
-from newstrace.clean.names import SPLIT as _SPLIT
-from newstrace.clean.names import author_link, link_alone, person_names
+from newstrace.clean.names import EDGE, HANDLE, author_link, link_alone, person_names
 from newstrace.records import Line
 
 HEAD_ZONE = 15  # lines above the first kept one where any byline form counts
 WIDE_ZONE = 40  # lines above it where a clear byline right after the headline counts
 
-# "written by" and its kin in the languages of news pages, then the bare markers
-_MARKED = (r"(?:written|words|text|story|posted|published|reported|photos and text|opinion|analysis|"
-           r"commentary|column|essay|review)\s+by|(?:escrito|publicado|postado)\s+por|"
-           r"(?:texto|reportagem)\s+de|scritto\s+da|(?:testo|articolo)\s+di|geschrieben\s+von|"
-           r"(?:ditulis|dilaporkan)\s+oleh")
-_MARK = re.compile(rf"^(?:[|•·]\s*)?(?:{_MARKED}|by|von|por|par|door|av|oleh|di|от)(?:\s*[:\-–—]\s*|\s+)(?=\S)", re.I)
+_MARK = re.compile(rf"^(?:[|•·]\s*)?(?:{MARKED}|by|von|por|par|door|av|oleh|di|от)(?:\s*[:\-–—]\s*|\s+)(?=\S)", re.I)
 _LABEL = re.compile(r"^(?:author|authors|autor|autore|auteur|autores|penulis|reporter|contributor|columnist|"
                     r"correspondent|text|texto|testo|"
                     r"автор|авторы|текст|written by|byline)\s*[:：]\s*", re.I)
-_BARE_BY = re.compile(rf"^(?:[|•·]\s*)?(?:{_MARKED}|by|von|por|par|door|oleh|di|от|автор|author)\s*:?$", re.I)
+_BARE_BY = re.compile(rf"^(?:[|•·]\s*)?(?:{MARKED}|by|von|por|par|door|oleh|di|от|автор|author)\s*:?$", re.I)
 # "... by" lines that name a sponsor, a maker or a photographer, not the writer
 _NOT_BY = re.compile(r"\b(?:sponsored|powered|presented|brought to you|supported|hosted|funded|designed|developed|"
                      r"built|made|photos?|photographs?|photographed|illustrated|images?|video|curated|selected)\s+by$",
@@ -59,104 +58,16 @@ _KO = re.compile(r"^(?:\[[^\]]{1,20}\]\s*|\([^)]{1,20}\)\s*)?(?:(?:글|글[·ㆍ
 _CJK = re.compile(r"^(?:记者|記者|作者|取材・文|文・写真|写真・文|文|撰文|编辑|編輯|责任编辑|責任編輯)\s*[:：/／|]?\s*"
                   r"(?P<name>[\u4e00-\u9fff]{2,4})"
                   r"(?:\s|$|[,，、])")
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", re.I)
-_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?"
-                      r"|\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|CEST|IST)\b", re.I)
-_LEAD = re.compile(rf"^(?:{_MARKED}|by|von|por|par|door|oleh)\s+", re.I)
-_AGO = re.compile(r"\b\d{1,2}\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I)  # "2 hours ago"
-# a role run on after a name with no mark between ("Jane Doe Senior Writer")
-_ROLE_TAIL = re.compile(r"(?:\s+(?:senior|staff|contributing|chief|special|associate|deputy|managing|political|"
-                        r"business|sports|foreign|investigative|guest))*\s+(?:writer|contributor|correspondent|"
-                        r"reporter|editor|columnist|journalist)s?$", re.I)
-_AGENCY_TAIL = re.compile(r"\s+(?:staff|staff writers?|reporters?|wire|news service)$", re.I)  # "Reuters Staff"
-_TAIL_ENDS = frozenset(("taff", "iter", "ters", "rter", "wire", "vice"))  # how those tails end
-_ROLE_ENDS = frozenset("writer contributor correspondent reporter editor columnist journalist".split())
-_GLUE = re.compile(r"(?<=[a-zà-ÿа-яё]{2})(?=[A-ZÀ-ÞА-ЯЁ])")
-_TAIL = re.compile(r"(?:\s+(?:on|at|am|le|el|il|в|(?:last\s+)?(?:updated|modified)|published|posted))+$", re.I)
 _ROLE = re.compile(r"\b(?:writer|contributor|correspondent|reporter|editor|columnist|staff|journalist|"
                    r"producer|analyst|critic|intern|redakteur|redakteurin|korrespondent|correspondant|"
                    r"corrispondente|giornalista|jornalista|periodista|redactor|wartawan|корреспондент|"
                    r"обозреватель|журналист)s?\b", re.I)
-_SEGMENTS = re.compile(r"\s*(?:[,|/•·()]|\s[-–—]\s|\s[-–—]$)\s*")
 # share and follow links printed after an explicit byline, spaced or glued ("By Jane DoeTwitterEmail")
 _UI_TAIL = re.compile(r"(?:(?<=[a-z])|\s+)(?:(?:Twitter|Email|E-mail|Facebook|LinkedIn|Instagram|Follow|Share|"
                       r"Contact|Bio|Email the author|Read more)\s*)+$")
-_READ = re.compile(r"\b\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b", re.I)  # "3 min read"
-_FOR = re.compile(r"\s(?:for|special to)\s.*", re.I)  # "Jane Doe for The Daily News": the outlet
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _SIGNED = re.compile(r"[—–-]\s*[^()]{2,60}\(@\w{1,30}\)")  # "— Jane Doe (@janedoe) May 19, 2021"
 
-
-def _names_then_rest(s: str, agency_ok: bool) -> str | None:
-    """The names opening `s` ("Jane Doe, Staff Writer" -> "Jane Doe"), or an agency alone."""
-    s = _HANDLE.sub("", _undate(s))
-    if " for " in s.lower() or " special to " in s.lower():
-        s = _FOR.sub("", s)
-    segs = [x.strip() for x in _SEGMENTS.split(s) if x.strip()]
-    names: list[str] = []
-    for seg in segs:
-        seg = _HANDLE.sub("", seg).strip(_EDGE)
-        if person_names(seg):
-            names.append(seg)
-            continue
-        if agency_ok and _with_agency(seg):  # "Jane Doe and The Associated Press"
-            names.append(seg)
-            continue
-        glued = next((seg[:g.start()] for g in _GLUE.finditer(seg) if person_names(seg[:g.start()])), None)
-        bare = _ROLE_TAIL.sub("", seg) if seg[seg.rfind(" ") + 1:].lower().rstrip("s") in _ROLE_ENDS else seg
-        if glued:  # "Meg JamesStaff Writer": a name run into its role
-            names.append(glued)
-        elif bare != seg and person_names(bare):  # "Jane Doe Contributor"
-            names.append(bare)
-        break
-    if names:
-        return ", ".join(names)
-    if agency_ok and segs and agency(segs[0]):
-        return segs[0]
-    return None
-
-
-def agency(s: str) -> str | None:
-    """The canonical agency `s` names, also with a staff tail ("Reuters Staff"), else None."""
-    s = s.strip(_EDGE)
-    found = normalise_agency(s)
-    if found is None and s[-4:].lower() in _TAIL_ENDS:
-        found = normalise_agency(_AGENCY_TAIL.sub("", s))
-    return found
-
-
-def _with_agency(s: str) -> bool:
-    """Names joined by "and" with at least one person and the rest agencies."""
-    if not _JOINS.intersection(s.lower().split()):
-        return False
-    parts = [p for p in _SPLIT.split(s) if p]
-    people = [bool(person_names(p)) for p in parts]
-    return any(people) and all(ok or agency(p) for ok, p in zip(people, parts, strict=True))
-
-
-def _agency_place(s: str) -> str | None:
-    """"Reuters, Washington" / "PTI, New Delhi": an agency and at most a place after it."""
-    segs = [x.strip(_EDGE) for x in s.split(",") if x.strip(_EDGE)]
-    if not segs or len(segs) > 2 or not agency(segs[0]):
-        return None
-    place = segs[1].split() if len(segs) == 2 else []
-    return segs[0] if len(place) <= 3 and all(w[:1].isupper() for w in place) else None
-
-
-def _undate(s: str) -> str:
-    """`s` without a date, time or weekday in it ("Jane Doe Nov 19, 2019 10:31 pm" -> "Jane Doe")."""
-    for _ in range(3):  # "Nov. 19, 2019 Updated: Nov. 20, 2019"
-        hit = find_date(s, need_year=False)
-        if hit is None:
-            break
-        s = s[:hit.start] + " " + s[hit.end:]
-        if not _DIGIT.search(s):
-            break
-    if "read" in s.lower():
-        s = _READ.sub(" ", s)
-    s = _WEEKDAY.sub(" ", _TIME.sub(" ", _AGO.sub(" ", s) if "ago" in s else s))
-    s = _LEAD.sub("", " ".join(s.split()).strip(_EDGE))
-    return _TAIL.sub("", s).strip(_EDGE)
 
 
 @lru_cache(maxsize=4096)  # pure in its text: a page repeats lines
@@ -177,10 +88,10 @@ def read_byline(text: str) -> tuple[str, str] | None:
         rest = _UI_TAIL.sub("", rest) if rest[-1:].isalpha() else rest
         if rest.rstrip().endswith(("!", "?")) or re.search(r"[a-z]{2}\.\s*$", rest):
             return None  # "By Monday, the deal will be done."
-        names = _names_then_rest(rest, agency_ok=True) or _filed_or_named(rest)
+        names = names_then_rest(rest, agency_ok=True) or filed_or_named(rest)
         if names is None and (dated or find_date(rest, need_year=True)
                               or m.group(0).lower().startswith(("written", "posted"))):
-            names = _single(_undate(rest))  # a blog's "by Regan September 15, 2014"
+            names = single_name(undate(rest))  # a blog's "by Regan September 15, 2014"
         return (names, "byline") if names else None
     link = author_link(s)
     if link:
@@ -192,8 +103,8 @@ def read_byline(text: str) -> tuple[str, str] | None:
         return by[0], "outlet"  # "Jane Doe | Reuters"
     if not _may_stand_with(s):
         return None
-    names = _names_then_rest(s, agency_ok=True)
-    if names is None or names == s.strip(_EDGE):
+    names = names_then_rest(s, agency_ok=True)
+    if names is None or names == s.strip(EDGE):
         return None
     if agency(names):  # "Reuters November 18, 2019 11:03 PM"
         return (names, "date") if find_date(s, need_year=True) else None
@@ -206,22 +117,6 @@ def read_byline(text: str) -> tuple[str, str] | None:
     how = [k for k, ok in (("role", has_role), ("date", has_date), ("handle", has_handle), ("outlet", has_outlet)) if ok]
     return (names, how[0]) if how else None
 
-
-_FILED_IN = re.compile(r"\s+in\s+(?=[A-Z])")  # "by Jane Doe in Politics": the section a post is filed in
-
-
-def _filed_or_named(rest: str) -> str | None:
-    """After an explicit marker: the names before "in Section", or a name with "The"
-    ("Author: The Morning Brief", a newsletter or desk that signs the piece)."""
-    cut = _FILED_IN.split(rest, maxsplit=1) if " in " in rest else ()
-    names = _names_then_rest(cut[0], agency_ok=True) if len(cut) == 2 else None
-    return names or (the_name(rest) if rest.lstrip()[:4] in ("The ", "THE ") else None)
-
-
-def the_name(s: str) -> str | None:
-    """"The Morning Brief": "The" and a name's shape after it (first segment of `s`), else None."""
-    seg = _SEGMENTS.split(_undate(s), maxsplit=1)[0].strip(_EDGE)
-    return seg if seg[:4] in ("The ", "THE ") and person_names(seg[4:]) == seg[4:] else None
 
 
 _DIGIT = re.compile(r"\d")
@@ -246,12 +141,6 @@ def _may_stand_with(s: str) -> bool:
     return bool("@" in s or "," in s or "|" in s or "/" in s or _DIGIT.search(s) or _ROLE.search(s))
 
 
-def _single(s: str) -> str | None:
-    """A one-word pen name ("Regan"): letters only, capitalised, no section or UI word."""
-    word = re.split(r"\s*[,|/]\s*|\s[-–—]\s", s, maxsplit=1)[0].strip(_EDGE)
-    ok = word.isalpha() and len(word) >= 3 and word[0].isupper() and word.lower() not in _NOT_NAME
-    return word if ok else None
-
 
 def _date_near(lines: Sequence[Line], i: int) -> bool:
     near = [ln.text.strip() for ln in lines[max(0, i - 2):i + 3] if ln.text.strip()]
@@ -275,16 +164,16 @@ def _bare(lines: Sequence[Line], i: int, text: str, heads: Collection[int]) -> t
     after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
     if _NOT_BY.search(before):
         return None  # "Sponsored by" over a brand
-    glued = _HANDLE.sub("", text) != text
+    glued = HANDLE.sub("", text) != text
     by_above = _by_above(lines, i)
-    names = person_names(text) or agency(text) and text.strip(_EDGE)
+    names = person_names(text) or agency(text) and text.strip(EDGE)
     if not names:
         if not (by_above or _date_near(lines, i)):
             return None
         # "Troy L. Smith, Cleveland.com" or a pen name under "By"; "Reuters, Washington" by a date
-        names = _names_then_rest(text, agency_ok=False) or (
-            (_single(text) or the_name(text) if _BARE_BY.match(before) else None) if by_above
-            else _agency_place(text))
+        names = names_then_rest(text, agency_ok=False) or (
+            (single_name(text) or the_name(text) if _BARE_BY.match(before) else None) if by_above
+            else agency_place(text))
         if names is None:
             return None
     if by_above:
@@ -394,7 +283,7 @@ def head_byline(lines: Sequence[Line], first_kept: int,
         elif len(text) <= 80 and (limit == 2 or _may_be_strong(lines, i, text)):
             found = _bare(lines, i, text, heads)
         if found is None and (mark := _MARK.match(text) or _LABEL.match(text)) and _date_near(lines, i):
-            single = _single(_undate(text[mark.end():]))  # "By: Beachbody" by the story's date
+            single = single_name(undate(text[mark.end():]))  # "By: Beachbody" by the story's date
             found = (single, "byline line above the body", 0) if single else None
         if found is None:
             continue

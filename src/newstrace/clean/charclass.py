@@ -32,7 +32,7 @@ _CLASS_RES = ((W, re.compile(r"\w")), (D, DIGITS), (CJK, CJK_CHARS), (SENT, SENT
               (JOIN_END, re.compile("[" + re.escape(JOIN_END_CHARS) + "]")), (WS, re.compile(r"\s")),
               (ALO, re.compile("[a-z]")), (AUP, re.compile("[A-Z]")), (ADIGIT, re.compile("[0-9]")),
               (ASTOP, re.compile("[.?!]")), (STRIP, re.compile("[ \t\n\r\f\v]")),
-              (BY, re.compile("[bpdvoоа]", re.I)))  # first letters of lines.BYLINE's words
+              (BY, re.compile("[bpdvoоа]", re.I)))  # first letters of own_features.BYLINE's words
 
 
 def class_bits(chars: str) -> np.ndarray:
