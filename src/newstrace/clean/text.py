@@ -18,7 +18,9 @@ lines kept already, or the same words cut into lines differently:
 `fragments.copies`) is dropped, so is a reader-comment section that starts
 below the article, and so are teaser lists (Title Case headlines glued to
 their summaries, summaries cut with an ellipsis, feeds of other stories over
-relative times such as "14H ago"). Dropped lines get a short
+relative times such as "14H ago"), and so are blocks of boilerplate after the
+story (a press release's "About X" section, consent and sign-up text, reader
+appeals: `tail.edge_boilerplate`). Dropped lines get a short
 reason. The model is plain JSON evaluated with numpy; scikit-learn is only
 needed to train it (`newstrace.clean.train_text`).
 """
@@ -35,7 +37,7 @@ from itertools import repeat
 import numpy as np
 
 from ..records import Line
-from . import fragments
+from . import fragments, tail
 from . import lines as L
 from .context import anchor_line, run_under, window_sum
 from .cues import CUE_WORDS, WORD
@@ -336,6 +338,8 @@ def classify_lines(
     keep_all |= _story_under_headline(page, keep_all) & ~common
     reasons = _reasons(page, chars, common, headline)
     reasons[teaser & (reasons == "low score")] = "related links"
+    boiler = tail.edge_boilerplate(page.texts, keep_all)  # an About section, a consent form, an appeal
+    keep_all[boiler], reasons[boiler] = False, tail.REASON
     for i in (page.X[:, C["log_words"]] == 0).nonzero()[0].tolist():
         if is_blank(page.texts[i]):  # a line with a word is never blank
             keep_all[i] = False
