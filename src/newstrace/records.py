@@ -45,6 +45,7 @@ class Line:
     keep: bool
     reason: str = ""  # why dropped: "repeated headline", "counter", "navigation", ...
     kind: str = ""
+    link: str | None = None  # an HTML credit line's link target (the href naming the outlet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,7 @@ class Credit:
     line: str
     start: int  # offsets into the raw body
     end: int
+    link: str | None = None  # the URL the credit links to on an HTML page (its href), if any
 
 
 @dataclass(frozen=True, slots=True)

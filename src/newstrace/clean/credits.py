@@ -396,4 +396,32 @@ def parse_credit(line: str) -> tuple[str, str | None, str] | None:
     return None
 
 
-__all__ = ["parse_credit", "outlet_for", "normalise_domain", "OUTLETS", "ALIASES", "WIRE_FORMS"]
+# an absolute (or protocol-relative) link: its host
+_LINK_RE = re.compile(rf"^(?:https?:)?//(?:www\.)?({_DOMAIN})\.?(?::\d+)?(?:[/?#]|$)", re.I)
+# hosts a credit's link may go to that are no outlet: platforms, shorteners, licences, archives
+_NOT_LINKED = _NOT_OUTLETS | {"creativecommons.org", "archive.org", "archive.ph", "doi.org"}
+
+
+def link_domain(href: str | None) -> str | None:
+    """The outlet domain an absolute link goes to (`https://www.sputniknews.com/x` ->
+    `sputniknews.com`); None for relative links (the page's own site) and for links to
+    platforms, shorteners, licences and archives."""
+    m = _LINK_RE.match(href.strip()) if href else None
+    if m is None:
+        return None
+    domain = normalise_domain(m.group(1))
+    return None if domain in _NOT_LINKED else domain
+
+
+def with_link(credit: tuple[str, str | None, str] | None,
+              link: str | None) -> tuple[str, str | None, str] | None:
+    """A parsed credit whose text names no domain, given the domain its link goes to
+    ("Source: <a href=https://sputniknews.com/...>Sputnik News Agency</a>")."""
+    if credit is None or credit[1] is not None:
+        return credit
+    domain = link_domain(link)
+    return credit if domain is None else (credit[0], domain, credit[2])
+
+
+__all__ = ["parse_credit", "outlet_for", "normalise_domain", "link_domain", "with_link",
+           "OUTLETS", "ALIASES", "WIRE_FORMS"]

@@ -15,7 +15,8 @@ extractor is tried (readability-lxml from the `bench` extra if installed, else
 trafilatura's full cascade). Lines then go through `html_filters` (repeated
 headline, link-bait and share/subscribe debris). Credit lines around the story
 (an article's <footer>, a "Source:" box beside or after it) are read apart, as
-text pages' are (`html_credits`).
+text pages' are (`html_credits`); every credit line keeps its link target (`Line.link`:
+the href the extracted text drops), which the body lines' text never shows.
 """
 
 from __future__ import annotations
@@ -29,7 +30,14 @@ from itertools import islice
 
 from ..errors import ExtractionError, InputError
 from ..records import Found, Line
-from .html_credits import NEXT_SIBLINGS, block_credit_lines, credit_lines, footer_credit_lines
+from .credits import link_domain
+from .html_credits import (
+    NEXT_SIBLINGS,
+    add_links,
+    block_credit_lines,
+    credit_lines,
+    footer_credit_lines,
+)
 from .html_filters import filter_lines
 from .html_meta import extract_meta
 
@@ -318,6 +326,8 @@ class PageParts:
     traf_text: str  # ... and its plain text
     method: str
     credits: list[Line] = field(default_factory=list)  # credit lines around the story (html_credits)
+    root: object = None  # the element holding the story: credit lines' links are read there
+    page: str | None = None  # the page's own domain (its links credit no one)
 
     @property
     def lines(self) -> list[Line]:
@@ -334,7 +344,8 @@ def page_parts(html: str, url: str | None, opts: HtmlOptions) -> PageParts:
     tree = parse_html(html, url or "<html>")
     meta = extract_meta(tree, url, dates=opts.dates)
     caps = _captions(tree) if opts.captions else []
-    credits = footer_credit_lines(tree) if opts.page_credits else []  # before <footer>s go
+    page = link_domain(url)
+    credits = footer_credit_lines(tree, page) if opts.page_credits else []  # before <footer>s go
     etree.strip_elements(tree, *_STRIP, with_tail=False)
     after: list = []
     small = narrow_tree(tree, opts.narrow_share, after) if opts.narrow else None
@@ -346,8 +357,9 @@ def page_parts(html: str, url: str | None, opts: HtmlOptions) -> PageParts:
     # trafilatura works on a copy; walking the tree after it, not before, keeps it fast
     blocks = blocks_of(small.find("body")) if small is not None and opts.model else []
     if opts.page_credits:  # around the story: the blocks beside it and the elements after it
-        credits += block_credit_lines(b.text for b in blocks) + credit_lines(after)
-    return PageParts(meta, caps, blocks, body, text, method, credits)
+        credits += block_credit_lines(b.text for b in blocks) + credit_lines(after, page)
+    root = (tree if small is None else small).find("body")
+    return PageParts(meta, caps, blocks, body, text, method, credits, root, page)
 
 
 _BLOCK_KIND = {"h1": "headline", "h2": "subhead"}
@@ -396,7 +408,7 @@ def extract_html(html: str, url: str | None = None, *,
 
 def finish_page(parts: PageParts, html: str, url: str | None, opts: HtmlOptions,
                 model) -> HtmlExtract:
-    """The second half of `extract_html`: choose, fall back, add captions, filter."""
+    """The second half of `extract_html`: choose, fall back, add captions, filter, link credits."""
     judged = choose_blocks(parts, model)
     removed: list[Line] = []
     traf = len(parts.traf_text)
@@ -413,14 +425,19 @@ def finish_page(parts: PageParts, html: str, url: str | None, opts: HtmlOptions,
         if _size(other) > _size(lines):
             lines, method, removed = other, name, []
     meta = parts.meta
+    if lines:
+        lines = _add_captions(lines, parts.captions)
+        if opts.filters:
+            title = meta["title"].value if "title" in meta else None
+            lines, filtered = filter_lines(lines, title)
+            removed = removed + filtered
+    credits = parts.credits
+    if opts.page_credits:  # the links of credit lines, in the body or beside it
+        both = add_links(lines + credits, parts.root, parts.page)
+        lines, credits = both[:len(lines)], both[len(lines):]
     if not lines:
-        return HtmlExtract([], meta, "html:empty", [], parts.credits)
-    lines = _add_captions(lines, parts.captions)
-    if opts.filters:
-        title = meta["title"].value if "title" in meta else None
-        lines, filtered = filter_lines(lines, title)
-        removed = removed + filtered
-    return HtmlExtract(lines, meta, method, removed, parts.credits)
+        return HtmlExtract([], meta, "html:empty", [], credits)
+    return HtmlExtract(lines, meta, method, removed, credits)
 
 
 __all__ = ["HtmlOptions", "HtmlExtract", "extract_html", "parse_html", "check_html"]

@@ -15,14 +15,22 @@ HTML page the lines where credits stand, as dropped `Line`s that
 The rest of the page (menus, sidebars, the site footer) is not read: walking it
 would cost a tenth of the extraction time, and its lines name the site's own
 group or its partners far more often than a source.
+
+A credit line keeps its link target (`Line.link`), which the text drops: the href of
+the anchor naming the outlet, else of the only site the line links to, never the
+page's own (`pick_link`). Lines cut from the page elsewhere (the extracted body) get
+theirs from `add_links`, which finds their text in the story's element.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
+from urllib.parse import urlsplit
 
 from ..records import Line
-from .credits import may_credit, parse_credit
+from .credits import OUTLETS, link_domain, may_credit, outlet_for, parse_credit
 
 REASON = "credit outside the body"
 MAX_CHARS = 300  # a longer block is prose, not a credit line
@@ -36,7 +44,7 @@ _INLINE = frozenset({"a", "span", "em", "strong", "b", "i", "small", "u", "sup",
 _OUTER = frozenset({"body", "html", "footer", "aside"})
 
 
-def footer_credit_lines(tree) -> list[Line]:
+def footer_credit_lines(tree, page: str | None = None) -> list[Line]:
     """Credit lines in the page's inner <footer> and <aside> elements (an article's own
     footer, a box beside the story); the site's footer, a child of <body>, is left out."""
     roots = []
@@ -46,7 +54,7 @@ def footer_credit_lines(tree) -> list[Line]:
             continue
         if not any(a.tag in ("footer", "aside") for a in parent.iterancestors()):
             roots.append(el)
-    return credit_lines(roots)
+    return credit_lines(roots, page)
 
 
 def block_credit_lines(texts: Iterable[str]) -> list[Line]:
@@ -54,8 +62,9 @@ def block_credit_lines(texts: Iterable[str]) -> list[Line]:
     return [ln for ln in map(_credit_line, texts) if ln is not None]
 
 
-def credit_lines(roots: Iterable) -> list[Line]:
-    """Each text block under the elements `roots` that reads as a credit line, in order."""
+def credit_lines(roots: Iterable, page: str | None = None) -> list[Line]:
+    """Each text block under the elements `roots` that reads as a credit line, in order,
+    with its link (`page`: the page's own domain, whose links are no credit's)."""
     starts = []  # elements whose own text, or whose child's tail, may start a credit line
     for root in roots:
         if not isinstance(root.tag, str) or root.tag in _HIDDEN:
@@ -81,7 +90,8 @@ def credit_lines(roots: Iterable) -> list[Line]:
         seen.add(block)
         line = _credit_line(" ".join(block.text_content().split()))
         if line is not None:
-            out.append(line)
+            link = pick_link(_anchors(block.iter("a")), parse_credit(line.text), page)
+            out.append(replace(line, link=link) if link else line)
     return out
 
 
@@ -106,3 +116,141 @@ def _explicit(credit: tuple[str, str | None, str] | None) -> bool:
     if credit is None or credit[2] in ("domain", "url"):
         return False
     return credit[2] != "copyright" or credit[1] is not None
+
+
+def pick_link(anchors: Iterable[tuple[str, str]], credit: tuple[str, str | None, str] | None,
+              page: str | None) -> str | None:
+    """The link target of a credit line from its anchors ((text, href) pairs): the site
+    of the anchor naming the outlet, else the only site the line links to; on that site,
+    the deepest link (the story "Read the original article" points at, not the home page
+    the outlet's name links to). Relative links and links to `page` (the page's own
+    domain), platforms and shorteners are left out. None when no site qualifies or
+    several do."""
+    if credit is None:
+        return None
+    out = []  # (href, domain, whether the anchor names the outlet)
+    for text, href in anchors:
+        domain = link_domain(href)
+        if domain is None or _same_site(domain, page) or _policy(href):
+            continue
+        href = href.strip()
+        out.append(("https:" + href if href.startswith("//") else href, domain,
+                    _names(text, credit, domain)))
+    sites = {d for _, d, named in out if named} or {d for _, d, _ in out}
+    if len(sites) != 1:
+        return None
+    site = sites.pop()
+    return max((h for h, d, _ in out if d == site), key=_depth)
+
+
+def _same_site(domain: str, page: str | None) -> bool:
+    """`domain` is the page's own (`hosted.ap.org` and `apnews.com` are both AP's)."""
+    return page is not None and (domain == page or OUTLETS.get(domain, domain) == OUTLETS.get(page, page))
+
+
+def _names(text: str, credit: tuple[str, str | None, str], domain: str) -> bool:
+    """Whether an anchor's text names the credited outlet (or its link's site)."""
+    text = " ".join(text.split()).strip(" .,:;")
+    if not text:
+        return False
+    outlet, known = outlet_for(text)
+    name, low = credit[0].lower(), text.lower()
+    return (known == domain or outlet.lower() == name or domain == credit[1]
+            or (min(len(low), len(name)) >= 3 and (low in name or name in low)))
+
+
+# a page of the site's rules, not a story: a © line's "All rights reserved" links there
+_POLICY = re.compile(r"(?:privacy|terms|copyright|polic(?:y|ies)|legal|cookies?|disclaimer|tos|about|"
+                     r"contact|subscribe|newsletters?|licen[cs]es?|rights|permissions|imprint|impressum)"
+                     r"(?:[-_]?(?:us|policy|statement|notice|info|and[-_]?conditions|of[-_]?use|of[-_]?service|"
+                     r"conditions|reserved))*(?:\.\w{2,5})?", re.I)
+
+
+def _policy(href: str) -> bool:
+    path = href.split("?")[0].split("#")[0]
+    return any(_POLICY.fullmatch(part) for part in path.split("/")[3:] if part)
+
+
+def _depth(href: str) -> int:
+    try:
+        return len(urlsplit(href).path.strip("/"))
+    except ValueError:  # a malformed link
+        return 0
+
+
+def _anchors(elements: Iterable) -> list[tuple[str, str]]:
+    return [(a.text_content(), a.get("href")) for a in elements if a.get("href")]
+
+
+# elements that start a new line of text (a <br> too); table cells stay on their row's line
+_BREAKS = frozenset((
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "pre",
+    "tr", "table", "blockquote", "figcaption", "figure", "section", "article", "header", "main",
+    "form", "address", "hr", "center", "caption", "footer", "aside", "nav", "br"))
+
+
+def add_links(lines: list[Line], root, page: str | None = None) -> list[Line]:
+    """`lines` with the link of each credit line whose text stands in `root` (the element
+    holding the story) as one run of text, between breaks or across <br>s. Other lines,
+    and pages with no credit line, come back as they were (no walk)."""
+    wanted = {ln.text for ln in lines if ln.link is None and ln.text and may_credit(ln.text)
+              and parse_credit(ln.text) is not None}
+    if not wanted or root is None:
+        return lines
+    found = _runs(root, wanted)
+    out = []
+    for ln in lines:
+        anchors = found.get(ln.text) if ln.link is None else None
+        link = pick_link(_anchors(anchors), parse_credit(ln.text), page) if anchors else None
+        out.append(replace(ln, link=link) if link else ln)
+    return out
+
+
+def _runs(root, wanted: set[str]) -> dict[str, list]:
+    """The <a> elements of each run of text under `root` whose text is in `wanted`: runs
+    are cut at block elements and at <br>, and also read whole across <br>s (a block
+    extractor may keep "Source: X<br>Photo: Y" as one line)."""
+    from lxml import etree
+
+    found: dict[str, list] = {}
+    run: tuple[list, list] = ([], [])  # (text pieces, <a> elements) since the last break
+    whole: tuple[list, list] = ([], [])  # ... since the last block element (across <br>s)
+    hidden = 0  # depth inside elements never shown
+
+    def flush(*parts: tuple[list, list]) -> None:
+        for pieces, anchors in parts:
+            if pieces and anchors:
+                text = " ".join("".join(pieces).split())
+                if text in wanted:
+                    found.setdefault(text, list(anchors))
+            pieces.clear()
+            anchors.clear()
+
+    def add(text: str | None) -> None:
+        if text and not hidden:
+            run[0].append(text)
+            whole[0].append(text)
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _HIDDEN:
+                hidden += 1
+            elif tag == "br":
+                flush(run)
+            elif tag in _BREAKS:
+                flush(run, whole)
+            elif tag == "a" and not hidden:
+                run[1].append(el)
+                whole[1].append(el)
+            elif tag in ("td", "th"):
+                add(" ")
+            add(el.text if tag and tag not in _HIDDEN else None)
+        else:
+            if tag in _HIDDEN:
+                hidden -= 1
+            elif tag in _BREAKS and tag != "br":
+                flush(run, whole)
+            add(el.tail)
+    flush(run, whole)
+    return found

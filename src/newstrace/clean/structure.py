@@ -21,7 +21,7 @@ from newstrace.clean.author_box import tail_byline
 from newstrace.clean.blocks import is_caption, is_subhead, is_terminal, parse_byline, split_glued
 from newstrace.clean.byline import head_byline, read_byline
 from newstrace.clean.counters import parse_counters, strip_counters
-from newstrace.clean.credits import outlet_for, parse_credit
+from newstrace.clean.credits import outlet_for, parse_credit, with_link
 from newstrace.clean.dateline import find_dateline, normalise_agency
 from newstrace.clean.dates import date_line
 from newstrace.clean.entities import find_entities
@@ -87,7 +87,8 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
         if credit is not None and credit[2] in ("url", "domain") and ln.keep and _mid_body(kept, i):
             credit = None  # a bare link inside the story is a reference, not a credit line
         if credit is not None:
-            credits.append(Credit(credit[0], credit[1], credit[2], ln.text, ln.start, ln.end))
+            credit = with_link(credit, ln.link)  # an HTML line's href: the domain its text lacks
+            credits.append(Credit(credit[0], credit[1], credit[2], ln.text, ln.start, ln.end, ln.link))
             removed.append(Removed(ln.text, ln.start, ln.end, "credit"))
             continue
         whole = parse_counters(text)

@@ -43,7 +43,7 @@ TABLES: dict[str, str] = {
         chars BIGINT,
         method VARCHAR,             -- which cleaner produced it
         dateline VARCHAR,           -- JSON {text, place, agency, date, start, end}
-        credits VARCHAR,            -- JSON [{outlet, domain, form, line, start, end}] (raw offsets)
+        credits VARCHAR,            -- JSON [{outlet, domain, form, line, start, end, link}] (raw offsets; link: an HTML credit's href)
         paragraphs VARCHAR,         -- JSON [{start, end, kind}] into text
         subheads VARCHAR,
         captions VARCHAR,

@@ -289,7 +289,7 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
             agency = agency or mention
             continue
         credits.append((mention, c.line, c.form))
-        if story_link(c.line, mention):
+        if story_link(c.line, mention) or (c.link and story_link(c.link, mention)):
             linked.add(mention)
     spans = paragraph_spans(article)
     units: dict[str, int] = {}
