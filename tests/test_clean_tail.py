@@ -163,3 +163,17 @@ def test_sign_up_and_appeal_lines_after_the_story_go(line):
 def test_a_story_ending_on_such_words_keeps_its_last_line(line):
     texts = STORY + [line]
     assert not tail.edge_boilerplate(texts, np.ones(len(texts), dtype=bool)).any()
+
+
+
+def test_html_extraction_drops_a_consent_block_after_the_story():
+    from newstrace.clean.html import extract_html
+
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    form = "".join(f"<p>{p}</p>" for p in CONSENT)
+    html = ("<html><head><title>Council backs pier plan</title></head><body><article>"
+            f"<h1>Council backs pier plan</h1>{story}{form}</article></body></html>")
+    out = extract_html(html)
+    assert all(p in out.text for p in STORY)
+    assert not any(p in out.text for p in CONSENT[:2])
+    assert {x.text for x in out.removed if x.reason == "boilerplate"} >= set(CONSENT[:2])

@@ -3,14 +3,20 @@
 Rules are generic news conventions (written from half of the benchmark pages, scored
 on the other half): the headline repeated in the body, a standfirst set as a subhead
 before the first paragraph, promo / share / subscribe lines, and
-everything after a closing marker such as "You may also like" near the end.
+everything after a closing marker such as "You may also like" near the end, and
+the boilerplate blocks text pages lose too (`tail.edge_boilerplate`: an About
+section, consent and sign-up text, appeals after the story).
 """
 
 from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from ..records import Line
+from .tail import REASON as BOILERPLATE
+from .tail import edge_boilerplate
 
 _TOKEN = re.compile(r"\w+")
 _PROMO_START = re.compile(
@@ -91,6 +97,10 @@ def filter_lines(lines: list[Line], title: str | None) -> tuple[list[Line], list
             kept.append(line)
             if line.kind == "paragraph":
                 before_body = False
+    boiler = edge_boilerplate([x.text for x in kept], np.ones(len(kept), dtype=bool))
+    if boiler.any():
+        removed += [Line(x.text, -1, -1, False, BOILERPLATE, x.kind) for x, b in zip(kept, boiler, strict=True) if b]
+        kept = [x for x, b in zip(kept, boiler, strict=True) if not b]
     return kept, removed
 
 
