@@ -108,10 +108,11 @@ def _pairs(item) -> list[tuple]:
     return [(fid, k, p) for k, p in enumerate(new_credit_pairs(infos, [d for _, d in earlier]))]
 
 
-def _trace(item, opts: TraceOptions, offsets) -> list[tuple]:
+def _trace(item, opts: TraceOptions, offsets, habits) -> list[tuple]:
     """(doc_id, (rank, fid, provenance row)) per member of one family."""
     from ..trace import drop_units, pair_scores, trace_split
     from ..trace.corpus import shift_clocks
+    from ..trace.members import set_habits
 
     fid, (main, debris, aligned) = item
     main = list(main)
@@ -123,6 +124,7 @@ def _trace(item, opts: TraceOptions, offsets) -> list[tuple]:
         drop_units(infos, common)
     if offsets.value:
         shift_clocks(infos, offsets.value, opts.clocks)
+    set_habits(infos, habits.value)
     scores = pair_scores([Alignment(*r) for r in sorted(aligned)])
     rank = dict(ranks)
     rows = trace_split(fid, infos, opts, scores)
@@ -191,6 +193,12 @@ def provenance_on_spark(spark, folder: Path, opts: TraceOptions) -> None:
         offsets = site_offsets([p for _, _, p in pairs], opts.clocks)
         log.info("%d credit pairs; site clock offsets: %s", len(pairs), offsets)
     offsets = sc.broadcast(offsets)
+    from ..trace.members import habit_pages
+
+    # site -> (pages counted, pages with a credit line): a few numbers per site
+    habits = sc.broadcast(infos.flatMap(lambda kv: habit_pages(kv[1][1]))
+                          .map(lambda r: (r[0], (1, int(r[1]))))
+                          .reduceByKey(lambda a, b: (a[0] + b[0], a[1] + b[1])).collectAsMap())
 
     al = spark.read.parquet(str(folder / "alignments.parquet"))
     x, y = present.alias("x"), present.alias("y")
@@ -200,7 +208,7 @@ def provenance_on_spark(spark, folder: Path, opts: TraceOptions) -> None:
     aligned = aligned.rdd.map(lambda r: (r[0], tuple(r[1:])))
 
     best = (infos.groupWith(debris, aligned)
-            .flatMap(partial(_trace, opts=opts, offsets=offsets))
+            .flatMap(partial(_trace, opts=opts, offsets=offsets, habits=habits))
             .reduceByKey(better).map(lambda kv: kv[1][2]))
     singles = arts.join(present.select("doc_id"), "doc_id", "left_anti").rdd.map(
         partial(_single, footers=footers))

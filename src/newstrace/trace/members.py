@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -44,6 +45,7 @@ class Info:
     hidden: frozenset[str] = frozenset()  # units (and "title: " keys) only in removed lines
     coverage: float = 1.0  # share of its text shared with the family
     linked: frozenset[str] = frozenset()  # credit mentions whose line links to a story there
+    habit: float | None = None  # share of its site's other pages with a credit line (corpus)
 
     def credits_outlet(self, outlet: str | None) -> bool:
         return any(same_outlet(m, outlet) for m, _, _ in self.credits)
@@ -99,7 +101,7 @@ def link_credits(members: list[Info]) -> None:
         for x in members:
             if x is m or not x.site or same_outlet(x.site, m.site):
                 continue
-            line = next((ln for ln in m.loose if mentions(ln, x.site)
+            line = next((ln for ln in m.loose if mentions(ln, x.site) and not names_own(ln, m.site)
                          and not _carried_from(norm(ln), own[id(x)])), None)
             if line and not m.credits_outlet(x.site):
                 m.credits.append((x.site, line, "mention"))
@@ -111,6 +113,12 @@ def _carried_from(line: str, own: list[str]) -> bool:
     """Whether a line holds a line of the named member's page that names its own site
     ("Headline - Fox News"): a copy carried that line along, it credits nobody."""
     return any(o and o in line for o in own)
+
+
+def names_own(line: str, site: str | None) -> bool:
+    """Whether a loose line is the page's own site name ("Mirenholm Chronicle" on
+    mirenholmchronicle.net, "Corvid Telegraph Agency" on cta.net): a masthead, no credit."""
+    return bool(site) and (mentions(line, site) or same_outlet(line, site))
 
 
 def mentions(line: str, outlet: str) -> bool:
@@ -138,13 +146,67 @@ def _line_words(line: str) -> tuple[str, ...]:
 
 
 def link_outlet(members: list[Info], outlet: str) -> None:
-    """Loose lines naming `outlet` (an absent origin candidate) count as credits to it."""
+    """Loose lines naming `outlet` (an absent origin candidate) count as credits to it,
+    unless the line is the page's own site name."""
     for m in members:
         if m.credits_outlet(outlet) or same_outlet(outlet, m.site):
             continue
-        line = next((ln for ln in m.loose if mentions(ln, outlet)), None)
+        line = next((ln for ln in m.loose if mentions(ln, outlet) and not names_own(ln, m.site)),
+                    None)
         if line:
             m.credits.append((outlet, line, "mention"))
+
+
+def habit_pages(members: list[Info]) -> list[tuple[str, bool]]:
+    """One family's part of `credit_habits`: (site, has a credit line) per counted member,
+    a full member no other member's credit names (a source's habit as a copy is unseen)."""
+    return [(m.site, _has_credit(m)) for m in members if _counted(m, members)]
+
+
+def _counted(m: Info, members: list[Info]) -> bool:
+    return bool(m.site) and m.role != "partial" and not any(
+        x is not m and x.credits_outlet(m.site) for x in members)
+
+
+def _has_credit(m: Info) -> bool:
+    return any(c[2] != "mention" for c in m.credits)
+
+
+def habit_counts(rows: Iterable[tuple[str, bool]]) -> dict[str, tuple[int, int]]:
+    """Site -> (pages counted, those with a credit line), from every family's `habit_pages`."""
+    out: dict[str, tuple[int, int]] = {}
+    for site, credits in rows:
+        n, k = out.get(site, (0, 0))
+        out[site] = (n + 1, k + credits)
+    return out
+
+
+HABIT_STRENGTH = 2.0  # pseudo-pages pulling a site's credit habit toward HABIT_PRIOR
+HABIT_PRIOR = 0.53  # the tree's flat rate of a credit line (1 - TreeOptions.p_names_none)
+
+
+def set_habits(members: list[Info], counts: dict[str, tuple[int, int]],
+               strength: float = HABIT_STRENGTH, prior: float = HABIT_PRIOR) -> None:
+    """Each member's `habit`: its site's share of counted pages with a credit line (the
+    page itself left out: its own credit is the evidence the habit weighs), smoothed
+    toward `prior` (the tree's flat rate, 1 - p_names_none) by `strength` pseudo-pages."""
+    for m in members:
+        if not m.site:
+            continue
+        n, k = counts.get(m.site, (0, 0))
+        if _counted(m, members):
+            n, k = n - 1, k - _has_credit(m)
+        m.habit = (k + strength * prior) / (n + strength)
+
+
+def credit_habits(families: list[list[Info]], strength: float = HABIT_STRENGTH,
+                  prior: float = HABIT_PRIOR) -> None:
+    """How often each member's site credits another outlet on its other pages (its
+    `habit`), from the whole corpus: `habit_pages` per family, `habit_counts` over all,
+    `set_habits` per family (the steps an executor that cannot hold the corpus runs)."""
+    counts = habit_counts(r for members in families for r in habit_pages(members))
+    for members in families:
+        set_habits(members, counts, strength, prior)
 
 
 def order_ll(earlier: Info, later: Info, p_bad_clock: float = 0.15) -> float:

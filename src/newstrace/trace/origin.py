@@ -12,6 +12,8 @@ outlet only one copy names loses against a best member that other copies credit.
 A credit that links to a story there (a URL with a story's path, members.story_link)
 is firmer than a bare name: it loses less as a lone credit, and a member whose own
 credit links elsewhere gets no consensus and is a less likely origin.
+Dates: the root's date against each member counts once (half in the root's own
+term, half in its children's edges; OriginOptions.root_edge_time), not twice.
 Present-or-absent is decided first by summing over
 the members, then the best hypothesis of that kind wins. No single clue, a
 date least of all, decides alone. Edits two copies share place one under the
@@ -45,6 +47,8 @@ class OriginOptions:
     consensus_bonus: float = 3.75  # a member whose site most crediting copies name
     lone_absent_penalty: float = 2.0  # an outside outlet only one copy's credit names
     lone_linked_penalty: float = 0.5  # the same when that credit links to a story there
+    root_edge_time: float = 0.5  # the root's children: share of their date terms kept (with
+    # root_time_weight, each root-child date pair then counts once)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +176,10 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
         ll = (_log(1 - o.p_absent) - math.log(len(full)) + dl + o.root_time_weight * first
               + _log(p_own if own else 1 - o.p_origin_credits)
               - sum(e.cost for e in edges.values()))
+        if o.root_edge_time != 1.0:  # the root's children: their date terms count once (`first`)
+            ll -= (1 - o.root_edge_time) * tree.time_weight * sum(
+                order_ll(m, c, tree.p_bad_clock) for c in full
+                if c is not m and edges[c.doc_id].parent == m.doc_id)
         ev = []
         if agreed and m.site and same_outlet(agreed, m.site) and not m.named and not m.linked:
             ll += o.consensus_bonus

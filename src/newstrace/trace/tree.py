@@ -8,10 +8,11 @@ middle of the body costs more (copies abridge), so does a passage cut from the
 middle (the ends come and go with extraction), and so does an edit another copy
 made too (the same sentence changed the same way, a passage before the last
 paragraph: made twice, or taken from that copy); credits naming `p` and
-timestamps shift the cost. The tree is the cheapest one over all the copies'
-candidate parents (Chu-Liu/Edmonds: each copy takes its cheapest parent, and
-where two copies would descend from each other, the cycle is opened where that
-costs least). Next to each other, an edit the copies share and one a copy made
+timestamps shift the cost; an uncredited copy costs what its site's habit says (a
+site that credits its sources on most pages rarely copies without one). The tree
+is the cheapest one over all the copies' candidate parents (Chu-Liu/Edmonds: each
+copy takes its cheapest parent, and where two copies would descend from each
+other, the cycle is opened where that costs least). Next to each other, an edit the copies share and one a copy made
 alone are two edit events. A unit a text shows only among the lines its cleaner
 removed is no edit of that text: whether it has it is unknown, so it is neither
 dropped nor added against it (a line two copies' cleaners dropped is no shared cut).
@@ -66,6 +67,7 @@ class TreeOptions:
     inner_drop: float = 0.6  # a passage cut from the middle is an edit; the ends come and go
     split_events: bool = True  # units the same members share make one edit event, not a run
     hidden_titles: bool = True  # a headline in a removed line of the other text is no edit
+    habit_weight: float = 1.0  # an uncredited copy: weigh its site's credit habit (0: a flat rate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +261,8 @@ def _cost_plain(child: Info, parent: Info | None, counts: tuple, says: tuple[boo
         cost -= logs.bystander
     elif says[1]:
         cost -= logs.outsider_linked if says[2] else logs.outsider
+    elif child.habit is not None and o.habit_weight:  # a site that always credits, uncredited
+        cost -= o.habit_weight * _log(1 - child.habit) + (1 - o.habit_weight) * logs.none
     else:
         cost -= logs.none
     if t is not None:
