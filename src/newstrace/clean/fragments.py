@@ -30,7 +30,7 @@ LABEL_WORDS = 6  # a label this short ending in ":" joins the line below
 PROSE_WORDS, MIN_REBUILT, MIN_LOST, LOST_SHARE = 10, 5, 3, 0.08  # see `rescore`
 _CLOSING = frozenset(C.JOIN_START_CHARS)  # no space before these when lines are joined
 
-__all__ = ["copies", "joined_text", "rescore", "sentence_groups"]
+__all__ = ["copies", "joined_text", "rebuilt_lines", "rescore", "sentence_groups"]
 
 
 def sentence_groups(texts: list[str], terminal: np.ndarray, words: np.ndarray,
@@ -80,21 +80,36 @@ def joined_text(texts: list[str], groups: np.ndarray) -> str:
     return "".join(parts)
 
 
-def rescore(page: Page, q: np.ndarray, score: Callable[[Page], np.ndarray], threshold: float) -> np.ndarray:
-    """Line scores `q` of `page`, raised to the score of each line's rebuilt sentence
-    (`score`: the line model, page -> scores) on pages cut at links; else `q` itself."""
-    if len(q) < 2:
-        return q
+def _rebuilt(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(group per line, words per line, words per group, which groups are rebuilt
+    sentences: several lines, PROSE_WORDS words or more, ending a sentence)."""
     X = page.X
     words = np.expm1(X[:, COL["log_words"]])
     edges = None if page.edges is None else (*page.edges, X[:, COL["ends_colon"]] > 0)
     groups = sentence_groups(page.texts, X[:, COL["terminal"]], words, edges)
     size = np.bincount(groups)
-    if len(size) == len(q):
-        return q
     last = np.concatenate((groups[1:] != groups[:-1], [True]))
     gwords = np.bincount(groups, weights=words)
-    rebuilt = (size > 1) & (gwords >= PROSE_WORDS) & (X[last, COL["terminal"]] > 0)
+    return groups, words, gwords, (size > 1) & (gwords >= PROSE_WORDS) & (X[last, COL["terminal"]] > 0)
+
+
+def rebuilt_lines(page: Page) -> np.ndarray:
+    """Lines that are pieces of a sentence cut into several lines (`sentence_groups`)
+    of PROSE_WORDS words or more ending a sentence."""
+    if len(page.texts) < 2:
+        return np.zeros(len(page.texts), dtype=bool)
+    groups, _, _, rebuilt = _rebuilt(page)
+    return rebuilt[groups]
+
+
+def rescore(page: Page, q: np.ndarray, score: Callable[[Page], np.ndarray], threshold: float) -> np.ndarray:
+    """Line scores `q` of `page`, raised to the score of each line's rebuilt sentence
+    (`score`: the line model, page -> scores) on pages cut at links; else `q` itself."""
+    if len(q) < 2:
+        return q
+    groups, words, gwords, rebuilt = _rebuilt(page)
+    if len(rebuilt) == len(q):
+        return q
     if rebuilt.sum() < MIN_REBUILT:
         return q
     lost = rebuilt & (np.bincount(groups, weights=q < threshold) > 0)

@@ -16,13 +16,15 @@ that run is kept too.
 Rules use the shape of a news page: a second copy of the article (a run of
 lines kept already, or the same words cut into lines differently:
 `fragments.copies`) is dropped, so is a reader-comment section that starts
-below the article, and so are teaser lists (Title Case headlines glued to
-their summaries, summaries cut with an ellipsis, feeds of other stories over
-relative times such as "14H ago"), and so are blocks of boilerplate after the
-story (a press release's "About X" section, consent and sign-up text, reader
-appeals: `tail.edge_boilerplate`). Dropped lines get a short
-reason. The model is plain JSON evaluated with numpy; scikit-learn is only
-needed to train it (`newstrace.clean.train_text`).
+below the article (at a run of comment marks, or at a note on the comments'
+rules: `comments.policy_lines`; no rule that keeps lines reaches past such a
+note), and so are teaser lists (Title Case headlines glued to their summaries,
+summaries cut with an ellipsis, feeds of other stories over relative times such
+as "14H ago") and blocks of boilerplate after the story (a press release's
+"About X" section, consent and sign-up text, reader appeals:
+`tail.edge_boilerplate`). Dropped lines get a short reason. The model is plain
+JSON evaluated with numpy; scikit-learn is only needed to train it
+(`newstrace.clean.train_text`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ import numpy as np
 from ..records import Line
 from . import fragments, tail
 from . import lines as L
+from .comments import policy_lines
 from .context import anchor_line, run_under, window_sum
 from .cues import CUE_WORDS, WORD
 from .layout import IMAGE_LINE
@@ -106,8 +109,12 @@ LINE_FIELDS = fields(Line)
 
 
 def _headline_copies(page: Page) -> np.ndarray:
-    """Lines that repeat the page's headline (and a first line that is the headline)."""
+    """Lines that repeat the page's headline (and a first line that is the headline);
+    not a piece of a longer sentence cut at links ("... recipe for" / "honey pear jam" /
+    "that ...": `fragments.rebuilt_lines`)."""
     out = page.title.copy()
+    if out.any():
+        out &= ~fragments.rebuilt_lines(page)
     out[0] |= _repeated_first(page, 0)
     return out
 
@@ -167,7 +174,9 @@ def _teasers(page: Page) -> np.ndarray:
 def _cut_snippets(page: Page) -> np.ndarray:
     """Lines of CUT_WORDS or more words ending in an ellipsis (a teaser's cut summary,
     "... the first …"), when at least CUT_RUN lines of the page are such, and a
-    title (no sentence end, at most TITLE_WORDS words) right above one."""
+    title (no sentence end, at most TITLE_WORDS words) right above one. A summary sits
+    under its title or another summary: a line ending so under a paragraph (a sentence
+    end, more than TITLE_WORDS words, no cut line) is the writer's own ellipsis."""
     X = page.X
     cut = X[:, C["log_words"]] >= np.log1p(CUT_WORDS)
     long = cut.nonzero()[0]
@@ -175,8 +184,18 @@ def _cut_snippets(page: Page) -> np.ndarray:
     cut[long] = list(map(str.endswith, map(texts.__getitem__, long.tolist()), repeat(CUT_ENDS)))
     if cut.sum() < CUT_RUN:
         return np.zeros(len(cut), dtype=bool)
-    title = (X[:, C["terminal"]] == 0) & (X[:, C["log_words"]] <= np.log1p(TITLE_WORDS))
+    short = X[:, C["log_words"]] <= np.log1p(TITLE_WORDS)
+    title = (X[:, C["terminal"]] == 0) & short
+    prose = (X[:, C["terminal"]] > 0) & ~short & ~cut
+    cut &= ~np.concatenate(([False], prose[:-1]))
     return cut | (np.append(cut[1:], False) & title)
+
+
+def _before(marks: np.ndarray, lo: int, hi: int) -> int:
+    """The end of lines [lo, hi) cut before the first of `marks` in them (a block kept
+    whole must not reach past a comment-policy line)."""
+    hit = marks[lo:hi].nonzero()[0]
+    return lo + int(hit[0]) if len(hit) else hi
 
 
 def _words(page: Page, keep: np.ndarray) -> float:
@@ -211,49 +230,57 @@ def _second_copies(page: Page, keep: np.ndarray) -> np.ndarray:
     return out
 
 
-def _comment_start(page: Page, keep: np.ndarray) -> int:
+def _comment_start(page: Page, keep: np.ndarray, policy: np.ndarray | None = None) -> int:
     """First line of a reader-comment section below the article (len(lines) if none).
 
     A comment mark ("12 Comments", "Name says:", "Leave a reply") starts one
-    when at least COMMENT_MARKS more follow it and the lines kept above it
-    hold at least COMMENT_ABOVE words. A link to the comments' feed ("Comments
-    RSS", "Feed Komentar": a blog sidebar's menu) is no mark.
+    when at least COMMENT_MARKS more follow it, a comment-policy line
+    (`comments.policy_lines`: "Comments are moderated ...") starts one alone; either
+    when the lines kept above it hold at least COMMENT_ABOVE words. A link to the
+    comments' feed ("Comments RSS", "Feed Komentar": a blog sidebar's menu) is no mark.
     """
     marks = [i for i in L.comment_marks(page.X).nonzero()[0].tolist()
              if not FEED.search(page.texts[i])]
-    if len(marks) <= COMMENT_MARKS:
+    if policy is None:
+        policy = policy_lines(page.texts)
+    starts = sorted(marks[:-COMMENT_MARKS] + policy.nonzero()[0].tolist())
+    if not starts:
         return len(keep)
     words = np.where(keep, np.expm1(page.X[:, C["log_words"]]), 0.0).cumsum()
-    for i in marks[:-COMMENT_MARKS]:
+    for i in starts:
         if i > 0 and words[i - 1] >= COMMENT_ABOVE:
             return i
     return len(keep)
 
 
-def _story_under_headline(page: Page, keep: np.ndarray) -> np.ndarray:
+def _story_under_headline(page: Page, keep: np.ndarray, policy: np.ndarray | None = None) -> np.ndarray:
     """The run of lines right under the headline, when the model kept none of it.
 
     The headline is `context.anchor_line`; the run starts after at most STORY_HEAD
     lines of dates, bylines, share buttons, labels or short menu-like lines (so a list
     whose first items name a month loses them) and ends before the next line with a
-    debris cue, a comment mark, a label or the headline again (`context.run_under`).
-    It is kept when every kept line lies below it, it holds STORY_WORDS words or more,
-    at least STORY_SHARE times the words kept, and is not mostly repeated lines (a
-    teaser list): the model then kept a sidebar below a story it could not read (a
-    table, a list of short lines). Returns the lines to add.
+    debris cue, a comment mark or comment-policy line (`policy`), a label or the
+    headline again (`context.run_under`). It is kept when every kept line lies below it
+    (or none is kept), it holds STORY_WORDS words or more, at least STORY_SHARE times
+    the words kept, and is not mostly repeated lines (a teaser list): the model then
+    kept a sidebar below a story it could not read (a table, a list of short lines).
+    Returns the lines to add.
     """
     out = np.zeros(len(keep), dtype=bool)
     at = anchor_line(page.title, page.main[0])
     kept = keep.nonzero()[0]
-    if at < 0 or not len(kept) or kept[0] <= at:
+    end = int(kept[0]) + 1 if len(kept) else len(keep)
+    if at < 0 or end <= at + 1:
         return out
     first = at + 1  # only lines down to the first kept one matter: the run must end above it
-    X = page.X[first:kept[0] + 1]
-    keys = page.keys[first:kept[0] + 1]
+    if policy is None:
+        policy = policy_lines(page.texts)
+    X = page.X[first:end]
+    keys = page.keys[first:end]
     label = np.fromiter(map(LABELS.__contains__, keys), dtype=bool, count=len(keys))
     cue = L.debris_cue(X)
     header = cue | label | (X[:, [C["date"], C["clock"], C["byline"], C["nav_like"]]].max(axis=1) > 0)
-    stop = cue | label | (L.comment_marks(X) > 0) | page.title[first:kept[0] + 1]
+    stop = cue | label | (L.comment_marks(X) > 0) | page.title[first:end] | policy[first:end]
     lo, hi = run_under(-1, header, stop, STORY_HEAD)
     if hi == len(X):  # no stop above the first kept line
         return out
@@ -268,9 +295,12 @@ def _story_under_headline(page: Page, keep: np.ndarray) -> np.ndarray:
 
 
 def _hard_drop(page: Page, chars: np.ndarray, headline: np.ndarray) -> np.ndarray:
-    """Lines dropped whatever the model says (`chars`: each line's length)."""
+    """Lines dropped whatever the model says (`chars`: each line's length). A bare number
+    inside a sentence cut at links ("... in the US (" / "1" / ").") is no counter."""
     X = page.X
     counter = (X[:, C["counter"]] > 0) & (chars < 24)  # bare counters: "0", "201"
+    if counter.any():
+        counter &= ~fragments.rebuilt_lines(page)
     rating = ((X[:, C["rating"]] > 0) & (X[:, C["log_words"]] <= LOG1P_6)
               & (X[:, C["terminal"]] == 0))  # "0.00 (0%) 0 votes"
     return counter | rating | headline | _buttons(page)
@@ -320,22 +350,23 @@ def classify_lines(
         return _output([[], [], [], [], []], full, page.blank, len(head))
     q = fragments.rescore(page, model.scores(page), model.scores, model.threshold)
     keep_all = _weak_runs(q, _sandwich(page, q, q >= model.threshold))
+    policy = policy_lines(page.texts)
     if _words(page, keep_all) < MIN_WORDS:
         lo, hi = page.main
-        keep_all[lo:hi] = True
+        keep_all[lo:_before(policy, lo, hi)] = True
     teaser = _teasers(page) | _cut_snippets(page) | feed_items(page)
     keep_all |= numbered_list(page, keep_all) | data_rows(page, keep_all)
     keep_all &= ~_second_copies(page, keep_all) & ~teaser
     keep_all &= ~fragments.copies(page, keep_all)
-    keep_all[_comment_start(page, keep_all):] = False
+    keep_all[_comment_start(page, keep_all, policy):] = False
     n = len(page.texts)
     common = np.zeros(n, dtype=bool)
     if common_lines:
         common[[i for i, t in enumerate(page.texts) if line_key(t) in common_lines]] = True
     headline = _headline_copies(page)
     chars = page.chars
-    keep_all &= ~common & ~_hard_drop(page, chars, headline)
-    keep_all |= _story_under_headline(page, keep_all) & ~common
+    keep_all &= ~common & ~_hard_drop(page, chars, headline) & ~policy
+    keep_all |= _story_under_headline(page, keep_all, policy) & ~common
     reasons = _reasons(page, chars, common, headline)
     reasons[teaser & (reasons == "low score")] = "related links"
     boiler = tail.edge_boilerplate(page.texts, keep_all)  # an About section, a consent form, an appeal
