@@ -133,7 +133,7 @@ def test_pieces_of_a_sentence_cut_at_links_are_no_headline_or_counter():
     assert not pieces[at("201")] and not pieces[2]
     head = T._headline_copies(page)
     assert head[2] and not head[at("honey pear jam")]  # the headline repeated, not the piece
-    drop = T._hard_drop(page, page.chars, head)
+    drop = T._hard_drop(page, page.chars, head, T._buttons(page))
     assert drop[at("201")] and not drop[at("1")]  # a counter alone, not a note's number
 
 

@@ -64,6 +64,9 @@ CUT_RUN, CUT_WORDS, TITLE_WORDS = 2, 10, 15  # see `_cut_snippets`
 CUT_ENDS = ("…", "...", "[…]", "[...]", "…]", "(…)")  # a cut summary ends so
 STORY_HEAD, STORY_WORDS, STORY_SHARE = 4, 25, 0.5  # see `_story_under_headline`
 TITLE_MIN_CHARS = 12  # see `_title_line`
+SITE_SPLIT = re.compile(r"\s+[|\-–—•»]\s+|\s*\|\s*")  # "Headline | Site", "Headline - Site"
+SITE_WORDS, TITLE_MAX_WORDS = 4, 30  # see `_site_title`
+SENTENCE_ENDS = (".", "!", "?", "\"", "”", "»", "…", ":")  # a line ending so is no <title>
 SHARE_WORDS = frozenset(w for w, cat in CUE_WORDS.items() if cat == "share")
 LINK_ROW = re.compile(r"\s+[|·•]\s+")  # "Privacy Policy | Terms of Use | Contact"
 LEGAL = re.compile(r"\b(?:privacy|terms|cookies?|contact(?: us)?|about us|advertise|site ?map|careers|"
@@ -115,8 +118,17 @@ def _headline_copies(page: Page) -> np.ndarray:
     out = page.title.copy()
     if out.any():
         out &= ~fragments.rebuilt_lines(page)
-    out[0] |= _repeated_first(page, 0)
+    out[0] |= _repeated_first(page, 0) or _site_title(page.texts[0])
     return out
+
+
+def _site_title(text: str) -> bool:
+    """A first line that is a page <title>: a headline and the site's name ("Port deal
+    agreed | Harbor Times", "Harbor Times - Port deal agreed"), no sentence end."""
+    parts = SITE_SPLIT.split(text.strip())
+    if len(parts) < 2 or len(text.split()) > TITLE_MAX_WORDS or text.rstrip().endswith(SENTENCE_ENDS):
+        return False
+    return any(1 <= len(p.split()) <= SITE_WORDS for p in (parts[0], parts[-1]))
 
 
 def _reasons(page: Page, chars: np.ndarray, common: np.ndarray, headline: np.ndarray) -> np.ndarray:
@@ -153,10 +165,16 @@ def _sandwich(page: Page, q: np.ndarray, keep: np.ndarray) -> np.ndarray:
     return out
 
 
-def _weak_runs(q: np.ndarray, keep: np.ndarray) -> np.ndarray:
+def _weak_runs(q: np.ndarray, keep: np.ndarray, skip: np.ndarray | None = None) -> np.ndarray:
     """Drop each run of kept lines (kept lines between two dropped ones) whose best
     line scores under WEAK_RUN: a few doubtful lines on their own (teasers, labels
-    between debris) rather than part of the article."""
+    between debris) rather than part of the article. Lines in `skip` (rows of share
+    buttons, labels: dropped anyway) are passed over: they cut no run in two."""
+    if skip is not None and skip.any():
+        out = keep.copy()
+        rest = (~skip).nonzero()[0]
+        out[rest] = _weak_runs(q[rest], keep[rest])
+        return out
     run = np.concatenate(([0], (keep[1:] != keep[:-1]).cumsum()))
     first = np.concatenate(([0], (run[1:] != run[:-1]).nonzero()[0] + 1))
     return keep & (np.maximum.reduceat(q, first) >= WEAK_RUN)[run]
@@ -294,8 +312,9 @@ def _story_under_headline(page: Page, keep: np.ndarray, policy: np.ndarray | Non
     return out
 
 
-def _hard_drop(page: Page, chars: np.ndarray, headline: np.ndarray) -> np.ndarray:
-    """Lines dropped whatever the model says (`chars`: each line's length). A bare number
+def _hard_drop(page: Page, chars: np.ndarray, headline: np.ndarray, buttons: np.ndarray) -> np.ndarray:
+    """Lines dropped whatever the model says (`chars`: each line's length; `buttons`:
+    `_buttons(page)`). A bare number
     inside a sentence cut at links ("... in the US (" / "1" / ").") is no counter."""
     X = page.X
     counter = (X[:, C["counter"]] > 0) & (chars < 24)  # bare counters: "0", "201"
@@ -303,7 +322,7 @@ def _hard_drop(page: Page, chars: np.ndarray, headline: np.ndarray) -> np.ndarra
         counter &= ~fragments.rebuilt_lines(page)
     rating = ((X[:, C["rating"]] > 0) & (X[:, C["log_words"]] <= LOG1P_6)
               & (X[:, C["terminal"]] == 0))  # "0.00 (0%) 0 votes"
-    return counter | rating | headline | _buttons(page)
+    return counter | rating | headline | buttons
 
 
 def _buttons(page: Page) -> np.ndarray:
@@ -349,7 +368,8 @@ def classify_lines(
     if not page.texts:
         return _output([[], [], [], [], []], full, page.blank, len(head))
     q = fragments.rescore(page, model.scores(page), model.scores, model.threshold)
-    keep_all = _weak_runs(q, _sandwich(page, q, q >= model.threshold))
+    buttons = _buttons(page)
+    keep_all = _weak_runs(q, _sandwich(page, q, q >= model.threshold), buttons)
     policy = policy_lines(page.texts)
     if _words(page, keep_all) < MIN_WORDS:
         lo, hi = page.main
@@ -365,7 +385,7 @@ def classify_lines(
         common[[i for i, t in enumerate(page.texts) if line_key(t) in common_lines]] = True
     headline = _headline_copies(page)
     chars = page.chars
-    keep_all &= ~common & ~_hard_drop(page, chars, headline) & ~policy
+    keep_all &= ~common & ~_hard_drop(page, chars, headline, buttons) & ~policy
     keep_all |= _story_under_headline(page, keep_all, policy) & ~common
     reasons = _reasons(page, chars, common, headline)
     reasons[teaser & (reasons == "low score")] = "related links"
