@@ -5,15 +5,7 @@ Evidence: a page whose credit names another family member's site came out after 
 typically a few hours after. Each such pair gives the difference of the two sites'
 offsets plus a delay; the offsets are the medians that fit all pairs (a few rounds of
 coordinate medians), anchored so that the typical site is right. A site with enough
-pairs gets its dates shifted and its slack narrowed.
-
-A site with fewer pairs is shifted only as far as its pairs force: a copy comes out after
-the page it credits, so each pair bounds the site's offset from one side; the least shift
-(towards zero) that puts its copies after their sources, and its sources before their
-copies, is taken when it is large (one pair may be wrong: with four or more on a side, the
-second tightest bound counts). Two sites bound only by each other split the shift (which
-of them is off is unknown). Such a shift is a lower bound on the true offset, so the
-slack is set to `bound_slack_h` rather than narrowed to the pairs.
+pairs gets its dates shifted and its slack narrowed; the rest stay as they are.
 """
 
 from __future__ import annotations
@@ -23,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from statistics import median
-from typing import NamedTuple
 
 from .members import Info
 from .outlets import same_outlet
@@ -37,14 +28,6 @@ class ClockOptions:
     spread_h: float = 12.0  # slack after correction: spread_h / sqrt(pairs), at least min_slack_h
     min_slack_h: float = 3.0
     rounds: int = 8
-    bound_shift_h: float = 3.0  # a site with fewer pairs: smaller forced shifts are left alone
-    bound_slack_h: float = 4.0  # slack of a date shifted by its bounds (it may be off by more)
-
-
-class SiteClock(NamedTuple):
-    hours: float  # how far the site's dates run ahead of the truth
-    pairs: int  # credit pairs behind the estimate
-    bounded: bool = False  # the least shift its pairs force (`site_bounds`), not a median
 
 
 def credit_pairs(families: Iterable[list[Info]], max_gap_h: float = 48.0
@@ -70,9 +53,8 @@ def credit_pairs(families: Iterable[list[Info]], max_gap_h: float = 48.0
 
 
 def site_offsets(pairs: list[tuple[str, str, float]], o: ClockOptions | None = None
-                 ) -> dict[str, SiteClock]:
-    """site -> its clock: the median fit where it has `min_pairs`, else its bound
-    (`site_bounds`) where that forces a shift of `bound_shift_h` or more."""
+                 ) -> dict[str, tuple[float, int]]:
+    """site -> (hours its dates run ahead of the truth, pairs behind the estimate)."""
     o = o or ClockOptions()
     by_site: dict[str, list[tuple[str, float, int]]] = {}
     for early, late, gap in pairs:
@@ -90,38 +72,7 @@ def site_offsets(pairs: list[tuple[str, str, float]], o: ClockOptions | None = N
             off[s] = median(samples)
         shift = median(off[s] for s in fit) if fit else 0.0  # the typical site keeps its clock
         off = {s: v - shift if s in fit else 0.0 for s, v in off.items()}
-    out = {s: SiteClock(off[s], len(by_site[s])) for s in off if len(by_site[s]) >= o.min_pairs}
-    for s, hours in site_bounds(pairs, o).items():
-        if s not in out and abs(hours) >= o.bound_shift_h:
-            out[s] = SiteClock(hours, len(by_site[s]), True)
-    return out
-
-
-def site_bounds(pairs: list[tuple[str, str, float]], o: ClockOptions | None = None
-                ) -> dict[str, float]:
-    """site -> the least offset (hours its dates run ahead) that puts each of its pages after
-    the pages it credits and before those crediting it; 0 where the pairs allow it."""
-    o = o or ClockOptions()
-    late: dict[str, list[tuple[str, float]]] = {}
-    early: dict[str, list[tuple[str, float]]] = {}
-    for e, lt, gap in pairs:
-        late.setdefault(lt, []).append((e, gap))
-        early.setdefault(e, []).append((lt, gap))
-    sites = set(late) | set(early)
-    off = prev = dict.fromkeys(sites, 0.0)
-    for _ in range(o.rounds):
-        new = {}
-        for s in sites:
-            # later site: off_s <= gap + off_other; earlier: off_s >= off_other - gap
-            ups = sorted(gap + off[x] for x, gap in late.get(s, ()))
-            los = sorted((off[x] - gap for x, gap in early.get(s, ())), reverse=True)
-            hi = ups[1 if len(ups) >= 4 else 0] if ups else math.inf
-            lo = los[1 if len(los) >= 4 else 0] if los else -math.inf
-            new[s] = (lo + hi) / 2 if lo > hi else min(max(0.0, lo), hi)
-        prev, off = off, new
-    # two sites bound only by each other swing between both shifted and neither: which of
-    # the two is off is unknown, so the mean of the last two rounds splits the shift
-    return {s: (off[s] + prev[s]) / 2 for s in sites}
+    return {s: (off[s], len(by_site[s])) for s in off if len(by_site[s]) >= o.min_pairs}
 
 
 def _timed(m: Info) -> bool:
@@ -129,21 +80,16 @@ def _timed(m: Info) -> bool:
     return m.time is not None and m.slack_h < 24
 
 
-def shift_clocks(members: list[Info], offsets: dict[str, SiteClock],
+def shift_clocks(members: list[Info], offsets: dict[str, tuple[float, int]],
                  o: ClockOptions | None = None) -> dict[str, float]:
-    """Apply site clocks (`site_offsets`) to one family's members, in place; returns
+    """Apply site offsets (`site_offsets`) to one family's members, in place; returns
     site -> hours shifted."""
     o = o or ClockOptions()
     done: dict[str, float] = {}
     for m in members:
         if not _timed(m) or m.site not in offsets:
             continue
-        hours, n, bounded = offsets[m.site]
-        if bounded:  # the true offset may be larger: the slack is set, not narrowed
-            m.time = m.time - timedelta(hours=hours)
-            m.slack_h = o.bound_slack_h
-            done[m.site] = round(hours, 1)
-            continue
+        hours, n = offsets[m.site]
         slack = max(o.min_slack_h, o.spread_h / math.sqrt(n))
         if abs(hours) >= o.min_shift_h:
             m.time = m.time - timedelta(hours=hours)
