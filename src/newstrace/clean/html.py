@@ -357,7 +357,7 @@ def page_parts(html: str, url: str | None, opts: HtmlOptions) -> PageParts:
     # trafilatura works on a copy; walking the tree after it, not before, keeps it fast
     blocks = blocks_of(small.find("body")) if small is not None and opts.model else []
     if opts.page_credits:  # around the story: the blocks beside it and the elements after it
-        credits += block_credit_lines(b.text for b in blocks) + credit_lines(after, page)
+        credits += block_credit_lines(blocks, page) + credit_lines(after, page)
     root = (tree if small is None else small).find("body")
     return PageParts(meta, caps, blocks, body, text, method, credits, root, page)
 

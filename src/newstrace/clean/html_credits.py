@@ -12,6 +12,13 @@ HTML page the lines where credits stand, as dropped `Line`s that
 - `block_credit_lines`: the blocks of the element that holds the story;
 - `credit_lines(after)`: the elements that follow that element.
 
+A line that names its outlet plainly, a bare domain ("techcrunch.com") or a © line
+naming an outlet the built-in table does not know ("© 2021 Techcrunch"), is what
+menus and group footers are made of too; it counts only where a template puts a
+credit (`plain_credit`): alone in its box (an element saying nothing else: an
+article's footer, a box after the story) or among the first blocks after the
+story's last paragraph, and not as a link to a site's home page (sister sites).
+
 The rest of the page (menus, sidebars, the site footer) is not read: walking it
 would cost a tenth of the extraction time, and its lines name the site's own
 group or its partners far more often than a source.
@@ -25,7 +32,7 @@ theirs from `add_links`, which finds their text in the story's element.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -46,26 +53,44 @@ _OUTER = frozenset({"body", "html", "footer", "aside"})
 
 def footer_credit_lines(tree, page: str | None = None) -> list[Line]:
     """Credit lines in the page's inner <footer> and <aside> elements (an article's own
-    footer, a box beside the story); the site's footer, a child of <body>, is left out."""
-    roots = []
+    footer, a box beside the story); the site's footer, a child of <body>, is left out.
+    A plain line (`plain_credit`) counts only in an <article>'s own footer or aside."""
+    roots, own = [], []
     for el in tree.iter("footer", "aside"):
         parent = el.getparent()
         if parent is None or parent.tag in _OUTER:
             continue
-        if not any(a.tag in ("footer", "aside") for a in parent.iterancestors()):
-            roots.append(el)
-    return credit_lines(roots, page)
+        ancestors = [parent, *parent.iterancestors()]
+        if not any(a.tag in ("footer", "aside") for a in ancestors):
+            (own if any(a.tag == "article" for a in ancestors) else roots).append(el)
+    return credit_lines(roots, page, plain=False) + credit_lines(own, page)
 
 
-def block_credit_lines(texts: Iterable[str]) -> list[Line]:
-    """Credit lines among text blocks already cut from the page."""
-    return [ln for ln in map(_credit_line, texts) if ln is not None]
+TAIL_BLOCKS = 4  # blocks after the story's last paragraph where a plain credit line may stand
+STORY_WORDS = 12  # a block of the story's own container this long is a paragraph of it
 
 
-def credit_lines(roots: Iterable, page: str | None = None) -> list[Line]:
+def block_credit_lines(blocks: Sequence, page: str | None = None) -> list[Line]:
+    """Credit lines among the blocks (`html_blocks.Block`) cut from the element holding the
+    story: explicit ones anywhere, plain ones (`plain_credit`) from the story's last long
+    paragraph to `TAIL_BLOCKS` blocks past the last block of the story's own container."""
+    core = [i for i, b in enumerate(blocks) if b.core]
+    long = [i for i in core if len(blocks[i].text.split()) >= STORY_WORDS]
+    first, last = (long[-1], core[-1] + TAIL_BLOCKS) if long else (len(blocks), -1)
+    out = []
+    for i, b in enumerate(blocks):
+        plain = first <= i <= last and b.link < len(b.text) // 2
+        line = _credit_line(b.text, page, plain)
+        if line is not None:
+            out.append(line)
+    return out
+
+
+def credit_lines(roots: Iterable, page: str | None = None, plain: bool = True) -> list[Line]:
     """Each text block under the elements `roots` that reads as a credit line, in order,
-    with its link (`page`: the page's own domain, whose links are no credit's)."""
-    starts = []  # elements whose own text, or whose child's tail, may start a credit line
+    with its link (`page`: the page's own domain, whose links are no credit's). `plain`:
+    a plain line (`plain_credit`) counts too when it is all its root says."""
+    starts = []  # (element whose own text, or whose child's tail, may start a credit line, root)
     for root in roots:
         if not isinstance(root.tag, str) or root.tag in _HIDDEN:
             continue
@@ -74,33 +99,48 @@ def credit_lines(roots: Iterable, page: str | None = None) -> list[Line]:
             if text and not text.isspace():
                 tag = el.tag
                 if isinstance(tag, str) and tag not in _HIDDEN and _may_start(text):
-                    starts.append(el)
+                    starts.append((el, root))
             tail = el.tail
             if tail and el is not root and not tail.isspace() and _may_start(tail):
                 owner = el.getparent()
                 if owner is not None and owner.tag not in _HIDDEN:
-                    starts.append(owner)
+                    starts.append((owner, root))
     seen: set = set()
     out: list[Line] = []
-    for block in starts:
+    for block, root in starts:
         while block.tag in _INLINE and block.getparent() is not None:
             block = block.getparent()
         if block in seen:
             continue
         seen.add(block)
-        line = _credit_line(" ".join(block.text_content().split()))
+        text = " ".join(block.text_content().split())
+        alone = plain and text == " ".join(root.text_content().split()) and not _home_link(block)
+        line = _credit_line(text, page, alone)
         if line is not None:
             link = pick_link(_anchors(block.iter("a")), parse_credit(line.text), page)
             out.append(replace(line, link=link) if link else line)
     return out
 
 
-def _credit_line(text: str) -> Line | None:
+def _credit_line(text: str, page: str | None = None, plain: bool = False) -> Line | None:
     """`text` (one block, spaces collapsed) as a dropped credit line, when it reads as an
-    explicit credit."""
-    if text and len(text) <= MAX_CHARS and may_credit(text) and _explicit(parse_credit(text)):
+    explicit credit, or (`plain`: where a template puts a credit) as a plain one."""
+    if not text or len(text) > MAX_CHARS or not may_credit(text):
+        return None
+    credit = parse_credit(text)
+    if _explicit(credit) or (plain and plain_credit(text, credit, page)):
         return Line(text, -1, -1, False, REASON)
     return None
+
+
+def _home_link(block) -> bool:
+    """Whether the block is one link to a site's home page (a sister site, a partner)."""
+    anchors = list(block.iter("a"))
+    if len(anchors) != 1 or " ".join(anchors[0].text_content().split()) != " ".join(
+            block.text_content().split()):
+        return False
+    href = (anchors[0].get("href") or "").strip()
+    return link_domain(href) is not None and _depth(href) == 0
 
 
 def _may_start(text: str) -> bool:
@@ -116,6 +156,47 @@ def _explicit(credit: tuple[str, str | None, str] | None) -> bool:
     if credit is None or credit[2] in ("domain", "url"):
         return False
     return credit[2] != "copyright" or credit[1] is not None
+
+
+# a company's name in a © line: a group's footer ("© 2019 Hearst Communications, Inc."),
+# not the outlet a story came from
+_COMPANY = re.compile(r"\b(?:inc|llc|ltd|limited|corp(?:oration)?|co|company|group|holdings?|media|"
+                      r"communications|networks?|broadcasting|interactive|universal|publishing|"
+                      r"publications|publishers?|enterprises|entertainment|plc|gmbh|pvt|pty|l\.?p|"
+                      r"partners|studios|digital|news ?papers?|trust|foundation)\b\.?", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_ASSET = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|css|js|pdf|mp[34])(?:[?#]|$)", re.I)
+# hosts that run sites, not outlets ("Powered by WordPress.com")
+_HOSTS = frozenset(("wordpress.com", "wordpress.org", "blogger.com", "blogspot.com", "medium.com",
+                    "substack.com", "tumblr.com", "wix.com", "squarespace.com", "ghost.org"))
+
+
+def plain_credit(text: str, credit: tuple[str, str | None, str] | None, page: str | None) -> bool:
+    """Whether `text` names its outlet plainly and may be a credit where a template puts
+    one: a bare domain or link (not the page's own site, a site host or a file), or a ©
+    line of one year naming an outlet the table does not know (not the page's own name,
+    not a company: a group's footer)."""
+    if credit is None:
+        return False
+    if credit[2] in ("domain", "url"):
+        domain = credit[1] or ""
+        return not (_same_site(domain, page) or domain in _HOSTS or _ASSET.search(text)
+                    or (page and _label(domain) == _label(page)))
+    if credit[2] != "copyright" or credit[1] is not None:
+        return False
+    name = re.sub(r"[^a-z0-9]", "", credit[0].lower())
+    own = _label(page) if page else ""
+    return (len(_YEAR.findall(text)) == 1 and not re.search(r"\d{4}\s*[-–]", text)
+            and not _COMPANY.search(text) and "|" not in text and len(name) >= 2
+            and not (own and (own in name or name in own)))
+
+
+def _label(domain: str) -> str:
+    """`news.sky.com` -> `sky`: the name part of a domain."""
+    parts = domain.lower().split(".")
+    if len(parts) >= 3 and ".".join(parts[-2:]) in ("co.uk", "com.au", "co.jp", "com.br", "co.in"):
+        parts = parts[:-1]
+    return re.sub(r"[^a-z0-9]", "", parts[-2] if len(parts) >= 2 else parts[0])
 
 
 def pick_link(anchors: Iterable[tuple[str, str]], credit: tuple[str, str | None, str] | None,

@@ -2,7 +2,7 @@
 
 Rules are generic news conventions (written from half of the benchmark pages, scored
 on the other half): the headline repeated in the body, a standfirst set as a subhead
-before the first paragraph, promo / share / subscribe lines, and
+before the first paragraph, promo / share / subscribe lines (`promo.html_line`), and
 everything after a closing marker such as "You may also like" near the end, and
 the boilerplate blocks text pages lose too (`tail.edge_boilerplate`: an About
 section, consent and sign-up text, appeals after the story).
@@ -15,32 +15,19 @@ import re
 import numpy as np
 
 from ..records import Line
+from .promo import HTML_ANY as _PROMO_ANY  # noqa: F401 (tests use it)
+from .promo import MAX_WORDS as _MAX_PROMO_WORDS
+from .promo import html_line
 from .tail import REASON as BOILERPLATE
 from .tail import edge_boilerplate
 
 _TOKEN = re.compile(r"\w+")
-_PROMO_START = re.compile(
-    r"^\W*((read more|read also|also read|also on|don'?t miss|recommended for you|"
-    r"you (may|might) also like|click here|tap here|image (caption|copyright)|advertisement)\b|"
-    r"(related( stories| articles| content| coverage| news)?|see (more|also)|more|watch|photos?|"
-    r"videos?|listen|trending( now)?|sponsored|getty images|read)\s*[:|])",
-)  # matched against lower-cased text (faster than IGNORECASE)
-_PROMO_ANY = re.compile(
-    r"\b((sign up|subscribe)\b.{0,60}\b(newsletters?|inbox|alerts|emails?)\b|in(to)? your inbox|"
-    r"follow (us|him|her|them|\w+) on (twitter|facebook|instagram)|share (it|this)( story| article)? "
-    r"with|like this (story|article)|have a tip\b|(get|download) (the|our) [\w ]{0,30}app\b|"
-    r"all rights reserved|copyright ©|© ?\d{4}|on the go by clicking)",
-)  # matched against lower-cased text (faster than IGNORECASE)
-# every _PROMO_ANY match holds one of these: lines holding none skip the regex scan
-_PROMO_ANY_NEEDS = ("sign up", "subscribe", "your inbox", "follow ", "share ", "like this ",
-                    "have a tip", "app", "all rights reserved", "©", "on the go by clicking")
 _MARKER = re.compile(
     r"^\W*(you (may|might) (also )?like|related (stories|articles|posts|content|news|links)|"
     r"more (stories|from [\w .]+|on this( story| topic)?)|recommended( for you)?|"
     r"most (read|popular|viewed)|tell us what you think|comments?|\d+ comments?|leave a (comment|reply)|"
     r"further reading|popular (stories|posts)|what to read next|top stories)\W*$",
 )  # matched against lower-cased text (faster than IGNORECASE)
-_MAX_PROMO_WORDS = 40
 
 
 def _key(text: str) -> str:
@@ -64,11 +51,7 @@ def _line_reason(line: Line, i: int, before_body: bool, tkey: str) -> str:
         return "standfirst"
     if words > _MAX_PROMO_WORDS:
         return ""
-    low = line.text.lower()
-    if _PROMO_START.match(low) or (
-            any(x in low for x in _PROMO_ANY_NEEDS) and _PROMO_ANY.search(low)):
-        return "promo"
-    return ""
+    return "promo" if html_line(line.text.lower()) else ""
 
 
 def _tail_start(lines: list[Line]) -> int:

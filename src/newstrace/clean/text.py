@@ -47,6 +47,7 @@ from .cues import CUE_WORDS, WORD
 from .layout import IMAGE_LINE
 from .lines import Page, build_page, is_blank, line_key
 from .lists import data_rows, feed_items, numbered_list
+from .promo import page_promo
 from .text_model import MODEL_FILE, TextModel, TreeEnsemble, load_model  # noqa: F401 (the API)
 
 log = logging.getLogger(__name__)
@@ -391,6 +392,9 @@ def classify_lines(
     reasons[teaser & (reasons == "low score")] = "related links"
     boiler = tail.edge_boilerplate(page.texts, keep_all)  # an About section, a consent form, an appeal
     keep_all[boiler], reasons[boiler] = False, tail.REASON
+    promo = page_promo(page, keep_all)  # "READ MORE: ...", "Subscribe to ...", a caption "... (Image: GETTY)"
+    drop = promo != ""
+    keep_all[drop], reasons[drop] = False, promo[drop]
     for i in (page.X[:, C["log_words"]] == 0).nonzero()[0].tolist():
         if is_blank(page.texts[i]):  # a line with a word is never blank
             keep_all[i] = False
