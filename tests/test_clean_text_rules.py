@@ -151,3 +151,10 @@ def test_an_ellipsis_under_a_paragraph_is_the_writers_own():
     out = T._cut_snippets(page)
     flagged = {page.texts[i] for i in out.nonzero()[0]}
     assert flagged == {*cut, *titles}
+
+
+def test_a_page_made_only_of_share_buttons_and_labels_cleans():
+    from newstrace.clean.text import classify_lines
+
+    lines = classify_lines("Facebook Twitter Email\nTags:\nShare this story")
+    assert [x.keep for x in lines] == [False, False, False]

@@ -176,6 +176,8 @@ def _weak_runs(q: np.ndarray, keep: np.ndarray, skip: np.ndarray | None = None) 
         rest = (~skip).nonzero()[0]
         out[rest] = _weak_runs(q[rest], keep[rest])
         return out
+    if not len(keep):  # every line was passed over
+        return keep
     run = np.concatenate(([0], (keep[1:] != keep[:-1]).cumsum()))
     first = np.concatenate(([0], (run[1:] != run[:-1]).nonzero()[0] + 1))
     return keep & (np.maximum.reduceat(q, first) >= WEAK_RUN)[run]
