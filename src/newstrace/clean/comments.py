@@ -61,12 +61,20 @@ def is_policy(text: str) -> bool:
 def policy_lines(texts: list[str]) -> np.ndarray:
     """Flags over `texts` (lines without a line break): the comment-policy lines
     (`is_policy`). Only lines holding one of NEEDLES are read (a regular expression
-    per line is slow)."""
+    per line is slow): the needles are found in the joined page and mapped to lines."""
     out = np.zeros(len(texts), dtype=bool)
     low = "\n".join(texts).lower()
-    found = [n for n in NEEDLES if n in low]
-    if found:
-        for i, line in enumerate(low.split("\n")):
-            if any(n in line for n in found):
-                out[i] = is_policy(texts[i])
+    found = []
+    for n in NEEDLES:  # the first hit of each needle in each line
+        at = low.find(n)
+        while at >= 0:
+            found.append(at)
+            nxt = low.find("\n", at)
+            at = -1 if nxt < 0 else low.find(n, nxt)
+    line, pos = 0, 0
+    for at in sorted(found):  # positions -> line numbers, counting breaks once
+        line += low.count("\n", pos, at)
+        pos = at
+        if not out[line]:
+            out[line] = is_policy(texts[line])
     return out
