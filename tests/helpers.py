@@ -1,5 +1,7 @@
 """Small builders shared by the tests."""
 
+import numpy as np
+
 from newstrace.records import Span
 
 
@@ -10,3 +12,12 @@ def paragraph_spans(text: str) -> tuple[Span, ...]:
         out.append(Span(pos, pos + len(part), "paragraph"))
         pos += len(part) + 2
     return tuple(out)
+
+
+class KeepAll:
+    """A stand-in text line model that keeps every line: the cleaner's rules are then all that drops."""
+
+    threshold = 0.5
+
+    def scores(self, page):
+        return np.ones(len(page.texts))

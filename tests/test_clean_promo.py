@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers import KeepAll
+from test_clean_tail import STORY
 
 from newstrace.clean import promo
 from newstrace.clean.html_filters import _line_reason
 from newstrace.clean.text import classify_lines, kept_text
 from newstrace.records import Line
 
-STORY = [
-    "Harbour Town council voted on Tuesday to rebuild the old ferry pier, which has been closed "
-    "since a storm damaged its pillars two winters ago.",
-    "The works will cost about 12 million euros and are due to start in March, the council said "
-    "in a statement after a meeting that ran late into the evening.",
-    "Fishermen who use the pier have waited for a decision for months, and several of them "
-    "watched the vote from the public gallery.",
-    "The pier should reopen to ferries and small boats by the summer of next year if the "
-    "weather allows the divers to finish their part of the job on time.",
-]
 PROMOS = [
     "READ MORE: Council approves new bus lanes on the coast road",
     "CLICK HERE TO GET THE HARBOUR DAILY APP",
@@ -46,15 +38,6 @@ KEEPERS = [
     "Most read the report as a sign that the council had finally made up its mind.",
     "WHO IS PAYING?",
 ]
-
-
-class KeepAll:
-    """A stand-in line model that keeps every line: the rules are then all that drops."""
-
-    threshold = 0.5
-
-    def scores(self, page):
-        return np.ones(len(page.texts))
 
 
 def _read(parts: list[str]) -> dict[str, Line]:

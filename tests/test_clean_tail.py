@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers import KeepAll
 
 from newstrace.clean import tail
 from newstrace.clean.text import classify_lines, kept_text
@@ -31,15 +32,6 @@ CONSENT = [
     "Stay up to date",
     "Get the latest harbour news in your inbox every morning.",
 ]
-
-
-class KeepAll:
-    """A stand-in line model that keeps every line: the rule is then all that drops."""
-
-    threshold = 0.5
-
-    def scores(self, page):
-        return np.ones(len(page.texts))
 
 
 def _lines(parts: list[str]):

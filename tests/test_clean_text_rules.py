@@ -7,22 +7,14 @@ with a stub model whose scores the test sets.
 from __future__ import annotations
 
 import numpy as np
+from test_clean_text import PROSE as STORY
 
 from newstrace.clean import fragments
 from newstrace.clean import lines as L
 from newstrace.clean import text as T
 from newstrace.clean.comments import is_policy, policy_lines
 
-PROSE = [
-    "The city council voted on Tuesday to expand the bus network, adding three new routes "
-    "that will connect the northern suburbs with the central station by next spring.",
-    "Officials said the plan would cost about 40 million dollars over five years, most of it "
-    "paid from a regional transport fund that was approved by voters last year.",
-    "Critics argued that the money would be better spent on repairing existing roads, and "
-    "several residents spoke against the proposal during a long public hearing.",
-    "The mayor defended the vote, saying that better public transport was the only way to "
-    "reduce traffic in the centre and to meet the city's climate targets.",
-]
+PROSE = STORY[:4]
 SIDEBAR = [
     "Click on the photo of our columnist and read all of his columns about the season so far.",
     "Read the preview of the next race with the times of every session and the weather forecast.",

@@ -1,6 +1,7 @@
 """Credit lines on HTML pages keep their link target (the href the extracted text drops)."""
 
 import pytest
+from test_html_credits import PARAS
 
 from newstrace.clean import clean_document
 from newstrace.clean.credits import link_domain, with_link
@@ -11,16 +12,6 @@ from newstrace.trace.members import build_info
 
 URL = "https://www.dailysite.example/world/2019/11/29/arctic-talks"
 DEEP = "https://sputniknews.com/20191129/lavrov-arctic-council-talks-1077412345.html"
-PARAS = [
-    "The Russian foreign minister said on Tuesday that talks with Iceland on the Arctic Council "
-    "agenda would continue next month in Reykjavik, where the council meets.",
-    "He told reporters that the council had agreed to keep working on shipping rules and on the "
-    "rescue services that the eight member states share in the far north.",
-    "The minister added that Moscow expected the new chair to keep science cooperation apart from "
-    "the disputes over sanctions, which he called harmful to everyone involved.",
-    "Officials in Reykjavik did not comment on the remarks, but a spokesman said the agenda for the "
-    "meeting would be published on the council's website later this week.",
-]
 
 
 def page(inside: str = "", after: str = "") -> str:
