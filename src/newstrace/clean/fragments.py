@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 
@@ -30,7 +31,7 @@ LABEL_WORDS = 6  # a label this short ending in ":" joins the line below
 PROSE_WORDS, MIN_REBUILT, MIN_LOST, LOST_SHARE = 10, 5, 3, 0.08  # see `rescore`
 _CLOSING = frozenset(C.JOIN_START_CHARS)  # no space before these when lines are joined
 
-__all__ = ["copies", "joined_text", "rebuilt_lines", "rescore", "sentence_groups"]
+__all__ = ["Sentences", "copies", "joined_text", "rebuilt_lines", "rescore", "sentence_groups", "sentences"]
 
 
 def sentence_groups(texts: list[str], terminal: np.ndarray, words: np.ndarray,
@@ -80,9 +81,18 @@ def joined_text(texts: list[str], groups: np.ndarray) -> str:
     return "".join(parts)
 
 
-def _rebuilt(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(group per line, words per line, words per group, which groups are rebuilt
-    sentences: several lines, PROSE_WORDS words or more, ending a sentence)."""
+class Sentences(NamedTuple):
+    """A page's lines in sentences (`sentence_groups`), read once per page by the
+    cleaner's rules (`rescore`, `rebuilt_lines`, `promo.page_promo`)."""
+
+    groups: np.ndarray  # sentence per line
+    words: np.ndarray  # words per line
+    gwords: np.ndarray  # words per sentence
+    rebuilt: np.ndarray  # per sentence: several lines, PROSE_WORDS words or more, a sentence end
+
+
+def sentences(page: Page) -> Sentences:
+    """The page's lines grouped into sentences, with their word counts (`Sentences`)."""
     X = page.X
     words = np.expm1(X[:, COL["log_words"]])
     edges = None if page.edges is None else (*page.edges, X[:, COL["ends_colon"]] > 0)
@@ -90,24 +100,26 @@ def _rebuilt(page: Page) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray
     size = np.bincount(groups)
     last = np.concatenate((groups[1:] != groups[:-1], [True]))
     gwords = np.bincount(groups, weights=words)
-    return groups, words, gwords, (size > 1) & (gwords >= PROSE_WORDS) & (X[last, COL["terminal"]] > 0)
+    return Sentences(groups, words, gwords, (size > 1) & (gwords >= PROSE_WORDS) & (X[last, COL["terminal"]] > 0))
 
 
-def rebuilt_lines(page: Page) -> np.ndarray:
+def rebuilt_lines(page: Page, sents: Sentences | None = None) -> np.ndarray:
     """Lines that are pieces of a sentence cut into several lines (`sentence_groups`)
-    of PROSE_WORDS words or more ending a sentence."""
+    of PROSE_WORDS words or more ending a sentence (`sents`: `sentences(page)`, if read)."""
     if len(page.texts) < 2:
         return np.zeros(len(page.texts), dtype=bool)
-    groups, _, _, rebuilt = _rebuilt(page)
+    groups, _, _, rebuilt = sents or sentences(page)
     return rebuilt[groups]
 
 
-def rescore(page: Page, q: np.ndarray, score: Callable[[Page], np.ndarray], threshold: float) -> np.ndarray:
+def rescore(page: Page, q: np.ndarray, score: Callable[[Page], np.ndarray], threshold: float,
+            sents: Sentences | None = None) -> np.ndarray:
     """Line scores `q` of `page`, raised to the score of each line's rebuilt sentence
-    (`score`: the line model, page -> scores) on pages cut at links; else `q` itself."""
+    (`score`: the line model, page -> scores) on pages cut at links; else `q` itself
+    (`sents`: `sentences(page)`, if read)."""
     if len(q) < 2:
         return q
-    groups, words, gwords, rebuilt = _rebuilt(page)
+    groups, _, gwords, rebuilt = sents or sentences(page)
     if len(rebuilt) == len(q):
         return q
     if rebuilt.sum() < MIN_REBUILT:

@@ -20,8 +20,8 @@ import re
 
 import numpy as np
 
-from .fragments import sentence_groups
-from .lines import COL, Page
+from .fragments import Sentences, sentences
+from .lines import Page
 
 MAX_WORDS = 40
 CAPS_WORDS, CAPS_LETTERS = 8, 20  # see `caps_teaser`
@@ -171,16 +171,15 @@ def promo_lines(texts: list[str], groups: np.ndarray | None = None,
     return out
 
 
-def page_promo(page: Page, keep: np.ndarray) -> np.ndarray:
+def page_promo(page: Page, keep: np.ndarray, sents: Sentences | None = None) -> np.ndarray:
     """Why each kept line of `page` is debris: "caption", "promo" or "" (`promo_lines`, a
-    line read as its sentence: `fragments.sentence_groups`). None is when the other kept
-    lines hold fewer than MIN_STORY words: there is no story to set them in."""
+    line read as its sentence: `fragments.sentences`, `sents` if read). None is when the
+    other kept lines hold fewer than MIN_STORY words: there is no story to set them in."""
     if not keep.any():
         return np.full(len(keep), "", dtype=object)
-    X = page.X
-    words = np.expm1(X[:, COL["log_words"]])
-    edges = None if page.edges is None else (*page.edges, X[:, COL["ends_colon"]] > 0)
-    out = promo_lines(page.texts, sentence_groups(page.texts, X[:, COL["terminal"]], words, edges), keep)
+    sents = sents or sentences(page)
+    words = sents.words
+    out = promo_lines(page.texts, sents.groups, keep)
     out[~keep] = ""
     if words[keep & (out == "")].sum() < MIN_STORY:  # no story left to set them in: keep all
         out[:] = ""

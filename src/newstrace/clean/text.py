@@ -112,13 +112,13 @@ REASONS.flags.writeable = False
 LINE_FIELDS = fields(Line)
 
 
-def _headline_copies(page: Page) -> np.ndarray:
+def _headline_copies(page: Page, sents: fragments.Sentences | None = None) -> np.ndarray:
     """Lines that repeat the page's headline (and a first line that is the headline);
     not a piece of a longer sentence cut at links ("... recipe for" / "honey pear jam" /
     "that ...": `fragments.rebuilt_lines`)."""
     out = page.title.copy()
     if out.any():
-        out &= ~fragments.rebuilt_lines(page)
+        out &= ~fragments.rebuilt_lines(page, sents)
     out[0] |= _repeated_first(page, 0) or _site_title(page.texts[0])
     return out
 
@@ -315,14 +315,15 @@ def _story_under_headline(page: Page, keep: np.ndarray, policy: np.ndarray | Non
     return out
 
 
-def _hard_drop(page: Page, chars: np.ndarray, headline: np.ndarray, buttons: np.ndarray) -> np.ndarray:
+def _hard_drop(page: Page, chars: np.ndarray, headline: np.ndarray, buttons: np.ndarray,
+               sents: fragments.Sentences | None = None) -> np.ndarray:
     """Lines dropped whatever the model says (`chars`: each line's length; `buttons`:
-    `_buttons(page)`). A bare number
+    `_buttons(page)`; `sents`: `fragments.sentences(page)`, if read). A bare number
     inside a sentence cut at links ("... in the US (" / "1" / ").") is no counter."""
     X = page.X
     counter = (X[:, C["counter"]] > 0) & (chars < 24)  # bare counters: "0", "201"
     if counter.any():
-        counter &= ~fragments.rebuilt_lines(page)
+        counter &= ~fragments.rebuilt_lines(page, sents)
     rating = ((X[:, C["rating"]] > 0) & (X[:, C["log_words"]] <= LOG1P_6)
               & (X[:, C["terminal"]] == 0))  # "0.00 (0%) 0 votes"
     return counter | rating | headline | buttons
@@ -370,7 +371,8 @@ def classify_lines(
     page = build_page(full)
     if not page.texts:
         return _output([[], [], [], [], []], full, page.blank, len(head))
-    q = fragments.rescore(page, model.scores(page), model.scores, model.threshold)
+    sents = fragments.sentences(page)  # read once for the rules that join a cut sentence
+    q = fragments.rescore(page, model.scores(page), model.scores, model.threshold, sents)
     buttons = _buttons(page)
     keep_all = _weak_runs(q, _sandwich(page, q, q >= model.threshold), buttons)
     policy = policy_lines(page.texts)
@@ -386,15 +388,15 @@ def classify_lines(
     common = np.zeros(n, dtype=bool)
     if common_lines:
         common[[i for i, t in enumerate(page.texts) if line_key(t) in common_lines]] = True
-    headline = _headline_copies(page)
+    headline = _headline_copies(page, sents)
     chars = page.chars
-    keep_all &= ~common & ~_hard_drop(page, chars, headline, buttons) & ~policy
+    keep_all &= ~common & ~_hard_drop(page, chars, headline, buttons, sents) & ~policy
     keep_all |= _story_under_headline(page, keep_all, policy) & ~common
     reasons = _reasons(page, chars, common, headline)
     reasons[teaser & (reasons == "low score")] = "related links"
     boiler = tail.edge_boilerplate(page.texts, keep_all)  # an About section, a consent form, an appeal
     keep_all[boiler], reasons[boiler] = False, tail.REASON
-    promo = page_promo(page, keep_all)  # "READ MORE: ...", "Subscribe to ...", a caption "... (Image: GETTY)"
+    promo = page_promo(page, keep_all, sents)  # "READ MORE: ...", "Subscribe to ...", a caption "... (Image: GETTY)"
     drop = promo != ""
     keep_all[drop], reasons[drop] = False, promo[drop]
     for i in (page.X[:, C["log_words"]] == 0).nonzero()[0].tolist():
