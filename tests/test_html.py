@@ -352,7 +352,8 @@ def test_parse_html_same_tree_for_declared_charsets():
 
 
 def test_promo_prefilter_lets_every_promo_branch_through():
-    from newstrace.clean.html_filters import _PROMO_ANY, _line_reason
+    from newstrace.clean.html_filters import _line_reason
+    from newstrace.clean.promo import HTML_ANY
     from newstrace.records import Line
 
     promos = ["Sign up now for our weekly newsletters", "get it into your inbox daily",
@@ -360,7 +361,7 @@ def test_promo_prefilter_lets_every_promo_branch_through():
               "Have a tip? Write to us", "Download the Gazette app", "All rights reserved",
               "Copyright © Gazette", "Gazette©2021", "Read on the go by clicking here"]
     for text in promos:
-        assert _PROMO_ANY.search(text.lower()), text
+        assert HTML_ANY.search(text.lower()), text
         assert _line_reason(Line(text, -1, -1, True, "", "paragraph"), 5, False, "") == "promo"
     assert _line_reason(Line(PARA, -1, -1, True, "", "paragraph"), 5, False, "") == ""
 

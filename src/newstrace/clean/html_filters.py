@@ -15,7 +15,6 @@ import re
 import numpy as np
 
 from ..records import Line
-from .promo import HTML_ANY as _PROMO_ANY  # noqa: F401 (tests use it)
 from .promo import MAX_WORDS as _MAX_PROMO_WORDS
 from .promo import html_line
 from .tail import REASON as BOILERPLATE
