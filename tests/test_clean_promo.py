@@ -23,11 +23,37 @@ PROMOS = [
     "Lesen Sie auch: Neue Fähre für die Insel",
     "Leia também: Prefeitura aprova nova ponte",
     "Читайте также: Новый паром выйдет в рейс летом",
+    # one call per piece the text mode's needle scan looks for
+    "Sign up for the Harbour Daily newsletter",
+    "Follow us on Twitter for live updates from the quay",
+    "Share this story with your friends",
+    "Like this article? There is more in our weekend edition",
+    "Have a tip? Write to the newsroom",
+    "Download the Harbour Daily app",
+    "Tap here to watch the crossing",
+    "Want the full story? Check out our harbour guide.",
+    "Abonnez-vous à notre lettre du port",
+    "Inscrivez-vous pour recevoir la lettre du port",
+    "¿Te gustó? Suscríbete al boletín del puerto",
+    "Gostou? Assine já a newsletter do porto",
+    "Iscriviti alla newsletter del porto",
+    "Подписывайтесь на наш канал о порте",
+    "Berlangganan sekarang untuk kabar pelabuhan",
+    "Harbour Daily, now on YouTube",
 ]
 CAPTIONS = [
     "Divers inspect the damaged pillars of the old pier in March (Image: GETTY)",
     "The ferry leaves the harbour at dawn. Jane Doe/Harbour Daily/Getty Images",
     "Fishermen wait on the quay (AP Photo/John Roe, File)",
+    # one per form of photo credit
+    "The mayor opens the new pier on Monday (Photo credit: Harbour Daily)",
+    "Crowds gather on the quay for the first crossing via Reuters",
+    "The old ferry is towed out of the harbour / AP",
+    "The new bridge at night. Credit: Jane Doe/Harbour Daily",
+    "A ferry crosses the bay at sunset. Shutterstock",
+    "Lighthouse on the cape at dawn. iStockphoto",
+    "Storm waves hit the harbour wall /AFP",
+    "Boats in the harbour after the storm. Reuters/Jane Doe",
 ]
 # article lines that name the same things and must stay
 KEEPERS = [

@@ -38,8 +38,8 @@ REPORTED = re.compile(
     r"|\b(?:comment(?:s|ed|ing)?|coment[oó]u?|comentó|kommentierte)\s+(?:on|about|upon|sobre)\b",
     re.IGNORECASE)
 WORD = re.compile(r"\w+")
-# lower-case pieces every match of COMMENT holds
-NEEDLES = ("comment", "coment", "komment", "komentar", "коммент", "댓글", "コメント", "评论", "評論")
+# lower-case pieces every match of COMMENT holds, as one pattern (one scan of a page)
+NEEDLES = re.compile(r"com(?:ment|ent)|kom(?:ment|entar)|коммент|댓글|コメント|评论|評論")
 POLICY_NEAR, POLICY_WORDS = 8, 60  # see `is_policy`
 
 __all__ = ["is_policy", "policy_lines"]
@@ -61,20 +61,14 @@ def is_policy(text: str) -> bool:
 def policy_lines(texts: list[str]) -> np.ndarray:
     """Flags over `texts` (lines without a line break): the comment-policy lines
     (`is_policy`). Only lines holding one of NEEDLES are read (a regular expression
-    per line is slow): the needles are found in the joined page and mapped to lines."""
+    per line is slow): the needles are found in one scan of the joined page."""
     out = np.zeros(len(texts), dtype=bool)
     low = "\n".join(texts).lower()
-    found = []
-    for n in NEEDLES:  # the first hit of each needle in each line
-        at = low.find(n)
-        while at >= 0:
-            found.append(at)
-            nxt = low.find("\n", at)
-            at = -1 if nxt < 0 else low.find(n, nxt)
-    line, pos = 0, 0
-    for at in sorted(found):  # positions -> line numbers, counting breaks once
+    line, pos, read = 0, 0, -1
+    for at in map(re.Match.start, NEEDLES.finditer(low)):  # positions -> line numbers
         line += low.count("\n", pos, at)
         pos = at
-        if not out[line]:
+        if line != read:
+            read = line
             out[line] = is_policy(texts[line])
     return out

@@ -70,14 +70,21 @@ CREDIT_END = re.compile(
     r"(\(\s*(image|photo|pic|picture|photograph|credit|foto|bild)s?\s*(credit)?\s*:[^()]{1,60}\)|"
     r"(?<!the )\bgetty( images)?( for [\w ]+)?|\bvia (getty|ap|reuters)|\(ap photo[^)]*\)|/ ?ap( file)?|"
     r"\bcredit: ?[\w .,/-]{1,40}|\bshutterstock|\bistock(photo)?|/ ?(reuters|afp)|\breuters/[\w .]+)\W*$")
-CREDIT_NEEDS = ("(", "getty", "via ", "/", "credit", "shutterstock", "istock")
+# a piece every CREDIT_END match starts with (with "stock" of "shutterstock" and "istock",
+# "rs/" of "reuters/"): lines without one skip the slow search for CREDIT_END
+CREDIT_START = re.compile(r"\(\s*(?:image|photo|pic|credit|foto|bild|ap photo)|getty|via |/ ?(?:ap|reuters|afp)"
+                          r"|credit:|stock|rs/")
 CREDIT_CHARS = 100  # a credit is looked for in a line's last this many characters
 CAPTION_WORDS = 80
 MIN_STORY = 50  # words kept besides promo lines and captions for them to be dropped (as `tail`)
-# the needles as one pattern each: one C-level scan instead of one `in` per needle
-_HTML_NEEDS, _TEXT_NEEDS, _CREDIT_NEEDS = (
-    re.compile("|".join(map(re.escape, words)))
-    for words in (HTML_ANY_NEEDS, PROMO_ANY_NEEDS + TEXT_CALL_NEEDS, CREDIT_NEEDS))
+# the needles as one pattern: one C-level scan instead of one `in` per needle
+_HTML_NEEDS = re.compile("|".join(map(re.escape, HTML_ANY_NEEDS)))
+# text mode: a piece of each needle that starts with a rarer letter ("gn up" of "sign up",
+# "pp" of "app" as a word's end), grouped by that letter; the scan of every kept line
+# then stops at far fewer places. Each needle holds its piece (checked below)
+_TEXT_NEEDS = re.compile(r"gn up|b(?:scri|ox|onn|erl)|follow|s(?:hare |sine)|k(?:e this | out our)"
+                         r"|v(?:e a tip|ez|iti)|p(?:p\b| here)|click|uscr|youtu|подп")
+assert all(_TEXT_NEEDS.search(w) for w in PROMO_ANY_NEEDS + TEXT_CALL_NEEDS)
 _TEXT_LABEL = re.compile(f"{PROMO_START.pattern}|{TEXT_START.pattern}")  # one match for both
 _QUOTED = re.compile(r"\s*[\"'“”‘’«»„]\w")  # a line that opens with a quotation
 
@@ -104,7 +111,7 @@ def caps_teaser(text: str) -> bool:
 def _caption(low: str) -> bool:
     at = max(0, len(low) - CREDIT_CHARS)
     return bool(low.lstrip(" ([").startswith("file photo:") or (
-        _CREDIT_NEEDS.search(low, at) and CREDIT_END.search(low, at)))
+        CREDIT_START.search(low, at) and CREDIT_END.search(low, at)))
 
 
 def credit_caption(text: str) -> bool:
