@@ -343,3 +343,23 @@ def test_explicit_byline_a_few_lines_under_a_headline_far_above_the_body():
 
 def test_no_tail_byline_from_a_list_of_authors():
     assert _tail_article("Authors", "Jane Doe", "John Roe", "Ann Lee").byline is None
+
+
+def test_a_name_kept_under_a_bare_by_is_the_byline_not_the_story():
+    # the model kept the name line under "By" as the story's first line
+    above = [HEADLINE, "By"]
+    lines = _lines(above)
+    name = "Troy L. Smith, Cleveland.com"
+    pos = lines[-len(BODY)].start
+    shifted = [Line(ln.text, ln.start + len(name) + 1, ln.end + len(name) + 1, ln.keep, ln.reason)
+               for ln in lines[len(above):]]
+    lines = [*lines[:len(above)], Line(name, pos, pos + len(name), True), *shifted]
+    raw = RawDoc("d1", "t.txt", "", "text", "\n".join(ln.text for ln in lines))
+    art = build_article(raw, lines, {"title": Found(HEADLINE, "meta og:title")})
+    assert art.byline.value == "Troy L. Smith"
+    assert name not in art.text and art.text.startswith(BODY[0])
+    assert any(r.text == name and r.reason == "byline" for r in art.removed)
+    # under a line that is no bare "By", the kept line stays in the story
+    lines[1] = Line("Photo of the day.", lines[1].start, lines[1].start + 17, False, "caption")
+    art = build_article(raw, lines, {"title": Found(HEADLINE, "meta og:title")})
+    assert art.text.startswith(name)

@@ -255,7 +255,9 @@ def head_byline(lines: Sequence[Line], first_kept: int,
     a last resort; still further up, such a name counts in the three lines under a
     headline (an explicit one in eight), when none is found nearer. Under the first
     kept line (a dek), any form counts before the next kept line, then a clear one
-    before the third. The strongest form wins, then the one nearest the headline."""
+    before the third. Under a bare "By", the first kept line itself counts (then the
+    caller drops it from the body). The strongest form wins, then the one nearest the
+    headline."""
     heads = [h for h in headline_rows if first_kept - WIDE_ZONE <= h < first_kept]
     start = max(0, first_kept - HEAD_ZONE)
     best: tuple[tuple[int, int, int], tuple[str, str, int]] | None = None
@@ -265,10 +267,12 @@ def head_byline(lines: Sequence[Line], first_kept: int,
         for r in range(h + 1, min(h + 9, low)):
             under[r] = max(under.get(r, 0), 1 if r <= h + 3 else 0)
     below = _below(lines, first_kept)
-    for i in (*sorted(under), *range(low, first_kept), *below):
+    # a bare "By" over the first kept line: the line is the name the model took for the story
+    named = (first_kept,) if 0 < first_kept < len(lines) and _BARE_BY.match(lines[first_kept - 1].text.strip()) else ()
+    for i in (*sorted(under), *range(low, first_kept), *named, *below):
         ln = lines[i]
         text = " ".join(ln.text.split())
-        if not text or i in headline_rows or ln.keep or _credit_above(lines, i):
+        if not text or i in headline_rows or (ln.keep and i not in named) or _credit_above(lines, i):
             continue
         far = 0 if i >= start else 1 if i < low or any(h < i for h in heads) else 2
         limit = below[i] if i > first_kept else under[i] if i < low else (2, 1, 0)[far]  # the weakest rank

@@ -72,13 +72,18 @@ def build_article(raw: RawDoc, lines: Sequence[Line], meta: Mapping[str, Found] 
     first_kept = first_kept_row(lines, 0)
     texts = [clean_line(ln.text) for ln in lines]
     kept = _kept_before(lines)
+    named = -1  # a kept line read as the byline (a name under a bare "By")
     if byline is None:  # "By Jane Doe" above the story
         head = head_byline(lines, first_kept, headline_rows)
         if head is not None:
             ln = lines[head[2]]
             byline = Found(head[0], head[1], ln.start, ln.end)
+            named = head[2] if ln.keep else -1
     for i, ln in enumerate(lines):
         text = texts[i]
+        if i == named:
+            removed.append(Removed(ln.text, ln.start, ln.end, "byline"))
+            continue
         if not text:
             if not ln.keep or ln.text.strip(" \t\r\n"):
                 removed.append(Removed(ln.text, ln.start, ln.end, ln.reason or "empty"))
