@@ -7,13 +7,16 @@ copy's edits, credits and dates against its parent, see tree.py), plus what
 only the origin says (an origin rarely credits another outlet), the dateline
 and credit lines every copy carries (they travel with the text), and a prior
 on the origin being absent. Credits are also weighed together: a member whose site
-most crediting copies name (and that credits no member itself) gains, and an outside
+most crediting copies name (and that credits no member itself) gains (a loose line naming
+an outlet another copy credits is a credit there too), and an outside
 outlet only one copy names loses against a best member that other copies credit.
 A credit that links to a story there (a URL with a story's path, members.story_link)
 is firmer than a bare name: it loses less as a lone credit, and a member whose own
 credit links elsewhere gets no consensus and is a less likely origin.
 Dates: the root's date against each member counts once (half in the root's own
-term, half in its children's edges; OriginOptions.root_edge_time), not twice.
+term, half from its children's edges; OriginOptions.root_edge_time), not twice. All
+those pairs are one observation of the root's clock, which may simply be wrong: a root
+dated after every copy loses at most log(p_root_clock), however many copies (root_time).
 Present-or-absent is decided first by summing over
 the members, then the best hypothesis of that kind wins. No single clue, a
 date least of all, decides alone. Edits two copies share place one under the
@@ -49,6 +52,7 @@ class OriginOptions:
     lone_linked_penalty: float = 0.5  # the same when that credit links to a story there
     root_edge_time: float = 0.5  # the root's children: share of their date terms kept (with
     # root_time_weight, each root-child date pair then counts once)
+    p_root_clock: float = 0.15  # the root's own clock is wrong (explains all its date pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +88,9 @@ def dateline_ll(members: list[Info], outlet: str | None, o: OriginOptions,
                 absent: bool = False) -> tuple[float, int]:
     """The dateline travels with the text: one observation per family, not per member.
     Credit lines every copy carries (part of the text, e.g. "© The Associated Press")
-    count the same way; a bare link every copy carries ("More info: www.maker.com") does not."""
+    count the same way; a bare link every copy carries ("More info: www.maker.com") does not.
+    A page that only shares a passage heads its own text: its dateline is no observation."""
+    members = [c for c in members if c.role != "partial"] or members
     agencies = [c.agency for c in members if c.agency]
     agencies += [next(x[0] for x in c.carried if x[2] != "mention") for c in members
                  if not c.agency and any(x[2] != "mention" for x in c.carried)]
@@ -145,6 +151,17 @@ def _consensus(members: list[Info], sites: list[str]) -> str | None:
     return best[0]
 
 
+def root_time(m: Info, dated: float, o: OriginOptions) -> float:
+    """What the dates say of `m` as the origin: `dated`, the sum of its date pairs with the
+    other members (`order_ll`, each allowing for the other page's clock being wrong), mixed
+    with the chance `p_root_clock` that its own clock is wrong, which explains all its
+    pairs at once (a root dated after every copy loses at most log(p_root_clock))."""
+    if not o.p_root_clock or m.time is None:
+        return dated
+    q = o.p_root_clock
+    return math.log((1 - q) * math.exp(min(dated, 50.0)) + q)
+
+
 def _prelim(m: Info, members: list[Info]) -> tuple:
     by = sum(1 for x in members if x.named and m.doc_id in x.named)
     return (-by, m.time.timestamp() if m.time else float("inf"))
@@ -165,21 +182,21 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
     cands = sorted(full, key=lambda m: _prelim(m, members))[:limit]
     sites = [x.site for x in members if x.site]
     scored: list[tuple[float, str | None, str | None, list[str], str | None]] = []
-    agreed = _consensus(members, sites)
+    # loose lines naming an outlet another copy credits are credits (link_outlet): they vote
+    agreed = _consensus(members, sites + [x[0] for x in externals])
     cache: dict = {}  # text comparisons shared by the trees from every candidate root
     for m in cands:
         edges = build_tree(members, m.doc_id, m.site, tree, cache=cache)
         own = _counted(m, sites, m.site)
         p_own = o.p_origin_links if any(m.links_outlet(x) for x in own) else o.p_origin_credits
         dl, dl_hits = dateline_ll(members, m.site, o)
-        first = sum(order_ll(m, c, o.p_bad_clock) for c in full if c is not m)
-        ll = (_log(1 - o.p_absent) - math.log(len(full)) + dl + o.root_time_weight * first
+        kids = tree.time_weight * sum(order_ll(m, c, tree.p_bad_clock) for c in full
+                                      if c is not m and edges[c.doc_id].parent == m.doc_id)
+        dated = o.root_time_weight * sum(order_ll(m, c, o.p_bad_clock) for c in full if c is not m)
+        dated += o.root_edge_time * kids  # the root's children: each date pair counts once
+        ll = (_log(1 - o.p_absent) - math.log(len(full)) + dl + root_time(m, dated, o)
               + _log(p_own if own else 1 - o.p_origin_credits)
-              - sum(e.cost for e in edges.values()))
-        if o.root_edge_time != 1.0:  # the root's children: their date terms count once (`first`)
-            ll -= (1 - o.root_edge_time) * tree.time_weight * sum(
-                order_ll(m, c, tree.p_bad_clock) for c in full
-                if c is not m and edges[c.doc_id].parent == m.doc_id)
+              - sum(e.cost for e in edges.values()) - kids)  # (kids: taken out of the edges)
         ev = []
         if agreed and m.site and same_outlet(agreed, m.site) and not m.named and not m.linked:
             ll += o.consensus_bonus
