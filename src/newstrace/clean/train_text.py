@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 TOKEN = re.compile(r"\w+")
 VARIANTS = ("text_dump", "text_dump_inline_split")
-PARAMS = {"max_iter": 140, "learning_rate": 0.14, "max_depth": 5, "max_leaf_nodes": 32,
+PARAMS = {"max_iter": 80, "learning_rate": 0.24, "max_depth": 5, "max_leaf_nodes": 32,
           "min_samples_leaf": 20, "l2_regularization": 1.0}
 LABEL_SHARE = 0.7
 
