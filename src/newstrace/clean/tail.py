@@ -28,7 +28,9 @@ never touched (a quote "X is a global provider of ..." stays).
   filler carry a strong cue.
 
 Lines are read in units: a sentence cut into pieces at its links is one unit.
-The story kept above a block must hold MIN_STORY words or more. Copyright lines
+Units are read from the end up, only as far as these rules look; cue patterns are
+searched through `cue_screen` (each only where the line holds a literal it needs). The story kept
+above a block must hold MIN_STORY words or more. Copyright lines
 and affiliate-link notices are left alone: the gold bodies of the test pages
 keep them about as often as not."""
 
@@ -36,9 +38,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import compress
 
 import numpy as np
+
+from .cue_screen import WORD, cue_set
 
 REASON = "boilerplate"
 MIN_STORY = 50  # words kept above a block for it to be dropped
@@ -48,52 +51,6 @@ ABOUT_PROSE = 2  # and at most this many units of prose without a cue
 RUN_GAP = 2  # dropped lines that cut a run of kept lines off from the story above
 
 _END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»")
-
-
-def _trigger(pattern: str) -> tuple[str, ...]:
-    """Literal texts one of which a match of `pattern` must contain: its leading literal
-    words, or those of each choice of a leading group "(?:a|b)"; () when there are none."""
-    head = re.match(r"(?:\\b|\^)?", pattern).end()
-    group = re.match(r"\(\?:([^()]*)\)", pattern[head:])
-    if group:
-        rest = pattern[head + group.end():]
-        choices = [c + rest if c.isalpha() else c for c in group.group(1).split("|")]
-    else:
-        choices = [pattern[head:]]
-    out = []
-    for c in choices:
-        lead = re.match(r"[^\\()\[\]{}?*+|.^$]*", c).group(0)
-        if c[len(lead):len(lead) + 1] in ("?", "*", "{"):  # the last letter is optional
-            lead = lead[:-1]
-        if len(lead) < 2:
-            return ()
-        out.append(lead)
-    return tuple(out)
-
-
-@dataclass(frozen=True)
-class Cues:
-    """Cue patterns (lower case) with the literals each needs, so that a line is searched
-    only with the few patterns whose literal it holds (one alternation of 150 patterns
-    costs about a millisecond per line)."""
-
-    patterns: tuple[re.Pattern, ...]
-    literals: tuple[str, ...]  # each with its pattern's number in `owner`
-    owner: tuple[int, ...]
-    always: frozenset[int]  # patterns without a literal
-
-    def search(self, low: str) -> bool:
-        """Whether one of the patterns matches the lower-cased line `low`."""
-        todo = self.always.union(compress(self.owner, map(low.__contains__, self.literals)))
-        return any(self.patterns[k].search(low) for k in sorted(todo))
-
-
-def _rx(*parts: str) -> Cues:
-    trig = [_trigger(p) for p in parts]
-    pairs = [(t, k) for k, ts in enumerate(trig) for t in ts]
-    return Cues(tuple(map(re.compile, parts)), tuple(t for t, _ in pairs), tuple(k for _, k in pairs),
-                frozenset(k for k, ts in enumerate(trig) if not ts))
-
 
 # strong cues by kind; a line with one is boilerplate on its own
 STRONG_CUES = {
@@ -173,9 +130,9 @@ STRONG_CUES = {
         r"\bforward-looking statements?\b", r"^(?:media|press|investor) (?:contacts?|relations|inquiries|enquiries)\b",
     ),
 }
-STRONG = _rx(*(p for cues in STRONG_CUES.values() for p in cues))
+STRONG = cue_set(*(p for cues in STRONG_CUES.values() for p in cues))
 
-WEAK = _rx(
+WEAK = cue_set(
     # company facts of an About section
     r"\bis (?:a|an|the) (?:[\w-]+ ){0,5}(?:provider|supplier|manufacturer|company|developer|maker|firm|"
     r"operator|leader|distributor|specialist|platform|organi[sz]ation|producer|retailer)s? "
@@ -213,18 +170,20 @@ MONTHS = ("january|february|march|april|may|june|july|august|september|october|n
 SOURCE_NAME = re.compile(r"^[A-Z][\w'’-]+, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?[;.]")
 SOURCE_DATE = re.compile(
     rf"(?:\b\d{{1,2}} (?:{MONTHS})\.? \d{{4}}|\b(?:{MONTHS})\.? \d{{1,2}},? \d{{4}})\.?$", re.IGNORECASE)
-WORD = re.compile(r"\w+")
 
 
 def _kind(text: str) -> str:
     """"strong", "weak", "filler" or "story" (see the module's note)."""
     s = text.strip()
     low = s.lower()
-    if STRONG.search(low):
+    found = WORD.findall(low)
+    words = set(found)
+    if STRONG.search(low, words):
         return "strong"
-    if WEAK.search(low):
+    if WEAK.search(low, words):
         return "weak"
-    n = len(WORD.findall(s))
+    # lower() keeps the words when it keeps the length (one letter for one), not always ("İ")
+    n = len(found) if len(low) == len(s) else len(WORD.findall(s))
     if n <= 3 or (n <= FILLER_WORDS and not s.endswith(_END)):
         return "filler"
     if n <= 25 and (SOURCE_NAME.match(s) or SOURCE_DATE.search(s)):
@@ -256,37 +215,113 @@ def edge_boilerplate(texts: list[str], keep: np.ndarray) -> np.ndarray:
     """Kept lines (of `texts`, kept where `keep`) that form a boilerplate block after the
     story; a boolean array."""
     out = np.zeros(len(texts), dtype=bool)
-    units = _units(texts, keep.nonzero()[0].tolist())
-    if len(units) < 2:
+    kept = keep.nonzero()[0].tolist()
+    units = _Units(texts, kept)
+    n = len(kept)
+    if n < 2 or units.start(n) == 0:  # one unit at most
         return out
-    joined = [texts[u[0]] if len(u) == 1 else " ".join(map(texts.__getitem__, u)) for u in units]
-    words = [t.count(" ") + 1 for t in joined]  # about the words, fast
-    total = sum(words)
-    end = len(units)
-    below = 0
-    for j in range(len(units) - 1, 0, -1):  # an About section running to the end
-        below += words[j]
-        if below > ABOUT_SHARE * total:
-            break
-        if _about_heading(joined[j]) and total - below >= MIN_STORY and _about_body(joined[j + 1:]):
-            end = j
-    top = _cue_block(joined, units[:end], words[:end])
-    for u in units[top:]:
-        out[u] = True
+    end = n
+    heads = [p for p in _head_lines(texts, kept) if not units.joins(p)]
+    if heads:  # an About section running to the end, in the last ABOUT_SHARE of the words
+        total = _words(texts, kept)
+        below = 0
+        last = n
+        for p in reversed(heads):
+            below += _words(texts, kept[p:last])
+            last = p
+            if below > ABOUT_SHARE * total:
+                break
+            q = units.stop(p, n)
+            if (_about_heading(units.text(p, q)) and total - below >= MIN_STORY
+                    and _about_body([units.text(a, b) for a, b in units.forward(q, n)])):
+                end = p
+    top = _cue_block(units, end)
+    if top < end and units.words_reach(top, MIN_STORY):
+        out[kept[top:]] = True
+    elif end < n:
+        out[kept[end:]] = True
     return out
 
 
-def _units(texts: list[str], kept: list[int]) -> list[list[int]]:
-    """The kept lines in reading units: a sentence cut into lines at links ("Join our
-    forums" / "to keep talking ...") and a heading cut after its first word ("About" /
-    "Acme Corp") are one unit each; other lines stand alone."""
-    units: list[list[int]] = []
-    for i in kept:
-        if units and units[-1][-1] == i - 1 and _goes_on(texts[i - 1], texts[i]):
-            units[-1].append(i)
-        else:
-            units.append([i])
-    return units
+def _words(texts: list[str], lines: list[int]) -> int:
+    """Words of these lines joined by spaces, counted as spaces + 1 (0 for no lines)."""
+    return " ".join(map(texts.__getitem__, lines)).count(" ") + 1 if lines else 0
+
+
+def _head_lines(texts: list[str], kept: list[int]) -> list[int]:
+    """Positions (but the first) of the kept lines that may start an About heading: short,
+    with an About word first (see `_about_heading`)."""
+    lens = list(map(len, map(texts.__getitem__, kept)))
+    return [p for p, m in enumerate(lens) if m <= ABOUT_CHARS and p > 0
+            and texts[kept[p]].split(" ", 1)[0].lower() in ABOUT_FIRST]
+
+
+@dataclass(frozen=True)
+class _Units:
+    """The kept lines (`kept`, indices into `texts`) in reading units: a sentence cut into
+    lines at links ("Join our forums" / "to keep talking ...") and a heading cut after its
+    first word ("About" / "Acme Corp") are one unit each; other lines stand alone. A unit
+    is a range of positions in `kept`; whether position p starts one depends only on lines
+    p - 1 and p, so units are read from any unit boundary, only as far as needed."""
+
+    texts: list[str]
+    kept: list[int]
+
+    def joins(self, p: int) -> bool:
+        """Whether kept line p carries on the unit of kept line p - 1."""
+        i = self.kept[p]
+        return p > 0 and self.kept[p - 1] == i - 1 and _goes_on(self.texts[i - 1], self.texts[i])
+
+    def start(self, stop: int) -> int:
+        """Start of the unit whose last line is at position stop - 1."""
+        p = stop - 1
+        while p > 0 and self.joins(p):
+            p -= 1
+        return p
+
+    def stop(self, p: int, end: int) -> int:
+        """End (exclusive) of the unit starting at position p, within positions below `end`."""
+        q = p + 1
+        while q < end and self.joins(q):
+            q += 1
+        return q
+
+    def forward(self, p: int, end: int) -> list[tuple[int, int]]:
+        """The units from the unit boundary p down to the unit boundary `end`, in order."""
+        out = []
+        while p < end:
+            q = self.stop(p, end)
+            out.append((p, q))
+            p = q
+        return out
+
+    def text(self, p: int, q: int) -> str:
+        """The lines at positions p to q - 1 joined by spaces."""
+        if q == p + 1:
+            return self.texts[self.kept[p]]
+        return " ".join(map(self.texts.__getitem__, self.kept[p:q]))
+
+    def run_start(self, p: int) -> int:
+        """First position of the run of adjacent kept lines holding position p."""
+        while p > 0 and self.kept[p - 1] == self.kept[p] - 1:
+            p -= 1
+        return p
+
+    def run_stop(self, p: int, end: int) -> int:
+        """End (exclusive, at most `end`) of the run of adjacent kept lines holding position p."""
+        p += 1
+        while p < end and self.kept[p] == self.kept[p - 1] + 1:
+            p += 1
+        return p
+
+    def words_reach(self, p: int, least: int) -> bool:
+        """Whether the lines above position p hold `least` words or more (counted as spaces + 1)."""
+        n = 0
+        for i in self.kept[:p]:
+            n += self.texts[i].count(" ") + 1
+            if n >= least:
+                return True
+        return False
 
 
 def _goes_on(prev: str, cur: str) -> bool:
@@ -297,43 +332,44 @@ def _goes_on(prev: str, cur: str) -> bool:
     return not cur[0].isupper() or prev.lower().rstrip(":") in ABOUT_WORDS
 
 
-def _cue_block(joined: list[str], units: list[list[int]], words: list[int]) -> int:
-    """Where the block of cue and filler units at the end of `units` starts (len(units): none)."""
-    kinds = [""] * len(units)
-    j = len(units)
-    while j > 0:
-        k = _kind(joined[j - 1])
+def _cue_block(units: _Units, end: int) -> int:
+    """Where the block of cue and filler units at the end of the kept lines above position
+    `end` (a unit boundary) starts, as a position; `end` when there is none."""
+    block: list[tuple[int, str]] = []  # (start, kind) of the units read, from the bottom up
+    p = end
+    while p > 0:
+        a = units.start(p)
+        k = _kind(units.text(a, p))
         if k == "story":
-            lo = _sidebar_run(joined, units, j - 1, kinds)
+            lo = _sidebar_run(units, a, p, end, block)
             if lo is None:
                 break
-            j = lo
+            p = lo
             continue
-        kinds[j - 1] = k
-        j -= 1
+        block.append((a, k))
+        p = a
+    kinds = [k for _, k in block]
     if "strong" not in kinds and kinds.count("weak") < 2:
-        return len(units)
-    while j < len(units) and kinds[j] == "filler":  # fillers above the first cue stay
-        j += 1
-    return j if sum(words[:j]) >= MIN_STORY else len(units)
+        return end
+    for a, k in reversed(block):  # fillers above the first cue stay
+        if k != "filler":
+            return a
+    return end
 
 
-def _sidebar_run(joined: list[str], units: list[list[int]], j: int, kinds: list[str]) -> int | None:
-    """Start of the run of adjacent units holding units[j] when the run is cut off from the
-    unit above it by more than RUN_GAP dropped lines, at least half its units that are not
-    filler carry a strong cue and the block below has one; None otherwise (fills `kinds`)."""
-    if "strong" not in kinds:
+def _sidebar_run(units: _Units, a: int, p: int, end: int, block: list[tuple[int, str]]) -> int | None:
+    """Start of the run of adjacent units holding the unit from position a to p when the run
+    is cut off from the unit above it by more than RUN_GAP dropped lines, at least half its
+    units that are not filler carry a strong cue and the block below has one; None otherwise
+    (adds that unit and the run's units above it to `block`)."""
+    if all(k != "strong" for _, k in block):
         return None
-    lo = j
-    while lo > 0 and units[lo][0] - units[lo - 1][-1] == 1:
-        lo -= 1
-    hi = j
-    while hi + 1 < len(units) and units[hi + 1][0] - units[hi][-1] == 1:
-        hi += 1
-    if lo == 0 or units[lo][0] - units[lo - 1][-1] <= RUN_GAP:
+    lo = units.run_start(a)
+    if lo == 0 or units.kept[lo] - units.kept[lo - 1] <= RUN_GAP:
         return None
-    run = [_kind(joined[k]) for k in range(lo, hi + 1)]
-    if run.count("strong") < run.count("story") + run.count("weak"):
+    run = [(b, _kind(units.text(b, c))) for b, c in units.forward(lo, units.run_stop(a, end))]
+    kinds = [k for _, k in run]
+    if kinds.count("strong") < kinds.count("story") + kinds.count("weak"):
         return None
-    kinds[lo:j + 1] = run[:j + 1 - lo]
+    block += reversed([u for u in run if u[0] <= a])
     return lo
