@@ -363,3 +363,35 @@ def test_a_name_kept_under_a_bare_by_is_the_byline_not_the_story():
     lines[1] = Line("Photo of the day.", lines[1].start, lines[1].start + 17, False, "caption")
     art = build_article(raw, lines, {"title": Found(HEADLINE, "meta og:title")})
     assert art.text.startswith(name)
+
+
+def _rows(rows: list[tuple[str, bool]]) -> list[Line]:
+    out, pos = [], 0
+    for t, keep in rows:
+        out.append(Line(t, pos, pos + len(t), keep, "" if keep else "navigation"))
+        pos += len(t) + 1
+    return out
+
+
+JUNK = [("NEWSLETTERS", False), ("Receive the latest local updates in your inbox", False),
+        *[(f"Section {k}", False) for k in range(12)]]
+
+
+def test_an_explicit_byline_under_a_kept_dek_counts_when_the_story_starts_far_below():
+    dek = "The suspect confessed and the jury took just fifteen minutes to find him guilty"
+    lines = _rows([(HEADLINE, False), (dek, True), ("By", False), ("Scott Gordon", False), *JUNK,
+                   *[(b, True) for b in BODY]])
+    assert head_byline(lines, 1, {0}) == ("Scott Gordon", "byline line under the first body line", 3)
+    # a bare name with no "By" so far from the story is no byline
+    lines = _rows([(HEADLINE, False), (dek, True), ("Scott Gordon", False), *JUNK, *[(b, True) for b in BODY]])
+    assert head_byline(lines, 1, {0}) is None
+
+
+def test_a_byline_under_a_headline_below_a_kept_quote_counts():
+    # a fact-check page: the claim, who made it and when are kept above the headline
+    lines = _rows([("\"Fifty million a week is coming across the border.\"", True), ("Jane Roe", True),
+                   ("on Sunday, October 13th, 2019 in a local newspaper", True),
+                   (HEADLINE, False), ("By", False), ("Matthew Digby", False), ("Section 1", False),
+                   *[(b, True) for b in BODY]])
+    found = head_byline(lines, 0, {3})
+    assert found is not None and found[0] == "Matthew Digby" and found[2] == 5

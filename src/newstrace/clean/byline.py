@@ -230,17 +230,22 @@ def _may_be_strong(lines: Sequence[Line], i: int, text: str) -> bool:
 def _below(lines: Sequence[Line], first_kept: int) -> dict[int, int]:
     """The dropped rows between the first kept line (a dek, a lead caption) and the third,
     each with the weakest rank a byline there may have: a name by a date only right
-    under the first kept line, else a clear one. Rows after the last kept line are none."""
+    under the first kept line, else a clear one; when no kept line follows within a
+    dozen rows, those rows with an explicit one only. Rows after the last kept line are none."""
     out: dict[int, int] = {}
     if not (0 <= first_kept < len(lines) and lines[first_kept].keep):
         return out
     kept, last = 0, first_kept
-    for r in range(first_kept + 1, min(len(lines), first_kept + 12)):
+    end = min(len(lines), first_kept + 12)
+    for r in range(first_kept + 1, end):
         if lines[r].keep:
             out.update((k, 2 if kept == 0 else 1) for k in range(last + 1, r))
             kept, last = kept + 1, r
             if kept == 2:
                 break
+    else:  # the story starts further down: under the dek, an explicit byline only
+        if kept == 0 and any(ln.keep for ln in lines[end:]):
+            out.update((k, 0) for k in range(first_kept + 1, end))
     return out
 
 
@@ -255,8 +260,10 @@ def head_byline(lines: Sequence[Line], first_kept: int,
     a last resort; still further up, such a name counts in the three lines under a
     headline (an explicit one in eight), when none is found nearer. Under the first
     kept line (a dek), any form counts before the next kept line, then a clear one
-    before the third. Under a bare "By", the first kept line itself counts (then the
-    caller drops it from the body). The strongest form wins, then the one nearest the
+    before the third (an explicit one only when the next kept line is more than a
+    dozen lines down), and under a headline below the first kept line (a kept
+    teaser or quote above it) as under one above. Under a bare "By", the first kept
+    line itself counts (then the caller drops it from the body). The strongest form wins, then the one nearest the
     headline."""
     heads = [h for h in headline_rows if first_kept - WIDE_ZONE <= h < first_kept]
     start = max(0, first_kept - HEAD_ZONE)
@@ -267,6 +274,9 @@ def head_byline(lines: Sequence[Line], first_kept: int,
         for r in range(h + 1, min(h + 9, low)):
             under[r] = max(under.get(r, 0), 1 if r <= h + 3 else 0)
     below = _below(lines, first_kept)
+    for h in (h for h in headline_rows if h > first_kept):  # the headline under a kept teaser or quote
+        for r in range(h + 1, min(h + 9, len(lines))):
+            below[r] = max(below.get(r, 0), 1 if r <= h + 3 else 0)
     # a bare "By" over the first kept line: the line is the name the model took for the story
     named = (first_kept,) if 0 < first_kept < len(lines) and _BARE_BY.match(lines[first_kept - 1].text.strip()) else ()
     for i in (*sorted(under), *range(low, first_kept), *named, *below):
