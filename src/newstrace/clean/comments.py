@@ -38,8 +38,23 @@ REPORTED = re.compile(
     r"|\b(?:comment(?:s|ed|ing)?|coment[oó]u?|comentó|kommentierte)\s+(?:on|about|upon|sobre)\b",
     re.IGNORECASE)
 WORD = re.compile(r"\w+")
-# lower-case pieces every match of COMMENT holds, as one pattern (one scan of a page)
-NEEDLES = re.compile(r"com(?:ment|ent)|kom(?:ment|entar)|коммент|댓글|コメント|评论|評論")
+# lower-case pieces every match of COMMENT holds
+NEEDLES = ("comment", "coment", "komment", "komentar", "коммент", "댓글", "コメント", "评论", "評論")
+UPPER_ONLY = {"k": "\u212a"}  # a character other than "K" whose lower() is the letter (the Kelvin sign)
+
+
+def _cased(word: str) -> str:
+    """A pattern for `word` (lower-case) as written in any case: each letter as any character
+    whose lower() it is (the needles' letters; checked over all code points in the tests)."""
+    return "".join(f"[{c}{c.upper()}{UPPER_ONLY.get(c, '')}]" if c.upper() != c else c for c in word)
+
+
+# the needles in the page as written (no lower-casing of the page): the Latin ones found from
+# their "m" (a scan for one character is fast), the letters around it checked after and before
+_AFTER_M = "|".join(f"{_cased(w[3:])}(?<={_cased(w)})" for w in NEEDLES[:4])
+LATIN = tuple(re.compile(f"{m}(?:{_AFTER_M})") for m in "mM")
+OTHER = re.compile("|".join(map(_cased, NEEDLES[4:])))  # read where a page holds their first letters
+OTHER_FIRST = "".join(sorted({c for w in NEEDLES[4:] for c in (w[0], w[0].upper())}))
 POLICY_NEAR, POLICY_WORDS = 8, 60  # see `is_policy`
 
 __all__ = ["is_policy", "policy_lines"]
@@ -60,13 +75,16 @@ def is_policy(text: str) -> bool:
 
 def policy_lines(texts: list[str]) -> np.ndarray:
     """Flags over `texts` (lines without a line break): the comment-policy lines
-    (`is_policy`). Only lines holding one of NEEDLES are read (a regular expression
-    per line is slow): the needles are found in one scan of the joined page."""
+    (`is_policy`). Only lines holding one of NEEDLES (lower-cased) are read (a regular
+    expression per line is slow): the needles are found in a few scans of the joined page."""
     out = np.zeros(len(texts), dtype=bool)
-    low = "\n".join(texts).lower()
+    text = "\n".join(texts)
+    found = [m.start() for rx in LATIN for m in rx.finditer(text)]
+    if any(map(text.__contains__, OTHER_FIRST)):
+        found += map(re.Match.start, OTHER.finditer(text))
     line, pos, read = 0, 0, -1
-    for at in map(re.Match.start, NEEDLES.finditer(low)):  # positions -> line numbers
-        line += low.count("\n", pos, at)
+    for at in sorted(found):  # positions -> line numbers
+        line += text.count("\n", pos, at)
         pos = at
         if line != read:
             read = line

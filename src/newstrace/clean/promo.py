@@ -70,20 +70,23 @@ CREDIT_END = re.compile(
     r"(\(\s*(image|photo|pic|picture|photograph|credit|foto|bild)s?\s*(credit)?\s*:[^()]{1,60}\)|"
     r"(?<!the )\bgetty( images)?( for [\w ]+)?|\bvia (getty|ap|reuters)|\(ap photo[^)]*\)|/ ?ap( file)?|"
     r"\bcredit: ?[\w .,/-]{1,40}|\bshutterstock|\bistock(photo)?|/ ?(reuters|afp)|\breuters/[\w .]+)\W*$")
-# a piece every CREDIT_END match starts with (with "stock" of "shutterstock" and "istock",
-# "rs/" of "reuters/"): lines without one skip the slow search for CREDIT_END
-CREDIT_START = re.compile(r"\(\s*(?:image|photo|pic|credit|foto|bild|ap photo)|getty|via |/ ?(?:ap|reuters|afp)"
-                          r"|credit:|stock|rs/")
+# a piece every CREDIT_END match holds (with "stock" of "shutterstock" and "istock", "rs/" of
+# "reuters/"): lines without one skip the slow search for CREDIT_END. A piece starting with a
+# common letter is matched from its last character ("k" of "stock", looking back): the scan
+# stops at fewer places
+CREDIT_START = re.compile(r"\(\s*(?:image|photo|pic|credit|foto|bild|ap photo)|getty|via |/(?: ?(?:ap|reuters|afp)"
+                          r"|(?<=rs/))|k(?<=stock)|:(?<=credit:)")
 CREDIT_CHARS = 100  # a credit is looked for in a line's last this many characters
 CAPTION_WORDS = 80
 MIN_STORY = 50  # words kept besides promo lines and captions for them to be dropped (as `tail`)
 # the needles as one pattern: one C-level scan instead of one `in` per needle
 _HTML_NEEDS = re.compile("|".join(map(re.escape, HTML_ANY_NEEDS)))
-# text mode: a piece of each needle that starts with a rarer letter ("gn up" of "sign up",
-# "pp" of "app" as a word's end), grouped by that letter; the scan of every kept line
-# then stops at far fewer places. Each needle holds its piece (checked below)
-_TEXT_NEEDS = re.compile(r"gn up|b(?:scri|ox|onn|erl)|follow|s(?:hare |sine)|k(?:e this | out our)"
-                         r"|v(?:e a tip|ez|iti)|p(?:p\b| here)|click|uscr|youtu|подп")
+# text mode: a piece of each needle that starts with a rarer letter ("bscri" of "subscribe",
+# "pp" of "app" as a word's end; "p" of "sign up", "k" of "click", looking back), grouped by
+# that letter; the scan of every kept line then stops at far fewer places. Each needle holds
+# its piece (checked below)
+_TEXT_NEEDS = re.compile(r"b(?:scri|ox|onn|erl|e(?<=youtube))|follow|s(?:hare |sine|cr(?<=suscr))"
+                         r"|k(?:e this | out our|(?<=click))|v(?:e a tip|ez|iti)|p(?:p\b| here|(?<=gn up))|подп")
 assert all(_TEXT_NEEDS.search(w) for w in PROMO_ANY_NEEDS + TEXT_CALL_NEEDS)
 _TEXT_LABEL = re.compile(f"{PROMO_START.pattern}|{TEXT_START.pattern}")  # one match for both
 _QUOTED = re.compile(r"\s*[\"'“”‘’«»„]\w")  # a line that opens with a quotation
@@ -103,7 +106,7 @@ def html_line(low: str) -> bool:
 def caps_teaser(text: str) -> bool:
     """A teaser for another story set in capitals between paragraphs: CAPS_WORDS words
     or more, CAPS_LETTERS cased letters or more, none lower-case, no sentence end."""
-    if text.upper() != text or len(text.split(None, CAPS_WORDS)) <= CAPS_WORDS or text.rstrip()[-1:] in ".?!:…":
+    if text.rstrip()[-1:] in ".?!:…" or text.upper() != text or len(text.split(None, CAPS_WORDS)) <= CAPS_WORDS:
         return False
     return sum(c.lower() != c for c in _CASED.findall(text)) >= CAPS_LETTERS
 
@@ -141,12 +144,16 @@ def is_promo(text: str) -> bool:
     return len(text.split(None, MAX_WORDS + 1)) <= MAX_WORDS and _promo(text, text.lower())
 
 
+def _at_most(text: str, words: int) -> bool:
+    """`text` holds at most `words` words (a text shorter than two characters a word needs no split)."""
+    return len(text) < 2 * words or len(text.split(None, words)) <= words
+
+
 def _reason(text: str) -> str:
-    words = len(text.split(None, CAPTION_WORDS + 1))
-    if words > CAPTION_WORDS:
-        return ""
     low = text.lower()
-    return "caption" if _caption(low) else "promo" if words <= MAX_WORDS and _promo(text, low) else ""
+    if _caption(low):  # a line too long for a caption is too long for a promo line too
+        return "caption" if _at_most(text, CAPTION_WORDS) else ""
+    return "promo" if _at_most(text, MAX_WORDS) and _promo(text, low) else ""
 
 
 def promo_lines(texts: list[str], groups: np.ndarray | None = None,
@@ -174,7 +181,9 @@ def promo_lines(texts: list[str], groups: np.ndarray | None = None,
             if first == "caption" or (first and (_label(texts[a].lower()) or caps_teaser(texts[a]))):
                 out[a] = first  # "Read More" over a sentence it was joined to ("US stock futures" / "trading")
                 a += 1
-        out[a:b] = _reason(texts[a] if b == a + 1 else " ".join(texts[a:b]))
+        why = _reason(texts[a] if b == a + 1 else " ".join(texts[a:b]))
+        if why:
+            out[a:b] = why
     return out
 
 
@@ -187,6 +196,8 @@ def page_promo(page: Page, keep: np.ndarray, sents: Sentences | None = None) -> 
     sents = sents or sentences(page)
     words = sents.words
     out = promo_lines(page.texts, sents.groups, keep)
+    if not out.any():  # nothing found (most pages)
+        return out
     out[~keep] = ""
     if words[keep & (out == "")].sum() < MIN_STORY:  # no story left to set them in: keep all
         out[:] = ""

@@ -231,9 +231,9 @@ def _second_copies(page: Page, keep: np.ndarray) -> np.ndarray:
     recurring question, a table's recurring row) stays.
     """
     out = np.zeros(len(keep), dtype=bool)
-    kept = keep.nonzero()[0].tolist()
-    if (page.counts[kept] > 1).sum() < 2 * DUP_RUN:
+    if np.count_nonzero(page.counts[keep] > 1) < 2 * DUP_RUN:
         return out
+    kept = keep.nonzero()[0].tolist()
     seen: set[str] = set()
     again = []
     keys = page.keys
