@@ -51,12 +51,20 @@ def folds(c: str) -> bool:
     return c.casefold() != c and not "A" <= c <= "Z"
 
 
+MULTI_FOLD = 0x10000  # see `fold_delta`
+
+
 @lru_cache(maxsize=1)
 def fold_delta() -> np.ndarray:
-    """What `normalise` adds to each BMP code point before casefold(): digits become "0",
-    whitespace but newlines " ", ASCII capitals lower case; 0 elsewhere."""
+    """What `normalise` adds to each BMP code point: digits become "0", whitespace but
+    newlines " ", other characters their casefold() where that is one character; those
+    whose casefold() is longer are pushed out of the BMP (+ MULTI_FOLD, for the caller to
+    take back and casefold() the text); 0 elsewhere."""
     bits, cp = bmp_bits(), np.arange(0x10000, dtype=np.int32)
     delta = np.where((bits & AUP) != 0, 32, 0).astype(np.int32)
+    for c in ((bits & FOLD) != 0).nonzero()[0].tolist():
+        folded = chr(c).casefold()
+        delta[c] = ord(folded) - c if len(folded) == 1 else MULTI_FOLD
     space = ((bits & WS) != 0) & (cp != 10)
     delta[space] = 32 - cp[space]
     digit = (bits & D) != 0
@@ -113,6 +121,7 @@ def changes_length(text: str) -> bool:
 
 def word_spans(word: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Starts and lengths of the runs of True in a word-character mask (the words)."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([False], word, [False]))))  # bools: !=
+    word = np.concatenate(([False], word, [False]))
+    edges = (word[1:] != word[:-1]).nonzero()[0]
     starts = edges[0::2].copy()
     return starts, edges[1::2] - starts

@@ -216,34 +216,58 @@ def _word_cues(found: np.ndarray, low_words: str, w_off: np.ndarray, line_of: np
     _mark_words(found, ks, cats, author, pairs, pair_cats, line_of)
 
 
-def _prefix_slots(chars: np.ndarray) -> np.ndarray:
-    """Rows of 4 BMP code points (a word's first 4, its last one repeated past its end) as
-    a slot of PREFIX_SLOTS (a hash of the 4)."""
-    code = np.ascontiguousarray(chars, dtype=np.uint16).view(np.uint64).ravel()
-    return (code * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(48)  # wraps: a hash
+def grams(low_cp: np.ndarray) -> np.ndarray:
+    """The 4 code points from each position of a BMP text (0 past its end) as one number,
+    the first in the lowest 16 bits (`_slots` hashes them)."""
+    buf = np.zeros(len(low_cp) + 3, dtype="<u2")
+    buf[:len(low_cp)] = low_cp
+    return np.ndarray((len(low_cp),), "<u8", buf, strides=(2,))  # overlapping windows
 
 
-def _prefix_table() -> np.ndarray:
-    four = [[ord(w[min(j, len(w) - 1)]) for j in range(4)] for w in (*CUE_FIRST, *CUE_STEMS)]
+def _slots(code: np.ndarray) -> np.ndarray:
+    """A 16-bit hash of 4 code points packed as by `grams`, as an index (wraps: a hash)."""
+    return ((code * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(48)).view(np.int64)
+
+
+def _table(prefixes: list[str]) -> np.ndarray:
+    """True at the `_slots` of the first 4 characters of each of `prefixes` (0 past the end)."""
+    code = [sum(ord(c) << (16 * j) for j, c in enumerate(p[:4])) for p in prefixes]
     table = np.zeros(1 << 16, dtype=bool)
-    table[_prefix_slots(np.array(four))] = True
+    table[_slots(np.array(code, dtype=np.uint64))] = True
     table.flags.writeable = False
     return table
 
 
-# the slots of the 4-character prefixes of the cue words and stems: words whose prefix
-# falls in one are looked up (a few others fall in one too)
-PREFIX_SLOTS = _prefix_table()
+# the slots of the first 4 characters of the cue words and stems: words whose own fall in
+# one are looked up (a few others fall in one too)
+PREFIX_SLOTS = _table([*CUE_FIRST, *CUE_STEMS])
+# the substrings searched in the lower-cased text that have 4 characters or more, and the
+# slots of their first 4: places whose own fall in one are checked (`find_needles`)
+GRAM_NEEDLES = tuple(n for n, _, lowered in SUBSTR_CUES if lowered) + tuple(n for n in LONG_CUES if len(n) >= 4)
+NEEDLE_SLOTS = _table(list(GRAM_NEEDLES))
+NEEDLE_HEADS = {h: tuple(n for n in GRAM_NEEDLES if n.startswith(h)) for h in {n[:4] for n in GRAM_NEEDLES}}
+LANE_MASKS = np.array([0, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF], dtype=np.uint64)
+LANE_MASKS.flags.writeable = False
 
 
-def _prefix_word_cues(found: np.ndarray, low: str, low_cp: np.ndarray, ws: np.ndarray,
+def find_needles(low: str, low_grams: np.ndarray) -> dict[str, list[int]]:
+    """`find_all` in `low` (a lower-cased BMP text, `low_grams` its `grams`) of each of
+    GRAM_NEEDLES, at once: only places whose first 4 characters may start one are checked."""
+    out = {n: [] for n in GRAM_NEEDLES}
+    for at in NEEDLE_SLOTS.take(_slots(low_grams), mode="wrap").nonzero()[0].tolist():
+        for needle in NEEDLE_HEADS.get(low[at:at + 4], ()):
+            if low.startswith(needle, at):
+                out[needle].append(at)
+    return out
+
+
+def _prefix_word_cues(found: np.ndarray, low: str, low_grams: np.ndarray, ws: np.ndarray,
                       wl: np.ndarray, line_of: np.ndarray) -> None:
     """`_word_cues` of the words at `ws` (lengths `wl`, lines `line_of`) of a lower-cased
-    BMP text (`low`, as code points `low_cp`): only words whose first 4 characters
+    BMP text (`low`, `low_grams` its `grams`): only words whose first 4 characters
     start a cue word or stem are cut out of the text and looked up."""
-    at = ws[:, None] + np.minimum(np.arange(4), wl[:, None] - 1)
-    slots = _prefix_slots(low_cp.take(at, mode="wrap"))  # all in range and under 2**16
-    cand = PREFIX_SLOTS.take(slots.astype(np.intp), mode="wrap").nonzero()[0]
+    code = low_grams[ws] & LANE_MASKS.take(np.minimum(wl, 4))  # each word's first 4 characters
+    cand = PREFIX_SLOTS.take(_slots(code), mode="wrap").nonzero()[0]
     if not len(cand):
         return
     last = len(ws) - 1
@@ -305,6 +329,7 @@ def _span_cues(found: np.ndarray, texts: list[str], nws: np.ndarray, full: np.nd
         text = cp.tobytes().decode("utf-32-le", "surrogatepass")
     w_starts, w_lens = words if words is not None else word_spans(word)
     low_cp = lower_bmp(cp)
+    needles = {}  # where the substrings of GRAM_NEEDLES are, when found at once
     if low_cp is None:  # astral characters: lower() itself
         low = text.lower()
         joined, w_off, line_of = _joined_words(cp, w_starts, w_lens, starts, full)
@@ -317,10 +342,12 @@ def _span_cues(found: np.ndarray, texts: list[str], nws: np.ndarray, full: np.nd
         if changes_length(text):
             return _line_by_line(found, texts)
         low = low_cp.tobytes().decode("utf-32-le", "surrogatepass")
+        low_grams = grams(low_cp)
         line = starts.searchsorted(w_starts, side="right") - 1
         sel = full[line].nonzero()[0]  # the words of lines with fewer than 25
         if len(sel):
-            _prefix_word_cues(found, low, low_cp, w_starts[sel], w_lens[sel], line[sel])
+            _prefix_word_cues(found, low, low_grams, w_starts[sel], w_lens[sel], line[sel])
+        needles = find_needles(low, low_grams)
     # years: words of 4 characters, "19" or "20" then 2 more digits
     at = w_starts[w_lens == 4]
     at = at[((cp[at] == 49) & (cp[at + 1] == 57)) | ((cp[at] == 50) & (cp[at + 1] == 48))].tolist()
@@ -328,13 +355,13 @@ def _span_cues(found: np.ndarray, texts: list[str], nws: np.ndarray, full: np.nd
     cats, size = [CAT["date"]] * len(at), [4] * len(at)
     has_cjk = not text.isascii() if cjk is None else bool(cjk[full].any())
     for needle, cat, lowered in SUBSTR_CUES + (CJK_SUBSTR if has_cjk else ()):
-        got = find_all(low if lowered else text, needle)
+        got = needles[needle] if needle in needles else find_all(low if lowered else text, needle)
         at += got
         cats += [CAT[cat]] * len(got)
         size += [len(needle)] * len(got)
     n_short = len(at)
     for needle in LONG_CUES:
-        got = find_all(low, needle)
+        got = needles[needle] if needle in needles else find_all(low, needle)
         at += got
         size += [len(needle)] * len(got)
     if not at:

@@ -71,21 +71,25 @@ def _normalise_spans(cp: np.ndarray, bits: np.ndarray, starts: np.ndarray, plain
     bits (`starts`: where each line's stripped content starts): the whole text is
     normalised at once, then cut at its newlines. `plain`: each line of the text is empty
     or non-blank with no white space (`C.WS`) at either end, so needs no strip()."""
-    newline = cp == 10
-    space = ((bits & C.WS) != 0) & ~newline
     bmp = not len(cp) or cp.max() < 0x10000
-    if bmp:
+    if bmp:  # case folded one character at a time, but where casefold() gives several
         out = cp.view(np.int32) + C.fold_delta().take(cp.astype(np.intp), mode="wrap")  # all in range
+        fold = len(out) and out.max() >= C.MULTI_FOLD
+        if fold:  # those are folded with the whole text (casefold() keeps what it made)
+            out[out >= C.MULTI_FOLD] -= C.MULTI_FOLD
+        space = out == 32  # only white space (but newlines) became " "
     else:
+        fold = True
+        space = ((bits & C.WS) != 0) & (cp != 10)
         out = np.where((bits & C.D) != 0, 48, np.where(space, 32, cp))
     out = out[~(space & np.concatenate(([False], space[:-1])))]  # one space per run
     raw = out.tobytes().decode("utf-32-le", "surrogatepass")
-    if not bmp or (bits & C.FOLD).any():  # else casefold() would only lower ASCII capitals
+    if fold:
         raw = raw.casefold()
     raw = raw.split("\n")
     if plain:  # a non-empty line stays non-empty and starts and ends with no white space
         return list(filter(None, raw))
-    line_no = newline.nonzero()[0].searchsorted(starts).tolist()
+    line_no = (cp == 10).nonzero()[0].searchsorted(starts).tolist()
     return [raw[j].strip() for j in line_no]
 
 
@@ -116,14 +120,16 @@ def _spans(cp: np.ndarray, bits: np.ndarray | None) -> tuple[np.ndarray, np.ndar
     newline = (cp == 10).nonzero()[0]
     lo = np.concatenate(([0], newline + 1))
     hi = np.concatenate((newline, [len(cp)]))
-    if bits is None:
-        space = (cp == 32) | ((cp >= 9) & (cp <= 13))  # " \t\n\r\f\v"
-    else:
-        space = (bits & C.STRIP) != 0
     full = lo < hi
     lo, hi = lo[full], hi[full]
-    if not (space[lo].any() or space[hi - 1].any()):  # then each line is its own span
+    if bits is None:
+        space = (cp == 32) | ((cp >= 9) & (cp <= 13))  # " \t\n\r\f\v"
+        if not (space[lo].any() or space[hi - 1].any()):  # then each line is its own span
+            return lo, hi, True
+    elif not ((bits[lo] | bits[hi - 1]) & C.STRIP).any():
         return lo, hi, True
+    else:
+        space = (bits & C.STRIP) != 0
     ink = (~space).nonzero()[0]
     if len(ink) == 0:
         return ink, ink, False
@@ -151,7 +157,7 @@ def build_page(text: str, *, teaser: bool = True) -> Page:
     # read other white space (no-break spaces) and invisible characters as spaces, then
     # list markers and image names: other scrapers' layouts of the page then give the
     # lines and features of the plain dump
-    odd = (((bits & C.WS) != 0) & ((bits & C.STRIP) == 0)).nonzero()[0]
+    odd = ((bits & (C.WS | C.STRIP)) == C.WS).nonzero()[0]
     if len(odd) or any(map(text.__contains__, INVISIBLE)):
         odd = np.concatenate((odd, np.isin(cp, INVISIBLE_ARR).nonzero()[0]))
         cp, bits = as_spaces(cp, bits, odd)
