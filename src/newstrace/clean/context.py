@@ -29,6 +29,21 @@ def window_mean(v: np.ndarray, k: int) -> np.ndarray:
     return window_sum(v, k) / size.reshape((n,) + (1,) * (v.ndim - 1))
 
 
+def window_means(v: np.ndarray, ks: tuple[int, ...]) -> list[np.ndarray]:
+    """`window_mean(v, k)` for each k of `ks` (the same sums), from one set of prefix
+    sums padded so that each window's ends are slices."""
+    n, pad = len(v), max(ks) + 1
+    c = np.zeros((n + 1 + 2 * pad,) + v.shape[1:])  # row pad + i: the sum of the first i rows
+    np.add.accumulate(v, axis=0, out=c[pad + 1:pad + 1 + n])
+    c[pad + 1 + n:] = c[pad + n]
+    at = np.minimum(np.maximum(np.arange(len(c)) - pad, 0), n).reshape((len(c),) + (1,) * (v.ndim - 1))
+    out = []
+    for k in ks:
+        hi, lo = slice(pad + k + 1, pad + k + 1 + n), slice(pad - k, pad - k + n)
+        out.append((c[hi] - c[lo]) / (at[hi] - at[lo]))
+    return out
+
+
 def best_block(gain: np.ndarray) -> tuple[int, int]:
     """[start, end) of the maximum-sum run of `gain` (Kadane)."""
     best, best_lo, best_hi = -np.inf, 0, 0

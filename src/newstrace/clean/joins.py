@@ -29,38 +29,50 @@ def fragment_blocks(first: np.ndarray, last: np.ndarray, terminal: np.ndarray) -
     return np.concatenate(([0], (~fragment_joins(first, last, terminal)).cumsum()))
 
 
-def glue_points(bits: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray) -> np.ndarray:
+def capitals(bits: np.ndarray) -> np.ndarray:
+    """Positions of the ASCII capitals of a text (given as class bits) but at either end:
+    where `glue_points` and `glued_heads` look (the rest of each pattern is read there)."""
+    return ((bits[1:-1] & C.AUP) != 0).nonzero()[0] + 1
+
+
+def glue_points(bits: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray,
+                caps: np.ndarray | None = None) -> np.ndarray:
     """Places per line (lines over 20 characters) where inline elements were glued
-    without a space: an ASCII lower-case letter, maybe [.?!], then upper + lower."""
-    lo = (bits & C.ALO) != 0
-    up = (bits & C.AUP) != 0
-    stop = (bits & C.ASTOP) != 0
-    at = (lo[:-2] & up[1:-1] & lo[2:]).nonzero()[0]
-    at = np.concatenate((at, (lo[:-3] & stop[1:-2] & up[2:-1] & lo[3:]).nonzero()[0]))
+    without a space: an ASCII lower-case letter, maybe [.?!], then upper + lower
+    (`caps`: `capitals(bits)`, when the caller has them)."""
+    p = capitals(bits) if caps is None else caps
+    prev, lo_next = bits[p - 1], (bits[p + 1] & C.ALO) != 0
+    at = p[((prev & C.ALO) != 0) & lo_next] - 1  # where each place starts
+    q = p[((prev & C.ASTOP) != 0) & lo_next & (p >= 2)]
+    at = np.concatenate((at, q[(bits[q - 2] & C.ALO) != 0] - 2))
     line = s_arr.searchsorted(at, side="right") - 1
     return np.bincount(line, minlength=len(s_arr)) * (e_arr - s_arr > 20)
 
 
 def glued_heads(cp: np.ndarray, bits: np.ndarray, s_arr: np.ndarray, e_arr: np.ndarray,
-                words: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+                words: tuple[np.ndarray, np.ndarray] | None = None,
+                caps: np.ndarray | None = None) -> np.ndarray:
     """Lines that start with a Title Case headline glued to a summary ("...Student-AthleteA
     woman ..."): a lower-case letter or digit runs into a capital after at least
     GLUE_WORDS words, GLUE_CAPS of them capitalised and no lower-case word of 4+
     letters. Teaser lists show many. `words`: starts and lengths of the words
-    (runs of word characters) of the text, when the caller has them."""
-    up = (bits & C.AUP) != 0
-    before = ((bits & (C.ALO | C.ADIGIT)) != 0)[:-2]
-    after = ((bits & (C.ALO | C.SP)) != 0)[2:]
-    at = (before & up[1:-1] & after).nonzero()[0] + 1
+    (runs of word characters) of the text, `caps`: `capitals(bits)`, when the caller has them."""
+    p = capitals(bits) if caps is None else caps
+    at = p[((bits[p - 1] & (C.ALO | C.ADIGIT)) != 0) & ((bits[p + 1] & (C.ALO | C.SP)) != 0)]
+    out = np.zeros(len(s_arr), dtype=bool)
     if not len(at):
-        return np.zeros(len(s_arr), dtype=bool)
+        return out
+    g = at[np.minimum(at.searchsorted(s_arr), len(at) - 1)]  # the first such capital from each line start
+    hit = ((g > s_arr) & (g < e_arr)).nonzero()[0]  # lines with one inside
+    if not len(hit):
+        return out
+    g, s_arr = g[hit], s_arr[hit]
     w_starts, w_lens = words if words is not None else word_runs(bits)
     first = bits[w_starts]
-    caps = w_starts[(first & C.UP) != 0]
+    caps_w = w_starts[(first & C.UP) != 0]
     lows = w_starts[(w_lens >= 4) & ((first & C.LO) != 0)]  # lower-case words of 4+ letters
-    g = at[np.minimum(at.searchsorted(s_arr), len(at) - 1)]
     # words (and capitalised ones) starting in [line start, g); none of 4+ lower-case letters
-    nw = np.where((g > s_arr) & (g < e_arr), w_starts.searchsorted(g) - w_starts.searchsorted(s_arr), 0)
-    return ((nw >= GLUE_WORDS) & (caps.searchsorted(g) - caps.searchsorted(s_arr) >= GLUE_CAPS * nw)
-            & (lows.searchsorted(g) == lows.searchsorted(s_arr)))
-
+    nw = w_starts.searchsorted(g) - w_starts.searchsorted(s_arr)
+    out[hit] = ((nw >= GLUE_WORDS) & (caps_w.searchsorted(g) - caps_w.searchsorted(s_arr) >= GLUE_CAPS * nw)
+                & (lows.searchsorted(g) == lows.searchsorted(s_arr)))
+    return out

@@ -18,8 +18,8 @@ import numpy as np
 import xxhash
 
 from . import charclass as C
-from .context import best_block, block_distance, median, rank, since, window_mean, zone
-from .joins import fragment_blocks, fragment_joins, glue_points, glued_heads
+from .context import best_block, block_distance, median, rank, since, window_means, zone
+from .joins import capitals, fragment_blocks, fragment_joins, glue_points, glued_heads
 from .layout import INVISIBLE, INVISIBLE_ARR, as_spaces, image_lines, list_marks
 from .own_features import COL, N_OWN, comment_marks, debris_cue, own_features, own_matrix, word_runs
 
@@ -194,7 +194,8 @@ def build_page(text: str, *, teaser: bool = True) -> Page:
     chars = np.expm1(own[:, COL["log_chars"]])
 
     cue = np.maximum.reduce(own[:, COL["copyright"]:COL["advert"] + 1], axis=1)
-    glue = glue_points(bits, s_arr, e_arr)
+    caps = capitals(bits)
+    glue = glue_points(bits, s_arr, e_arr, caps)
     blocks = fragment_blocks(edges[0], edges[1], terminal)
     bchars = np.bincount(blocks, weights=chars)[blocks]
     bwords = np.bincount(blocks, weights=np.expm1(nw))[blocks]
@@ -214,6 +215,8 @@ def build_page(text: str, *, teaser: bool = True) -> Page:
     prose_chars = bprose * chars
     prose_total = np.add.reduce(prose_chars) or 1.0
     abs_dist = np.abs(dist)
+    around = np.array([nw, terminal, bprose, own[:, COL["nav_like"]], own[:, COL["clock"]], prose_chars]).T
+    w3, w5, w10 = window_means(around, (3, 5, 10))
 
     # column-major (features x lines, transposed): each feature is written as one row
     M = np.empty((n_features(), n))
@@ -234,7 +237,7 @@ def build_page(text: str, *, teaser: bool = True) -> Page:
     ctx[12] = np.log1p(n)
     ctx[13] = chars / np.maximum.reduce(chars)
     ctx[14] = bchars / np.maximum.reduce(bchars)
-    ctx[15] = window_mean(prose_chars, 5) * 11 / prose_total
+    ctx[15] = w5[:, 5] * 11 / prose_total
     ctx[16] = np.log1p(since(title))
     ctx[17] = np.log1p(since(title[::-1])[::-1])
     ctx[18] = np.add.accumulate(prose_chars) / prose_total
@@ -251,18 +254,15 @@ def build_page(text: str, *, teaser: bool = True) -> Page:
     ctx[27:30] = _comment_features(own)
     near = np.zeros((n + 4, 4))  # lines -2, -1, +1, +2 away (0 past either end)
     near[2:-2] = np.array([nw, terminal, bprose, own[:, COL["all_capitalised"]]]).T
-    # the clock stamps' window (the last comment feature) joins the window over 10 lines
-    around = np.array([nw, terminal, bprose, own[:, COL["nav_like"]], own[:, COL["clock"]]]).T
     k = N_OWN + 31
     for a, b in ((4, n + 4), (3, n + 3), (1, n + 1), (0, n)):
         M[k:k + 4] = near[a:b].T
         k += 4
-    M[k:k + 4] = window_mean(around[:, :4], 3).T
-    wide = window_mean(around, 10).T
-    M[k + 4:k + 8] = wide[:4]
-    ctx[30] = wide[4]
+    M[k:k + 4] = w3[:, :4].T
+    M[k + 4:k + 8] = w10[:, :4].T
+    ctx[30] = w10[:, 4]
     X = M.T
-    heads = glued_heads(cp, bits, s_arr, e_arr, words) if teaser else None
+    heads = glued_heads(cp, bits, s_arr, e_arr, words, caps) if teaser else None
     return Page(texts, starts, ends, X, counts, title, (lo, hi), norm, heads, edges, e_arr - s_arr, blank)
 
 

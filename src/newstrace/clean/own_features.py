@@ -15,7 +15,7 @@ import numpy as np
 
 from . import charclass as C
 from .cjk import cjk_words
-from .cues import page_cues
+from .cues import CAT, page_cues
 
 CJK_WORD_LEN = 5  # letters a Chinese or Japanese word counts for in `word_len` (about an English word's)
 
@@ -39,6 +39,17 @@ COL = {name: i for i, name in enumerate(OWN_NAMES)}
 PLANE_FLAGS = np.array([C.W, C.D, C.CJK, C.SENT, C.NAV, C.COMMA], dtype=np.uint8)[:, None]
 PLANE_FLAGS.flags.writeable = False
 N_OWN = len(OWN_NAMES)
+# the cue categories of `cues.page_cues` (but "author") are features of lines of fewer words
+# than this (None: of any line)
+CUE_MAX_WORDS = {"copyright": None, "cookie": None, "subscribe": None, "share": 12, "related": 12,
+                 "advert": 6, "rating": 8, "date": 15, "link": None, "comment": 6}
+CUE_COLS = np.array([COL[c] for c in CUE_MAX_WORDS])
+CUE_IDX = np.array([CAT[c] for c in CUE_MAX_WORDS])
+CUE_LIMITS = np.array([1 << 62 if m is None else m for m in CUE_MAX_WORDS.values()])[:, None]
+# classes of a line's first character tested in `own_matrix`
+FIRST_MASKS = np.array([C.LO, C.QUOTE, C.ALNUM | C.NOT_PUNCT, C.W, C.D, C.BY])[:, None]
+CUE_COLS.flags.writeable = CUE_IDX.flags.writeable = CUE_LIMITS.flags.writeable = False
+FIRST_MASKS.flags.writeable = False
 
 
 @lru_cache(maxsize=1)
@@ -104,63 +115,62 @@ def own_matrix(text: str, texts: list[str], starts: list[int] | np.ndarray,
     # cues count words as runs, as `cues.line_cues` does on pages read line by line (the
     # word-character mask is only needed without `words`)
     cues = page_cues(texts, runs, cjk, (cp, None, s_arr, e_arr), text=text, words=(w_starts, w_lens))
-    # the last character that is not a closing quote or bracket ends a sentence
-    open_pos = ((bits & C.CLOSER) == 0).nonzero()[0]
-    if len(open_pos):
-        last = open_pos[np.maximum(open_pos.searchsorted(e_arr) - 1, 0)]
-        terminal = (last >= s_arr) & ((bits[last] & C.TERM) != 0)
-    else:  # a text of closing quotes and brackets only
-        terminal = np.zeros(len(starts), dtype=bool)
     c1, b0, b1 = cp[e_arr - 1], bits[s_arr], bits[e_arr - 1]
+    # the last character that is not a closing quote or bracket ends a sentence: step back
+    # over the closing marks that end lines (a few at a time, then one line at a time)
+    last = e_arr - 1
+    shut = ((b1 & C.CLOSER) != 0).nonzero()[0]
+    for _ in range(4):
+        if not len(shut):
+            break
+        last[shut] -= 1
+        at = last[shut]
+        shut = shut[(at >= s_arr[shut]) & ((bits[at] & C.CLOSER) != 0)]
+    for i in shut.tolist():
+        while last[i] >= s_arr[i] and bits[last[i]] & C.CLOSER:
+            last[i] -= 1
+    terminal = (last >= s_arr) & ((bits[last] & C.TERM) != 0)  # none on a line of closing marks only
     n = (e_arr - s_arr).astype(float)
     na = np.maximum(upper + low, 1)
     small = nws < 12
-    out = np.zeros((N_OWN, len(texts))).T  # column-major: columns are written one by one
-    out[:, 0:2] = _log1p_int(np.concatenate((e_arr - s_arr, nws))).reshape(2, -1).T
-    out[:, 2] = cjk / n
-    out[:, 3] = terminal
-    out[:, 4] = c1 == ord(":")
-    out[:, 5] = (b1 & (C.OPENS | C.COMMA)) != 0  # COMMA adds the CJK commas "、" and "，"
-    out[:, 6] = sent
-    out[:, 7] = (n - letters - spaces) / n
-    out[:, 8] = digits / n
-    out[:, 9] = upper / na
-    out[:, 10] = low / na
-    out[:, 11] = short / na
-    out[:, 12] = (b0 & C.LO) != 0
-    out[:, 13] = (b0 & (C.ALNUM | C.NOT_PUNCT)) == 0
-    out[:, 14] = word_letters / np.maximum(nws, 1)
-    out[:, 15] = commas
-    out[:, 16:19] = cues[:, 0:3]
-    out[:, 19:21] = cues[:, 3:5] * small[:, None]
-    out[:, 21] = cues[:, 5] * (nws < 6)
+    colon_end = c1 == ord(":")
+    lo0, quote0, punct0, word0, digit0, by0 = (b0 & FIRST_MASKS) != 0  # tests of each line's first character
+    out = np.zeros((N_OWN, len(texts)))  # features x lines (returned transposed): rows written one by one
+    out[0:2] = _log1p_int(np.concatenate((e_arr - s_arr, nws))).reshape(2, -1)
+    out[[2, 8, 7]] = np.array([cjk, digits, n - letters - spaces]) / n
+    out[3] = terminal
+    out[4] = colon_end
+    out[5] = (b1 & (C.OPENS | C.COMMA)) != 0  # COMMA adds the CJK commas "、" and "，"
+    out[6] = sent
+    out[9:12] = np.array([upper, low, short]) / na
+    out[12] = lo0
+    out[13] = ~punct0
+    out[14] = word_letters / np.maximum(nws, 1)
+    out[15] = commas
+    out[CUE_COLS] = cues.T[CUE_IDX] * (nws < CUE_LIMITS)
     # COUNTER needs a digit, and a first character that is a digit or no letter
-    maybe = ((b0 & C.W) == 0) | ((b0 & C.D) != 0) | (cp[s_arr] == 95)
+    maybe = ~word0 | digit0 | (cp[s_arr] == 95)
     few = ((n < 40) & (digits > 0) & maybe).nonzero()[0].tolist()
-    out[few, 22] = [COUNTER.match(texts[i]) is not None for i in few]
-    out[:, 23] = cues[:, 6] * (nws < 8)
-    out[:, 24] = cues[:, 7] * (nws < 15)
+    out[22, few] = [COUNTER.match(texts[i]) is not None for i in few]
     # BYLINE needs whitespace right after its 2-5 letter word
     at = s_arr[:, None] + np.arange(2, 6)  # characters 2-5 of each line
     gap = ((bits.take(np.minimum(at, len(bits) - 1)) & C.WS) != 0) & (at < e_arr[:, None])
     gap = gap.view(np.uint32).ravel() != 0  # any of the 4 (one byte each)
-    few = (small & gap & ((b0 & C.BY) != 0)).nonzero()[0].tolist()
-    out[few, 25] = [BYLINE.match(texts[i]) is not None for i in few]
-    out[:, 26] = cues[:, 8]
-    out[:, 27] = nav * small
-    out[:, 28] = np.fromiter(map(str.isupper, texts), bool, len(texts))
-    out[:, 29] = (b0 & C.QUOTE) != 0
-    out[:, 30] = (nws >= 10) & terminal
-    out[:, 31] = (nws <= 4) & ~terminal
-    out[:, 32] = (upper == na) & (nws <= 8)
-    out[:, 33] = cues[:, 9] * (nws <= 5)  # a comment-section header
-    out[:, 34] = cues[:, 10] * ((c1 == ord(":")) | (nws <= 4))  # "Name says:"
+    few = (small & gap & by0).nonzero()[0].tolist()
+    out[25, few] = [BYLINE.match(texts[i]) is not None for i in few]
+    out[27] = nav * small
+    out[28] = np.fromiter(map(str.isupper, texts), bool, len(texts))
+    out[29] = quote0
+    out[30] = (nws >= 10) & terminal
+    out[31] = (nws <= 4) & ~terminal
+    out[32] = (upper == na) & (nws <= 8)
+    out[34] = cues[:, CAT["author"]] * (colon_end | (nws <= 4))  # "Name says:"
     # a time of day (d:dd) on a short line: comment and live-blog stamps
     colon = (cp[1:-2] == ord(":")).nonzero()[0] + 1
     colon = colon[(bits[colon - 1] & bits[colon + 1] & bits[colon + 2] & C.D) != 0]
     clock = np.bincount(s_arr.searchsorted(colon, side="right") - 1, minlength=len(texts))
-    out[:, 35] = (clock > 0) & (nws < 10)
-    return out
+    out[35] = (clock > 0) & (nws < 10)
+    return out.T
 
 
 def word_runs(bits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
