@@ -9,7 +9,7 @@ import numpy as np
 from newstrace.clean import charclass as C
 from newstrace.clean import cues, own_features
 from newstrace.clean import lines as L
-from newstrace.clean.context import window_mean, window_sum
+from newstrace.clean.context import window_mean, window_means, window_sum
 from newstrace.clean.text import _make_lines
 from newstrace.records import Line
 
@@ -83,6 +83,10 @@ def test_windows_match_plain_loops():
             flags = rng.random(n) > 0.5
             assert window_sum(flags, k).tolist() == [
                 float(flags[max(i - k, 0):i + k + 1].sum()) for i in range(n)]
+        # several windows at once give exactly the one-window means (the features rely on it)
+        v = rng.integers(0, 50, (n, 4)).astype(float) / 7
+        for k, got in zip((3, 5, 10), window_means(v, (3, 5, 10)), strict=True):
+            assert np.array_equal(got, window_mean(v, k))
 
 
 def test_features_do_not_depend_on_shared_arrays():
