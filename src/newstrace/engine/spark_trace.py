@@ -112,7 +112,7 @@ def _trace(item, opts: TraceOptions, offsets, habits) -> list[tuple]:
     """(doc_id, (rank, fid, provenance row)) per member of one family."""
     from ..trace import drop_units, pair_scores, trace_split
     from ..trace.corpus import shift_clocks
-    from ..trace.members import set_habits
+    from ..trace.members import HABIT_STRENGTH, set_habits
 
     fid, (main, debris, aligned) = item
     main = list(main)
@@ -124,7 +124,7 @@ def _trace(item, opts: TraceOptions, offsets, habits) -> list[tuple]:
         drop_units(infos, common)
     if offsets.value:
         shift_clocks(infos, offsets.value, opts.clocks)
-    set_habits(infos, habits.value)
+    set_habits(infos, habits.value, HABIT_STRENGTH, 1 - opts.tree.p_names_none)
     scores = pair_scores([Alignment(*r) for r in sorted(aligned)])
     rank = dict(ranks)
     rows = trace_split(fid, infos, opts, scores)

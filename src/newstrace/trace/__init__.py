@@ -34,7 +34,15 @@ from .clocks import ClockOptions, correct_clocks
 from .corpus import components
 from .credit import credit_status
 from .edits import diff_articles
-from .members import Info, build_info, credit_habits, find_titles, footers_of, site_footers
+from .members import (
+    HABIT_STRENGTH,
+    Info,
+    build_info,
+    credit_habits,
+    find_titles,
+    footers_of,
+    site_footers,
+)
 from .origin import Origin, OriginOptions, find_origin
 from .single import trace_single
 from .stats import outlet_stats, read_outlets
@@ -78,7 +86,8 @@ def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
     footers = site_footers(articles.values())  # corpus-level: each site's own copyright lines
     infos = {fid: _infos(ms, articles, footers) for fid, ms in families.items()}
     _drop_debris(infos, opts.debris_families)
-    credit_habits(list(infos.values()))  # corpus-level: how often each site credits a source
+    # corpus-level: how often each site credits a source, smoothed toward the tree's flat rate
+    credit_habits(list(infos.values()), HABIT_STRENGTH, 1 - opts.tree.p_names_none)
     if opts.clocks is not None:
         shifted = correct_clocks(list(infos.values()), opts.clocks)
         if shifted:

@@ -181,12 +181,11 @@ def habit_counts(rows: Iterable[tuple[str, bool]]) -> dict[str, tuple[int, int]]
     return out
 
 
-HABIT_STRENGTH = 2.0  # pseudo-pages pulling a site's credit habit toward HABIT_PRIOR
-HABIT_PRIOR = 0.53  # the tree's flat rate of a credit line (1 - TreeOptions.p_names_none)
+HABIT_STRENGTH = 2.0  # pseudo-pages pulling a site's credit habit toward the tree's flat rate
 
 
 def set_habits(members: list[Info], counts: dict[str, tuple[int, int]],
-               strength: float = HABIT_STRENGTH, prior: float = HABIT_PRIOR) -> None:
+               strength: float, prior: float) -> None:
     """Each member's `habit`: its site's share of counted pages with a credit line (the
     page itself left out: its own credit is the evidence the habit weighs), smoothed
     toward `prior` (the tree's flat rate, 1 - p_names_none) by `strength` pseudo-pages."""
@@ -199,8 +198,7 @@ def set_habits(members: list[Info], counts: dict[str, tuple[int, int]],
         m.habit = (k + strength * prior) / (n + strength)
 
 
-def credit_habits(families: list[list[Info]], strength: float = HABIT_STRENGTH,
-                  prior: float = HABIT_PRIOR) -> None:
+def credit_habits(families: list[list[Info]], strength: float, prior: float) -> None:
     """How often each member's site credits another outlet on its other pages (its
     `habit`), from the whole corpus: `habit_pages` per family, `habit_counts` over all,
     `set_habits` per family (the steps an executor that cannot hold the corpus runs)."""
