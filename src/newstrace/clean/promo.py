@@ -106,7 +106,7 @@ def html_line(low: str) -> bool:
 def caps_teaser(text: str) -> bool:
     """A teaser for another story set in capitals between paragraphs: CAPS_WORDS words
     or more, CAPS_LETTERS cased letters or more, none lower-case, no sentence end."""
-    if text.rstrip()[-1:] in ".?!:…" or text.upper() != text or len(text.split(None, CAPS_WORDS)) <= CAPS_WORDS:
+    if text.rstrip()[-1:] in ".?!:…" or text.upper() != text or _at_most(text, CAPS_WORDS):
         return False
     return sum(c.lower() != c for c in _CASED.findall(text)) >= CAPS_LETTERS
 
@@ -120,7 +120,7 @@ def _caption(low: str) -> bool:
 def credit_caption(text: str) -> bool:
     """An image caption or credit line: at most CAPTION_WORDS words ending in a photo credit
     ("... in Delhi (Image: GETTY)", "Sakib Ali/Hindustan Times/Getty Images")."""
-    return len(text.split(None, CAPTION_WORDS + 1)) <= CAPTION_WORDS and _caption(text.lower())
+    return _at_most(text, CAPTION_WORDS) and _caption(text.lower())
 
 
 def _label(low: str) -> bool:
@@ -134,14 +134,14 @@ def _promo(text: str, low: str) -> bool:
         return True
     if _QUOTED.match(text):  # a quotation: "\"Click here and ...,\" she said"
         return False
-    return _TEXT_LABEL.match(low) is not None or (_TEXT_NEEDS.search(low) is not None and (
+    return _label(low) or (_TEXT_NEEDS.search(low) is not None and (
         PROMO_ANY.search(low) is not None or TEXT_CALL.search(low) is not None))
 
 
 def is_promo(text: str) -> bool:
     """A promo line in text mode: the shared patterns (no copyright line), the text-mode
     labels and calls (not in a quotation), or a teaser in capitals; at most MAX_WORDS words."""
-    return len(text.split(None, MAX_WORDS + 1)) <= MAX_WORDS and _promo(text, text.lower())
+    return _at_most(text, MAX_WORDS) and _promo(text, text.lower())
 
 
 def _at_most(text: str, words: int) -> bool:
