@@ -46,6 +46,7 @@ class Info:
     coverage: float = 1.0  # share of its text shared with the family
     linked: frozenset[str] = frozenset()  # credit mentions whose line links to a story there
     habit: float | None = None  # share of its site's other pages with a credit line (corpus)
+    owners: frozenset[str] = frozenset()  # its site's footer copyright names (its owner's)
 
     def credits_outlet(self, outlet: str | None) -> bool:
         return any(same_outlet(m, outlet) for m, _, _ in self.credits)
@@ -378,7 +379,7 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
         if r.reason != "credit" and 3 <= len(r.text.split()) <= 30)
     return Info(article.doc_id, site, role, when, published, slack, credits, agency,
                 title, spans, units, article.text, loose=loose, dropped=dropped, hidden=hidden,
-                coverage=coverage, linked=frozenset(linked))
+                coverage=coverage, linked=frozenset(linked), owners=footers)
 
 
 def find_titles(members: list[Info]) -> None:

@@ -9,7 +9,10 @@ middle (the ends come and go with extraction), and so does an edit another copy
 made too (the same sentence changed the same way, a passage before the last
 paragraph: made twice, or taken from that copy); credits naming `p` and
 timestamps shift the cost; an uncredited copy costs what its site's habit says (a
-site that credits its sources on most pages rarely copies without one). The tree
+site that credits its sources on most pages rarely copies without one). Sister sites
+(one owner's copyright footer on both) run one feed: a copy there is cheaper under the
+network's first page of the story (`sister_feed`), which text alone cannot tell from
+the other sisters' identical copies. The tree
 is the cheapest one over all the copies' candidate parents (Chu-Liu/Edmonds: each
 copy takes its cheapest parent, and where two copies would descend from each
 other, the cycle is opened where that costs least). Next to each other, an edit the copies share and one a copy made
@@ -37,6 +40,7 @@ from .compare import (
     unit_list,
 )
 from .members import Info, is_title_unit, link_credits, order_ll
+from .outlets import same_outlet
 
 ROOT = "\x00root"  # the origin when it is not in the corpus
 _NONE: frozenset[str] = frozenset()
@@ -68,6 +72,7 @@ class TreeOptions:
     split_events: bool = True  # units the same members share make one edit event, not a run
     hidden_titles: bool = True  # a headline in a removed line of the other text is no edit
     habit_weight: float = 1.0  # an uncredited copy: weigh its site's credit habit (0: a flat rate)
+    sister_feed: float = 3.0  # sites under one owner copy its first page of the story (nats)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +159,7 @@ def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str |
     text_costs: dict[tuple[str, str], float] = {}
     root_info = by_id.get(origin_doc) if origin_doc else None
     logs = _Logs(o, len(full))
+    feeds = _feeds(full, root_info, origin_outlet) if o.sister_feed else {}
     for c in full:
         cands = []
         # what the child's credits say whatever the parent: they name the origin, an outsider,
@@ -169,6 +175,8 @@ def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str |
             cost, tc = _cost_plain(c, p, counts, says, t, o, key == root_key, logs)
             if counts[-1]:
                 cost += o.shared_add  # one event, however many units
+            if key == feeds.get(c.doc_id):
+                cost -= o.sister_feed
             cands.append((cost, key))
             text_costs[(c.doc_id, key)] = tc
         cands.sort(key=lambda t: t[0])
@@ -297,6 +305,27 @@ def _why(fam: _Family, members: list[Info], o: TreeOptions, child: Info, key: st
     if parent is not None and _clock(fam, parent, child, o.p_bad_clock) < -0.5:
         why.append("parent dated after the copy (clock or time zone?)")
     return tuple(why)
+
+
+def _feeds(full: list[Info], origin: Info | None, origin_outlet: str | None) -> dict[str, str]:
+    """Copy -> the first-dated page on a sister site (another site with a footer name of
+    its own site's: one owner's network), when that page came out before it or the copy
+    has no date. Such sites run one feed: the network's first page of the story is the
+    one the others took. A footer naming the origin outlet is its copyright carried on
+    copies (sites that run its stories), not an owner."""
+    by_owner: dict[str, list[Info]] = {}
+    for m in [*full, origin] if origin else full:
+        for name in m.owners:
+            if not (origin_outlet and same_outlet(name, origin_outlet)):
+                by_owner.setdefault(name, []).append(m)
+    out = {}
+    for c in full:
+        sisters = [m for name in c.owners for m in by_owner.get(name, ())
+                   if m.site != c.site and m.time is not None
+                   and (c.time is None or m.time < c.time)]
+        if sisters:
+            out[c.doc_id] = min(sisters, key=lambda m: (m.time, m.doc_id)).doc_id
+    return out
 
 
 def _parent_pool(c: Info, full: list[Info], units: dict[str, set[str]], cap: int) -> list[Info]:
