@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from newstrace.clean.dateline import normalise_agency
 from newstrace.clean.dates import find_date
+from newstrace.domains import registrable
 
 # domain -> outlet name (first domain listed for a name is its main one)
 OUTLETS: dict[str, str] = {
@@ -171,7 +172,6 @@ _NOT_OUTLETS = set(
     "tiktok.com vk.com ok.ru pinterest.com reddit.com google.com apple.com podcasts.apple.com "
     "spotify.com soundcloud.com flickr.com imgur.com giphy.com wikipedia.org".split())
 _WEEKDAYS = set("monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun".split())
-_TLD_2 = {"co.uk", "com.au", "co.jp", "com.cn", "co.kr", "com.tr", "co.in", "com.br", "go.com"}
 
 
 def normalise_domain(host: str) -> str:
@@ -185,8 +185,7 @@ def normalise_domain(host: str) -> str:
         candidate = ".".join(parts[i:])
         if candidate in OUTLETS:
             return candidate
-    keep = 3 if ".".join(parts[-2:]) in _TLD_2 else 2
-    return ".".join(parts[-keep:]) if len(parts) > keep else host
+    return registrable(host)
 
 
 def outlet_for(text: str) -> tuple[str, str | None]:

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+from ..domains import label
 from ..records import Line
 from .credits import OUTLETS, link_domain, may_credit, outlet_for, parse_credit
 
@@ -181,22 +182,14 @@ def plain_credit(text: str, credit: tuple[str, str | None, str] | None, page: st
     if credit[2] in ("domain", "url"):
         domain = credit[1] or ""
         return not (_same_site(domain, page) or domain in _HOSTS or _ASSET.search(text)
-                    or (page and _label(domain) == _label(page)))
+                    or (page and label(domain) == label(page)))
     if credit[2] != "copyright" or credit[1] is not None:
         return False
     name = re.sub(r"[^a-z0-9]", "", credit[0].lower())
-    own = _label(page) if page else ""
+    own = label(page) if page else ""
     return (len(_YEAR.findall(text)) == 1 and not re.search(r"\d{4}\s*[-–]", text)
             and not _COMPANY.search(text) and "|" not in text and len(name) >= 2
             and not (own and (own in name or name in own)))
-
-
-def _label(domain: str) -> str:
-    """`news.sky.com` -> `sky`: the name part of a domain."""
-    parts = domain.lower().split(".")
-    if len(parts) >= 3 and ".".join(parts[-2:]) in ("co.uk", "com.au", "co.jp", "com.br", "co.in"):
-        parts = parts[:-1]
-    return re.sub(r"[^a-z0-9]", "", parts[-2] if len(parts) >= 2 else parts[0])
 
 
 def pick_link(anchors: Iterable[tuple[str, str]], credit: tuple[str, str | None, str] | None,

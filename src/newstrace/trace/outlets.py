@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_TLD_2 = ("co.uk", "com.au", "co.jp", "com.cn", "co.kr", "com.tr", "co.in", "com.br",
-          "co.nz", "co.za", "org.uk", "com.mx", "com.ar")
+from ..domains import label, registrable
+
 _FILLER = {"the", "of", "and", "news", "agency", "press", "media", "online", "daily", "group",
            "service", "wire", "international", "tv", "com", "net", "org", "www"}
 _DOMAIN_RE = re.compile(r"^(?:[a-z]+://)?(?:www\.)?([a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)+)", re.I)
@@ -38,15 +38,7 @@ def host_of(text: str | None) -> str | None:
     return m.group(1)
 
 
-def registrable(host: str) -> str:
-    parts = host.lower().split(".")
-    keep = 3 if ".".join(parts[-2:]) in _TLD_2 else 2
-    return ".".join(parts[-keep:])
-
-
-def domain_label(host: str) -> str:
-    """`news.kna-agency.com` -> `knaagency`."""
-    return re.sub(r"[^a-z0-9]", "", registrable(host).split(".")[0])
+domain_label = label  # `news.kna-agency.com` -> `knaagency`
 
 
 def name_keys(name: str) -> set[str]:
