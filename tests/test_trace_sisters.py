@@ -51,3 +51,10 @@ def test_the_origins_copyright_carried_on_copies_makes_no_sisters():
     assert got["b"].parent is None and got["a"].parent is None
     got = build_tree(members, None, "tidalhub.net")  # another origin: now the name is an owner
     assert got["b"].parent == "a"
+
+
+def test_the_evidence_names_the_owner():
+    got = build_tree(infos(), "o", "harbourpost.com")
+    assert any("sister site (footer of tidal media group)" in w and "tidalhub.net" in w
+               for w in got["s"].why)
+    assert not any("sister" in w for w in got["x"].why + got["h"].why)

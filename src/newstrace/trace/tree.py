@@ -190,6 +190,10 @@ def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str |
         conf = round(min(0.99, 0.5 + margin / 4), 3) if margin > 0 else 0.5
         why = _why(fam, members, o, by_id[c], parent, root_key, root_info, text_of, root_units,
                    origin_outlet)
+        if parent == feeds.get(c):
+            p = fam.by_id[parent]
+            why += (f"a sister site (footer of {', '.join(sorted(p.owners & by_id[c].owners))}): "
+                    f"its network's first page of the story ({p.site})",)
         edges[c] = Edge(c, None if parent == ROOT else parent, round(cost, 2),
                         text_costs[(c, parent)], conf, why)
     for c in parts:
