@@ -329,7 +329,7 @@ def main(argv=None) -> None:
     for k in metrics:
         t = sum(r["trace"][k] for r in rows) / len(rows)
         b = sum(r["baseline"][k] for r in rows) / len(rows)
-        print(f"{k:<16}{t:>8.3f}{b:>10.3f}{(t / b if b else 0):>8.2f}{goals[k]:>7.2f}")
+        print(f"{k:<16}{t:>8.4f}{b:>10.4f}{(t / b if b else 0):>8.2f}{goals[k]:>7.2f}")
     n = sum(r["trace"]["docs"] for r in rows)
     c = sum(r["trace"]["copies"] for r in rows)
     print(f"(over {n} documents in true families, {c} copies; mean of seeds {args.seeds})")

@@ -58,3 +58,11 @@ def test_the_evidence_names_the_owner():
     assert any("sister site (footer of tidal media group)" in w and "tidalhub.net" in w
                for w in got["s"].why)
     assert not any("sister" in w for w in got["x"].why + got["h"].why)
+
+
+def test_the_feed_places_copies_but_never_chooses_the_origin():
+    from newstrace.trace.origin import find_origin
+
+    with_feed = find_origin(infos(), tree=TreeOptions(sister_feed=3.0))
+    without = find_origin(infos(), tree=TreeOptions(sister_feed=0.0))
+    assert with_feed == without and with_feed.doc_id == "o"

@@ -170,8 +170,9 @@ def _prelim(m: Info, members: list[Info]) -> tuple:
 def find_origin(members: list[Info], options: OriginOptions | None = None,
                 tree: TreeOptions | None = None) -> Origin:
     o = options or OriginOptions()
-    # shared edits place a copy under the copy it took them from; they do not move the root
-    tree = replace(tree or TreeOptions(), shared_add=0.0, inner_drop=0.0,
+    # shared edits place a copy under the copy it took them from, and a sister site's copy
+    # under its network's first page; they do not move the root
+    tree = replace(tree or TreeOptions(), shared_add=0.0, inner_drop=0.0, sister_feed=0.0,
                    split_events=False, hidden_titles=False)
     externals = _external(members)
     for mention, _, _ in externals:  # loose lines naming an outlet others credit
