@@ -40,3 +40,14 @@ def test_a_bare_domain_credit_on_a_sister_outlet_under_the_same_suffix_counts():
     assert plain_credit("unian.com.ua", credit, "interfax.com.ua")
     own = ("interfax.com.ua", "interfax.com.ua", "domain")
     assert not plain_credit("interfax.com.ua", own, "www.interfax.com.ua")
+
+
+def test_hosts_without_a_latin_name_part_are_not_one_outlet():
+    """Two hosts whose name part has no latin letters or digits both have the label "":
+    that empty label is no key they share."""
+    from newstrace.trace.outlets import outlet_keys
+
+    assert "" not in outlet_keys("https://xn--80a.ru/a") | outlet_keys("--.com")
+    assert not same_outlet("_.com", "--.net")
+    credit = ("_.org", "_.org", "domain")
+    assert plain_credit("_.org", credit, "--.net")

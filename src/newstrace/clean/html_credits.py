@@ -182,7 +182,7 @@ def plain_credit(text: str, credit: tuple[str, str | None, str] | None, page: st
     if credit[2] in ("domain", "url"):
         domain = credit[1] or ""
         return not (_same_site(domain, page) or domain in _HOSTS or _ASSET.search(text)
-                    or (page and label(domain) == label(page)))
+                    or (page and label(domain) and label(domain) == label(page)))
     if credit[2] != "copyright" or credit[1] is not None:
         return False
     name = re.sub(r"[^a-z0-9]", "", credit[0].lower())

@@ -64,7 +64,7 @@ def outlet_keys(text: str | None) -> frozenset[str]:
     host = host_of(text)
     if host:
         reg = registrable(host)
-        keys = {reg, domain_label(host)}
+        keys = {reg, domain_label(host)} - {""}
         name = domains.get(reg) or domains.get(host)
         if name:
             keys |= {"=" + name.lower()}
