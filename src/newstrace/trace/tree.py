@@ -72,7 +72,8 @@ class TreeOptions:
     split_events: bool = True  # units the same members share make one edit event, not a run
     hidden_titles: bool = True  # a headline in a removed line of the other text is no edit
     habit_weight: float = 1.0  # an uncredited copy: weigh its site's credit habit (0: a flat rate)
-    sister_feed: float = 3.0  # sites under one owner copy its first page of the story (nats)
+    sister_feed: float = 3.0  # a copy under its network's first page of the story (`_feeds`):
+    #                           this much cheaper (sister sites share an owner's footer)
 
 
 @dataclass(frozen=True, slots=True)
