@@ -169,7 +169,8 @@ def redo_on_copy(ref: Path, tmp_path: Path, stage: str, tables: tuple[str, ...],
 
 def test_spark_trace_matches_local_on_a_simulated_corpus(spark, tmp_path, caplog, monkeypatch):
     """Families, chains, credits, partial reuse in several families, wrong clocks, debris,
-    network sites sharing a copyright footer."""
+    network sites sharing a copyright footer, a roundup in no family quoting a page it
+    credits."""
     sim = republish(synthetic_articles(60, 5), 5, SimOptions(copy_sites=4, partial_p=0.3,
                                                            bad_clock_p=0.3, networks=2))
     path = tmp_path / "sim.jsonl"
@@ -190,6 +191,9 @@ def test_spark_trace_matches_local_on_a_simulated_corpus(spark, tmp_path, caplog
     with monkeypatch.context() as m:
         m.setattr(trace, "site_footers", lambda articles: {})
         assert trace_families(*args) != local  # and the per-site footers
+    with monkeypatch.context() as m:
+        m.setattr(trace, "attach_quotes", lambda *a, **k: {})
+        assert trace_families(*args) != local  # and a page quoting a page it credits
 
     got = redo_on_copy(ref, tmp_path, "trace", ("provenance", "edits"),
                        lambda con, db: trace_on_spark(spark, con, Settings(db=str(db)), tmp_path / "work"))

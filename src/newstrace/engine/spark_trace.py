@@ -11,7 +11,8 @@ Spark reads them there. What reaches the driver is small:
 Everything else stays on the executors: infos per family (a group-by on the
 family id), debris units (a group-by on the unit), the traced rows (a reduce on
 the doc id keeps each document's best family), documents in no family (an
-anti-join), edits (a join of each copy with its parent's article). Spark writes
+anti-join; those quoting a page of a site their credit names: a join on the text
+unit), edits (a join of each copy with its parent's article). Spark writes
 provenance and edits as Parquet; DuckDB loads them with INSERT ... SELECT in the
 same transaction that marks the stage done (`stages.write_stage`).
 """
@@ -108,16 +109,17 @@ def _pairs(item) -> list[tuple]:
     return [(fid, k, p) for k, p in enumerate(new_credit_pairs(infos, [d for _, d in earlier]))]
 
 
-def _trace(item, opts: TraceOptions, offsets, habits) -> list[tuple]:
-    """(doc_id, (rank, fid, provenance row)) per member of one family."""
-    from ..trace import drop_units, pair_scores, trace_split
+def _ready(item, opts: TraceOptions, offsets, habits):
+    """(fid, ranks, infos, alignment rows) of one family, debris left out and clocks
+    shifted as `trace_families` does before tracing; None for a family without infos."""
+    from ..trace import drop_units
     from ..trace.corpus import shift_clocks
     from ..trace.members import HABIT_STRENGTH, set_habits
 
     fid, (main, debris, aligned) = item
     main = list(main)
     if not main:
-        return []
+        return None
     ranks, infos = main[0]
     common = set(debris)
     if common:
@@ -125,18 +127,47 @@ def _trace(item, opts: TraceOptions, offsets, habits) -> list[tuple]:
     if offsets.value:
         shift_clocks(infos, offsets.value, opts.clocks)
     set_habits(infos, habits.value, HABIT_STRENGTH, 1 - opts.tree.p_names_none)
-    scores = pair_scores([Alignment(*r) for r in sorted(aligned)])
+    return fid, ranks, infos, sorted(aligned)
+
+
+def _trace(item, opts: TraceOptions) -> list[tuple]:
+    """(doc_id, (rank, fid, provenance row)) per member of one family."""
+    from ..trace import pair_scores, trace_split
+
+    fid, ranks, infos, aligned = item
+    scores = pair_scores([Alignment(*r) for r in aligned])
     rank = dict(ranks)
     rows = trace_split(fid, infos, opts, scores)
     return [(r.doc_id, (rank[r.doc_id], fid, store.provenance_rows([r])[0])) for r in rows]
 
 
 def _single(row, footers) -> tuple:
-    from ..trace.members import footers_of
+    """(doc_id, (its row as a document in no family, its Info when it has credits))."""
+    from ..trace.members import build_info, footers_of
     from ..trace.single import trace_single
 
     a = article_from_row(row.asDict())
-    return store.provenance_rows([trace_single(a, footers_of(a, footers.value))])[0]
+    own = footers_of(a, footers.value)
+    info = build_info(a, "partial", own) if a.credits else None
+    return a.doc_id, (store.provenance_rows([trace_single(a, own)])[0], info)
+
+
+def _choose(item, before_h: float) -> list[tuple]:
+    """(page doc_id, (doc_id, info, page, units)) for a document in no family
+    that quotes a page of a site its credit names (trace/attach.py)."""
+    from ..trace.attach import choose
+
+    doc_id, (hits, (_, info)) = item
+    got = choose(info, list(hits), before_h)
+    return [] if got is None else [(got[0].doc_id, (doc_id, info, *got))]
+
+
+def _attached(item) -> tuple:
+    from ..trace.attach import attached_row
+
+    _, ((doc_id, info, page, units), (_, _, row)) = item
+    return doc_id, store.provenance_rows([attached_row(info, page, units, row[2], row[3],
+                                                       row[6])])[0]
 
 
 def _edits(row) -> list[tuple]:
@@ -207,14 +238,30 @@ def provenance_on_spark(spark, folder: Path, opts: TraceOptions) -> None:
                .select(F.col("x.family_id").alias("fid"), *[al[c] for c in al.columns]))
     aligned = aligned.rdd.map(lambda r: (r[0], tuple(r[1:])))
 
-    best = (infos.groupWith(debris, aligned)
-            .flatMap(partial(_trace, opts=opts, offsets=offsets, habits=habits))
-            .reduceByKey(better).map(lambda kv: kv[1][2]))
+    ready = (infos.groupWith(debris, aligned)
+             .map(partial(_ready, opts=opts, offsets=offsets, habits=habits))
+             .filter(lambda x: x is not None))
+    ready.persist(StorageLevel.MEMORY_AND_DISK)
+    best = ready.flatMap(partial(_trace, opts=opts)).reduceByKey(better)
     singles = arts.join(present.select("doc_id"), "doc_id", "left_anti").rdd.map(
         partial(_single, footers=footers))
-    prov = spark.createDataFrame(best.union(singles), _schema("provenance"))
+    singles.persist(StorageLevel.MEMORY_AND_DISK)
+    # a document in no family that quotes the page of a site its credit names: a join of
+    # its text units with the family members' (trace/attach.py)
+    from ..trace.attach import member_units, quote_units
+
+    quotes = singles.flatMap(lambda kv: [(u, kv[0]) for u in quote_units(kv[1][1])]
+                             if kv[1][1] is not None else [])
+    pages = ready.flatMap(lambda x: [r for m in x[2] for r in member_units(m)])
+    attached = (quotes.join(pages).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
+                .groupByKey().join(singles).flatMap(partial(_choose, before_h=opts.before_h))
+                .join(best).map(_attached))
+    rows = (singles.mapValues(lambda v: v[0]).leftOuterJoin(attached)
+            .map(lambda kv: kv[1][1] or kv[1][0]))
+    prov = spark.createDataFrame(best.map(lambda kv: kv[1][2]).union(rows), _schema("provenance"))
     prov.write.mode("overwrite").parquet(str(folder / "provenance"))
-    infos.unpersist()
+    for rdd in (infos, ready, singles):
+        rdd.unpersist()
 
 
 def edits_on_spark(spark, folder: Path) -> None:

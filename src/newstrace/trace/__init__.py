@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..records import Alignment, Article, Edit, Member, Provenance
+from .attach import attach_quotes
 from .clocks import ClockOptions, correct_clocks
 from .corpus import components
 from .credit import credit_status
@@ -101,7 +102,12 @@ def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
             old = best.get(r.doc_id)
             if old is None or rank[(r.doc_id, fid)] > rank[(r.doc_id, old.family_id)]:
                 best[r.doc_id] = r
-    for d, a in articles.items():  # documents in no family: their own origin, or credited
+    # documents in no family: a copy of the page they quote and credit, their own origin,
+    # or a credited copy of an outside outlet
+    singles = {d: build_info(a, "partial", footers_of(a, footers))
+               for d, a in articles.items() if d not in best and a.credits}
+    best.update(attach_quotes(singles, infos.values(), best, opts.before_h))
+    for d, a in articles.items():
         if d not in best:
             best[d] = trace_single(a, footers_of(a, footers))
     prov = [best[d] for d in sorted(best)]
