@@ -66,3 +66,17 @@ def test_the_feed_places_copies_but_never_chooses_the_origin():
     with_feed = find_origin(infos(), tree=TreeOptions(sister_feed=3.0))
     without = find_origin(infos(), tree=TreeOptions(sister_feed=0.0))
     assert with_feed == without and with_feed.doc_id == "o"
+
+
+def test_the_evidence_leaves_out_the_origins_carried_copyright():
+    """Sisters that also carry the origin's copyright name only their owner."""
+    both = OWNER | {"harbour post"}
+    pages = [art("o", "harbourpost.com", BODY, published=T % 0),
+             art("h", "tidalhub.net", BODY, published=T % 20),
+             art("s", "tidalwire.net", BODY, published=T % 40)]
+    members = [build_info(pages[0], "copy", frozenset({"harbour post"}))]
+    members += [build_info(p, "copy", both) for p in pages[1:]]
+    got = build_tree(members, "o", "harbourpost.com")
+    assert got["s"].parent == "h"
+    assert "a sister site (footer of tidal media group): its network's first page of the story " \
+           "(tidalhub.net)" in got["s"].why

@@ -193,7 +193,8 @@ def build_tree(members: list[Info], origin_doc: str | None, origin_outlet: str |
                    origin_outlet)
         if parent == feeds.get(c):
             p = fam.by_id[parent]
-            why += (f"a sister site (footer of {', '.join(sorted(p.owners & by_id[c].owners))}): "
+            shared = _owners(p, origin_outlet) & _owners(by_id[c], origin_outlet)
+            why += (f"a sister site (footer of {', '.join(sorted(shared))}): "
                     f"its network's first page of the story ({p.site})",)
         edges[c] = Edge(c, None if parent == ROOT else parent, round(cost, 2),
                         text_costs[(c, parent)], conf, why)
@@ -320,17 +321,22 @@ def _feeds(full: list[Info], origin: Info | None, origin_outlet: str | None) -> 
     copies (sites that run its stories), not an owner."""
     by_owner: dict[str, list[Info]] = {}
     for m in [*full, origin] if origin else full:
-        for name in m.owners:
-            if not (origin_outlet and same_outlet(name, origin_outlet)):
-                by_owner.setdefault(name, []).append(m)
+        for name in _owners(m, origin_outlet):
+            by_owner.setdefault(name, []).append(m)
     out = {}
     for c in full:
-        sisters = [m for name in c.owners for m in by_owner.get(name, ())
+        sisters = [m for name in _owners(c, origin_outlet) for m in by_owner.get(name, ())
                    if m.site != c.site and m.time is not None
                    and (c.time is None or m.time < c.time)]
         if sisters:
             out[c.doc_id] = min(sisters, key=lambda m: (m.time, m.doc_id)).doc_id
     return out
+
+
+def _owners(m: Info, origin_outlet: str | None) -> set[str]:
+    """The footer names of `m`'s site that name an owner: not the origin outlet's
+    copyright, which sites running its stories carry."""
+    return {n for n in m.owners if not (origin_outlet and same_outlet(n, origin_outlet))}
 
 
 def _parent_pool(c: Info, full: list[Info], units: dict[str, set[str]], cap: int) -> list[Info]:
