@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..ingest.common import site_of
 from ..records import Article, Credit
 
 REWORD_MIN = 80.0  # rapidfuzz ratio above which a paragraph is the same one, edited
@@ -51,10 +52,7 @@ def _title(article: Article) -> str:
 
 
 def _domain(article: Article) -> str | None:
-    if article.url:
-        host = re.sub(r"^[a-z]+://", "", article.url.lower()).split("/")[0]
-        return host[4:] if host.startswith("www.") else host
-    return article.site
+    return site_of(article.url) or article.site
 
 
 def _raw_mentions(article: Article) -> str:

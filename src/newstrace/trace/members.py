@@ -327,11 +327,9 @@ def site_footers(articles) -> dict[str, frozenset[str]]:
 
 def footers_of(article: Article, footers: dict[str, frozenset[str]]) -> frozenset[str]:
     """The footer names of the article's site (keyed as `site_footers` keys them)."""
-    key = article.site
-    if not key and article.url:
-        host = re.sub(r"^[a-z]+://", "", article.url.lower()).split("/")[0]
-        key = host.removeprefix("www.")
-    return footers.get(key or "", frozenset())
+    from ..ingest.common import site_of
+
+    return footers.get(article.site or site_of(article.url) or "", frozenset())
 
 
 def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(),

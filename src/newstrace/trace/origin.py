@@ -53,6 +53,9 @@ class OriginOptions:
     root_edge_time: float = 0.5  # the root's children: share of their date terms kept (with
     # root_time_weight, each root-child date pair then counts once)
     p_root_clock: float = 0.15  # the root's own clock is wrong (explains all its date pairs)
+    same_text: float = 0.7  # a copy that changed nothing of its parent's text or headline
+    # (`TreeOptions.same_text`, in the candidate roots' trees only): copies mostly change
+    # something, the origin need not; it sets the root apart, not the parents
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,9 +174,9 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
                 tree: TreeOptions | None = None) -> Origin:
     o = options or OriginOptions()
     # shared edits place a copy under the copy it took them from, and a sister site's copy
-    # under its network's first page; they do not move the root
+    # under its network's first page; they do not move the root. A verbatim copy does.
     tree = replace(tree or TreeOptions(), shared_add=0.0, inner_drop=0.0, sister_feed=0.0,
-                   split_events=False, hidden_titles=False)
+                   split_events=False, hidden_titles=False, same_text=o.same_text)
     externals = _external(members)
     for mention, _, _ in externals:  # loose lines naming an outlet others credit
         link_outlet(members, mention)

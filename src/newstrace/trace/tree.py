@@ -12,11 +12,13 @@ timestamps shift the cost; an uncredited copy costs what its site's habit says (
 site that credits its sources on most pages rarely copies without one). Sister sites
 (one owner's copyright footer on both) run one feed: a copy there is cheaper under the
 network's first page of the story (`sister_feed`), which text alone cannot tell from
-the other sisters' identical copies. The tree
-is the cheapest one over all the copies' candidate parents (Chu-Liu/Edmonds: each
-copy takes its cheapest parent, and where two copies would descend from each
-other, the cycle is opened where that costs least). Next to each other, an edit the copies share and one a copy made
-alone are two edit events. A unit a text shows only among the lines its cleaner
+the other sisters' identical copies. In the origin search, a copy that changed nothing
+of its parent's text or headline costs a little more (`same_text`): copies mostly change
+something, so a page no edit of its own sets apart is more likely the origin than a
+verbatim copy of it. The tree is the cheapest one over all the copies' candidate parents (Chu-Liu/Edmonds:
+each copy takes its cheapest parent, and where two copies would descend from each
+other, the cycle is opened where that costs least). Next to each other, an edit the
+copies share and one a copy made alone are two edit events. A unit a text shows only among the lines its cleaner
 removed is no edit of that text: whether it has it is unknown, so it is neither
 dropped nor added against it (a line two copies' cleaners dropped is no shared cut).
 """
@@ -74,6 +76,8 @@ class TreeOptions:
     habit_weight: float = 1.0  # an uncredited copy: weigh its site's credit habit (0: a flat rate)
     sister_feed: float = 3.0  # a copy under its network's first page of the story (`_feeds`):
     #                           this much cheaper (sister sites share an owner's footer)
+    same_text: float = 0.0  # a copy that changed nothing of its parent's text or headline
+    #                         (the origin search sets it: `OriginOptions.same_text`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +293,8 @@ def _cost_plain(child: Info, parent: Info | None, counts: tuple, says: tuple[boo
         cost -= o.unit_cost * o.headline_grow
     elif head > 0:
         cost += o.unit_cost * o.headline_grow
+    if not added and not dropped:
+        cost += o.same_text
     return cost, text_cost
 
 
