@@ -15,12 +15,13 @@ network's first page of the story (`sister_feed`), which text alone cannot tell 
 the other sisters' identical copies. In the origin search, a copy that changed nothing
 of its parent's text or headline costs a little more (`same_text`): copies mostly change
 something, so a page no edit of its own sets apart is more likely the origin than a
-verbatim copy of it. The tree is the cheapest one over all the copies' candidate parents (Chu-Liu/Edmonds:
-each copy takes its cheapest parent, and where two copies would descend from each
-other, the cycle is opened where that costs least). Next to each other, an edit the
-copies share and one a copy made alone are two edit events. A unit a text shows only among the lines its cleaner
-removed is no edit of that text: whether it has it is unknown, so it is neither
-dropped nor added against it (a line two copies' cleaners dropped is no shared cut).
+verbatim copy of it. The tree is the cheapest one over all the copies' candidate
+parents (Chu-Liu/Edmonds: each copy takes its cheapest parent, and where two copies
+would descend from each other, the cycle is opened where that costs least). Next to
+each other, an edit the copies share and one a copy made alone are two edit events. A
+unit a text shows only among the lines its cleaner removed is no edit of that text:
+whether it has it is unknown, so it is neither dropped nor added against it (a line
+two copies' cleaners dropped is no shared cut).
 """
 
 from __future__ import annotations
