@@ -211,3 +211,33 @@ def test_empty_database(tmp_path):
     seen = {}
     body = b"".join(missing(env, lambda s, h: seen.update(status=s))).decode()
     assert seen["status"].startswith("404") and "no database at" in body
+
+
+def test_family_page_lists_a_page_that_quotes_it_from_outside(tmp_path):
+    """A page in no family that the trace attached to a member (a roundup quoting it and
+    crediting its site) is listed on the family's page, with its evidence."""
+    from newstrace.records import Provenance
+    from newstrace.store import db as store
+
+    path = build_db(tmp_path / "quoted.duckdb")
+    con = store.connect(path)
+    row = Provenance(IDS["lonely"], None, IDS["origin"], "wire.example", IDS["credited"],
+                     "credited", 0.7, ("in no reuse family, but its credit names daily.example",))
+    store.insert_rows(con, "provenance", store.provenance_rows([row]))
+    con.close()
+    app = make_app(path)
+    env: dict = {}
+    setup_testing_defaults(env)
+    env.update(PATH_INFO="/family/F1", REQUEST_METHOD="GET")
+    html = b"".join(app(env, lambda status, headers: None)).decode("utf-8")
+    assert "Quoted by pages outside the family" in html
+    assert "its credit names daily.example" in html and IDS["lonely"] in html
+    env.update(PATH_INFO="/family/F1.json")
+    fam = json.loads(b"".join(app(env, lambda status, headers: None)))
+    assert [q["doc_id"] for q in fam["quoted_by"]] == [IDS["lonely"]]
+    assert fam["quoted_by"][0]["parent_doc_id"] == IDS["credited"]
+    assert len(fam["members"]) == 5  # the family itself is unchanged
+
+
+def test_family_page_without_quoting_pages_has_no_such_section(get):
+    assert "Quoted by pages outside" not in get("/family/F1")[2]

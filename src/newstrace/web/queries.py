@@ -164,6 +164,15 @@ def family(con, fid: str, member: str | None = None, against: str = "parent") ->
     edits = rows(con, """SELECT doc_id, parent_doc_id, op, text, parent_text, start, "end"
                          FROM edits WHERE doc_id IN (SELECT unnest(?))
                          ORDER BY doc_id, start""", [ids])
+    # pages in no family that quote a member and credit its site (trace/attach.py)
+    quoted = rows(con, DOCS + """
+        SELECT p.doc_id, d.site, d.title, d.date, p.parent_doc_id, p.credit_status,
+               p.confidence, p.evidence
+        FROM provenance p JOIN docs d USING (doc_id)
+        WHERE p.family_id IS NULL AND p.parent_doc_id IN (SELECT unnest(?))
+        ORDER BY d.date NULLS LAST, p.doc_id""", [ids])
+    for q in quoted:
+        q["evidence"] = loads(q["evidence"], [])
     return {
         "family_id": fid,
         "origin_doc_id": origin,
@@ -174,6 +183,7 @@ def family(con, fid: str, member: str | None = None, against: str = "parent") ->
         "edges": [{"parent": m["parent_doc_id"], "child": m["doc_id"],
                    "status": m["credit_status"]} for m in members if m["parent_doc_id"]],
         "edits": edits,
+        "quoted_by": quoted,
         "compare": _compare(con, members, origin, member, against),
     }
 
