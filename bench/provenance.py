@@ -99,9 +99,9 @@ def _agency(paras: list[str], site: str) -> Outlet | None:
 def _name(site: str) -> str:
     """The outlet's name: the cleaner's table when it knows the site, else the domain label."""
     from newstrace.clean.credits import OUTLETS
-    from newstrace.trace.outlets import domain_label, registrable
+    from newstrace.domains import label, registrable
 
-    return OUTLETS.get(registrable(site)) or domain_label(site).capitalize()
+    return OUTLETS.get(registrable(site)) or label(site).capitalize()
 
 
 # ---------------------------------------------------------------- clean + reuse

@@ -11,8 +11,10 @@ from functools import lru_cache
 
 from ..clean.credits import WIRE_FORMS
 from ..clean.dates import firm_published
+from ..domains import label
+from ..ingest.common import site_of
 from ..records import Article, Credit
-from .outlets import canonical, domain_label, host_of, registrable, same_outlet
+from .outlets import canonical, host_of, registrable, same_outlet
 
 _SENT_RE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9À-ÖØ-Þ])")
 _TOKEN_RE = re.compile(r"\w+")
@@ -133,7 +135,7 @@ def mentions(line: str, outlet: str) -> bool:
 @lru_cache(maxsize=65536)
 def _outlet_key(outlet: str) -> str:
     host = host_of(outlet)
-    return domain_label(host) if host else re.sub(r"[^a-z0-9]", "", outlet.lower())
+    return label(host) if host else re.sub(r"[^a-z0-9]", "", outlet.lower())
 
 
 @lru_cache(maxsize=65536)
@@ -301,8 +303,6 @@ def site_of_article(article: Article) -> str | None:
     if article.site:
         return canonical(article.site)
     if article.url:
-        from ..ingest.common import site_of
-
         return canonical(site_of(article.url))
     return None
 
@@ -327,8 +327,6 @@ def site_footers(articles) -> dict[str, frozenset[str]]:
 
 def footers_of(article: Article, footers: dict[str, frozenset[str]]) -> frozenset[str]:
     """The footer names of the article's site (keyed as `site_footers` keys them)."""
-    from ..ingest.common import site_of
-
     return footers.get(article.site or site_of(article.url) or "", frozenset())
 
 

@@ -38,9 +38,6 @@ def host_of(text: str | None) -> str | None:
     return m.group(1)
 
 
-domain_label = label  # `news.kna-agency.com` -> `knaagency`
-
-
 def name_keys(name: str) -> set[str]:
     """Keys of an outlet name: joined words, words without fillers, the acronym."""
     words = re.findall(r"[a-z0-9]+", name.lower())
@@ -64,7 +61,7 @@ def outlet_keys(text: str | None) -> frozenset[str]:
     host = host_of(text)
     if host:
         reg = registrable(host)
-        keys = {reg, domain_label(host)} - {""}
+        keys = {reg, label(host)} - {""}
         name = domains.get(reg) or domains.get(host)
         if name:
             keys |= {"=" + name.lower()}
@@ -81,11 +78,11 @@ def _names() -> frozenset[str]:
     return frozenset(_table()[0].values())
 
 
-def _label_matches(label: str, key: str) -> bool:
-    if label == key:
+def _label_matches(name: str, key: str) -> bool:
+    if name == key:
         return True
-    if len(key) >= 2 and label.startswith(key):
-        rest = label[len(key):]
+    if len(key) >= 2 and name.startswith(key):
+        rest = name[len(key):]
         return rest in _SUFFIXES or rest.isdigit() or (len(key) >= 5 and len(rest) <= 2)
     return False
 
@@ -103,8 +100,8 @@ def same_outlet(a: str | None, b: str | None) -> bool:
         return registrable(ha) == registrable(hb)
     if ha or hb:
         host, other = (ha, kb) if ha else (hb, ka)
-        label = domain_label(host)
-        return any(_label_matches(label, k) for k in other if not k.startswith("="))
+        name = label(host)
+        return any(_label_matches(name, k) for k in other if not k.startswith("="))
     return False
 
 
