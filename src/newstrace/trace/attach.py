@@ -65,18 +65,23 @@ def choose(info: Info, hits: list[tuple[str, Page]], before_h: float = 72.0
     for unit, page in hits:
         if furniture[(unit, page.site)] == 1:
             shared.setdefault(page, []).append(unit)
+    credits = crediting(info)
     best = None
     for page, units in shared.items():
-        named = any(same_outlet(c[0], page.site) for c in crediting(info))
+        named = any(same_outlet(c[0], page.site) for c in credits)
         if not named or page.doc_id == info.doc_id:
             continue
-        words = sum(u.count(" ") + 1 for u in units)
+        words = _words(units)
         if words < MIN_SHARED_TOKENS or _long_before(info, page, before_h):
             continue
         key = (words, -(page.time if page.time is not None else math.inf), page.doc_id)
         if best is None or key > best[0]:
             best = (key, page, units)
     return None if best is None else best[1:]
+
+
+def _words(units: list[str]) -> int:
+    return sum(u.count(" ") + 1 for u in units)
 
 
 def _long_before(info: Info, page: Page, hours: float) -> bool:
@@ -92,12 +97,11 @@ def attached_row(info: Info, page: Page, units: list[str], origin_doc_id: str | 
     (`origin_doc_id`, `origin_outlet`) with `confidence`. It stays in no reuse family
     (family_id None); its parent is that page."""
     status, why = credit_status(info, origin_outlet, [page.site or ""])
-    words = sum(u.count(" ") + 1 for u in units)
     return Provenance(
         info.doc_id, None, origin_doc_id, origin_outlet, page.doc_id, status,
         round(min(0.7, confidence), 3),
         (f"in no reuse family, but its credit names {page.site} and it quotes "
-         f"{len(units)} sentence(s) ({words} words) of that site's page of the story "
+         f"{len(units)} sentence(s) ({_words(units)} words) of that site's page of the story "
          f"({page.doc_id})", why))
 
 
