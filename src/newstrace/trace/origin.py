@@ -5,8 +5,9 @@ Each hypothesis ("member m is the origin", "outlet X, absent from the corpus, is
 the origin") is scored as a log-likelihood: the copy tree rooted there (each
 copy's edits, credits and dates against its parent, see tree.py), plus what
 only the origin says (an origin rarely credits another outlet), the dateline
-and credit lines every copy carries (they travel with the text), and a prior
-on the origin being absent. Credits are also weighed together: a member whose site
+and credit lines every copy carries (they travel with the text), the outlet the text's
+own reporting names ("told Reuters", reporter.py; it travels too), and a prior on the
+origin being absent. Credits are also weighed together: a member whose site
 most crediting copies name (and that credits no member itself) gains (a loose line naming
 an outlet another copy credits is a credit there too), and an outside
 outlet only one copy names loses against a best member that other copies credit.
@@ -33,6 +34,7 @@ from dataclasses import dataclass, replace
 
 from .members import Info, link_credits, link_outlet, order_ll
 from .outlets import canonical, host_of, same_outlet
+from .reporter import reporter_of
 from .tree import TreeOptions, build_tree
 
 
@@ -53,6 +55,7 @@ class OriginOptions:
     root_edge_time: float = 0.5  # the root's children: share of their date terms kept (with
     # root_time_weight, each root-child date pair then counts once)
     p_root_clock: float = 0.15  # the root's own clock is wrong (explains all its date pairs)
+    p_told: float = 0.85  # the outlet the text's reporting names ("told Reuters") is the origin
     same_text: float = 0.7  # a copy that changed nothing of its parent's text or headline
     # (`TreeOptions.same_text`, in the candidate roots' trees only): copies mostly change
     # something, the origin need not; it sets the root apart, not the parents
@@ -103,6 +106,24 @@ def dateline_ll(members: list[Info], outlet: str | None, o: OriginOptions,
     if hits * 2 >= len(agencies):
         return _log(o.p_dateline_match), hits
     return _log(1 - o.p_dateline_match if absent else o.p_dateline_other), hits
+
+
+def _reporter(members: list[Info]) -> str | None:
+    """The outlet most full members' texts name in their own reporting ("told Reuters"):
+    an outlet a member's site, credit or dateline names, or one the outlet table knows."""
+    full = [m for m in members if m.role != "partial"] or members
+    if not any(m.told for m in full):
+        return None
+    known = [x for m in members for x in
+             ([m.site] if m.site else []) + [c[0] for c in m.credits + m.carried]
+             + ([m.agency] if m.agency else [])]
+    return reporter_of([m.told for m in full], known)
+
+
+def told_ll(reporter: str | None, outlet: str | None, o: OriginOptions) -> float:
+    if reporter is None:
+        return 0.0
+    return _log(o.p_told if same_outlet(reporter, outlet) else 1 - o.p_told)
 
 
 def _dated_before(members: list[Info], root: Info, p_bad_clock: float) -> int:
@@ -178,6 +199,13 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
     tree = replace(tree or TreeOptions(), shared_add=0.0, inner_drop=0.0, sister_feed=0.0,
                    split_events=False, hidden_titles=False, same_text=o.same_text)
     externals = _external(members)
+    told = _reporter(members)
+    if told and not any(same_outlet(told, x.site) for x in members if x.role != "partial"):
+        hit = next((i for i, e in enumerate(externals) if same_outlet(told, e[0])), None)
+        if hit is None:
+            externals.append((told, 0, 1))
+        else:
+            externals[hit] = (externals[hit][0], externals[hit][1], externals[hit][2] + 1)
     for mention, _, _ in externals:  # loose lines naming an outlet others credit
         link_outlet(members, mention)
     link_credits(members)
@@ -199,6 +227,7 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
         dated = o.root_time_weight * sum(order_ll(m, c, o.p_bad_clock) for c in full if c is not m)
         dated += o.root_edge_time * kids  # the root's children: each date pair counts once
         ll = (_log(1 - o.p_absent) - math.log(len(full)) + dl + root_time(m, dated, o)
+              + told_ll(told, m.site, o)
               + _log(p_own if own else 1 - o.p_origin_credits)
               - sum(e.cost for e in edges.values()) - kids)  # (kids: taken out of the edges)
         ev = []
@@ -210,6 +239,8 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
             ev.append(f"{len(named)} member(s) credit its site ({m.site})")
         if dl_hits:
             ev.append(f"{dl_hits} dateline(s) or carried credit(s) name it")
+        if told and same_outlet(told, m.site):
+            ev.append(f"the text's own reporting names its site ({told}: \"told ...\" and the like)")
         if own:
             ev.append(f"it credits another outlet itself ({own[0]})")
         if m.time is not None:
@@ -229,7 +260,7 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
                                  for t in [build_tree(members, None, mention, tree, root_like=r,
                                                           cache=cache)]),
                                 key=lambda x: x[0])
-        ll = _log(o.p_absent) + dl - cost
+        ll = _log(o.p_absent) + dl - cost + told_ll(told, mention, o)
         links = sum(1 for x in members if x.links_outlet(mention))
         # the best member is one others credit, and it does not itself point at the outside outlet
         inside = not lead.credits_outlet(mention) and any(
@@ -243,6 +274,9 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
               f"the copy tree from the copies' common text needs {text:.1f} text edits"]
         if links:
             ev.append(f"{links} credit(s) link to a story on {canonical(mention)}")
+        if told and same_outlet(told, mention):
+            ev.append(f"the copies' text names it as the outlet that reported the story "
+                      f"(\"told {told}\" and the like)")
         scored.append((ll, None, canonical(mention), ev, like))
     scored.sort(key=lambda t: -t[0])
     # present or absent first (summing over the members), then the best of that kind
