@@ -33,7 +33,7 @@ import math
 from dataclasses import dataclass, replace
 
 from .members import Info, link_credits, link_outlet, order_ll
-from .outlets import canonical, host_of, same_outlet
+from .outlets import canonical, host_of, same_outlet, tally
 from .reporter import reporter_of
 from .tree import TreeOptions, build_tree
 
@@ -153,22 +153,9 @@ def _external(members: list[Info]) -> list[tuple[str, int, int]]:
 
 def _consensus(members: list[Info], sites: list[str]) -> str | None:
     """The outlet named by at least two copies and by more than half of the crediting copies."""
-    votes: list[list] = []
-    crediting = 0
-    for m in members:
-        named = _counted(m, sites, m.site)
-        if not named:
-            continue
-        crediting += 1
-        seen: list[list] = []
-        for mention in named:
-            g = next((g for g in votes if same_outlet(mention, g[0])), None)
-            if g is None:
-                g = [mention, 0]
-                votes.append(g)
-            if g not in seen:
-                seen.append(g)
-                g[1] += 1
+    named = [n for n in (_counted(m, sites, m.site) for m in members) if n]
+    crediting = len(named)
+    votes = tally(named)
     best = max(votes, key=lambda g: g[1], default=None)
     if best is None or best[1] < 2 or best[1] * 2 <= crediting:
         return None

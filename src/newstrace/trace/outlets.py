@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..domains import label, registrable
@@ -103,6 +104,23 @@ def same_outlet(a: str | None, b: str | None) -> bool:
         name = label(host)
         return any(_label_matches(name, k) for k in other if not k.startswith("="))
     return False
+
+
+def tally(pages: Iterable[Iterable[str]]) -> list[list]:
+    """[outlet, pages] for the outlets the pages' mentions name (`same_outlet` groups them;
+    the first mention names the group): each page counts once per outlet."""
+    votes: list[list] = []
+    for mentions in pages:
+        seen: list[list] = []
+        for mention in mentions:
+            g = next((g for g in votes if same_outlet(mention, g[0])), None)
+            if g is None:
+                g = [mention, 0]
+                votes.append(g)
+            if g not in seen:
+                seen.append(g)
+                g[1] += 1
+    return votes
 
 
 def canonical(text: str | None) -> str | None:

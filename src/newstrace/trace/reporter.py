@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .outlets import host_of, outlet_keys, same_outlet
+from .outlets import host_of, outlet_keys, same_outlet, tally
 
 # a name: up to four capitalised words, "The" allowed first ("The Hill", "Polygraph.info")
 _WORD = r"[A-Z][\w&\-]*(?:\.[\w\-]+)*"  # a dot only inside a word: "Lenta.ru", not "Journal."
@@ -76,20 +76,8 @@ def reporter_of(texts_names: Sequence[tuple[str, ...]], known: Sequence[str]) ->
     """The outlet that at least half of the texts (each given by its `told_names`) name."""
     if not texts_names:
         return None
-    votes: list[list] = []
-    for names in texts_names:
-        seen: list[list] = []
-        for name in names:
-            outlet = as_outlet(name, known)
-            if outlet is None:
-                continue
-            g = next((g for g in votes if same_outlet(outlet, g[0])), None)
-            if g is None:
-                g = [outlet, 0]
-                votes.append(g)
-            if g not in seen:
-                seen.append(g)
-                g[1] += 1
+    votes = tally([o for o in (as_outlet(n, known) for n in names) if o]
+                  for names in texts_names)
     best = max(votes, key=lambda g: g[1], default=None)
     if best is None or best[1] * 2 < len(texts_names):
         return None
