@@ -15,7 +15,6 @@ from ..domains import label
 from ..ingest.common import site_of
 from ..records import Article, Credit
 from .outlets import canonical, host_of, registrable, same_outlet
-from .reporter import told_names
 
 _SENT_RE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9À-ÖØ-Þ])")
 _TOKEN_RE = re.compile(r"\w+")
@@ -50,7 +49,6 @@ class Info:
     linked: frozenset[str] = frozenset()  # credit mentions whose line links to a story there
     habit: float | None = None  # share of its site's other pages with a credit line (corpus)
     owners: frozenset[str] = frozenset()  # its site's footer copyright names (its owner's)
-    told: tuple[str, ...] = ()  # names its reporting mentions ("told Reuters", reporter.py)
 
     def credits_outlet(self, outlet: str | None) -> bool:
         return any(same_outlet(m, outlet) for m, _, _ in self.credits)
@@ -377,8 +375,7 @@ def build_info(article: Article, role: str, footers: frozenset[str] = frozenset(
         if r.reason != "credit" and 3 <= len(r.text.split()) <= 30)
     return Info(article.doc_id, site, role, when, published, slack, credits, agency,
                 title, spans, units, article.text, loose=loose, dropped=dropped, hidden=hidden,
-                coverage=coverage, linked=frozenset(linked), owners=footers,
-                told=told_names(article.text))
+                coverage=coverage, linked=frozenset(linked), owners=footers)
 
 
 def find_titles(members: list[Info]) -> None:

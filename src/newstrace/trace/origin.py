@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 
 from .members import Info, link_credits, link_outlet, order_ll
 from .outlets import canonical, host_of, same_outlet, tally
-from .reporter import reporter_of
+from .reporter import reporter_of, told_names
 from .tree import TreeOptions, build_tree
 
 
@@ -112,12 +112,13 @@ def _reporter(members: list[Info]) -> str | None:
     """The outlet most full members' texts name in their own reporting ("told Reuters"):
     an outlet a member's site, credit or dateline names, or one the outlet table knows."""
     full = [m for m in members if m.role != "partial"] or members
-    if not any(m.told for m in full):
+    names = [told_names(m.text) for m in full]  # read here: only families need them
+    if not any(names):
         return None
     known = [x for m in members for x in
              ([m.site] if m.site else []) + [c[0] for c in m.credits + m.carried]
              + ([m.agency] if m.agency else [])]
-    return reporter_of([m.told for m in full], known)
+    return reporter_of(names, known)
 
 
 def told_ll(reporter: str | None, outlet: str | None, o: OriginOptions) -> float:

@@ -55,8 +55,9 @@ def told_names(text: str) -> tuple[str, ...]:
 
 
 def as_outlet(name: str, known: Sequence[str]) -> str | None:
-    """`name` (or its longest part that is: "Fox News Digital" -> "Fox News") as an outlet: one of
-    `known` (sites and credited outlets), else a domain or a name in the outlet table."""
+    """`name` (or its longest part that is: "Fox News Digital" -> "Fox News") as an
+    outlet: one of `known` (sites and credited outlets), else a domain or a name in the
+    outlet table."""
     words = name.split()
     spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)),
                    key=lambda s: (s[0] - s[1], s[0]))  # longest first, then leftmost
