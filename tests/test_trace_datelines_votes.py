@@ -1,11 +1,10 @@
 """Origin in the corpus or outside it (issue 6): a page that only shares a passage brings
 no dateline observation of the family's text, and loose lines naming an outlet another
-copy credits vote in the credits' consensus (trace/origin.py). Each rule is also checked
+copy credits are credits there too (trace/origin.py). Each rule is also checked
 against what the old behaviour gives, so the test fails if the rule goes."""
 
 from dataclasses import replace
 
-import pytest
 from test_trace import P1, P2, P3, P4, P5
 from test_trace import art as dated_art
 from test_trace_origin import FULL, HARBOUR, PLANET
@@ -15,6 +14,7 @@ from newstrace.trace import mark_carried
 from newstrace.trace.members import build_info
 from newstrace.trace.origin import OriginOptions, dateline_ll, find_origin
 from newstrace.trace.outlets import same_outlet
+from newstrace.trace.tree import build_tree
 
 ROUNDUP = "In other news this week, the town library reopened after a long renovation."
 
@@ -82,26 +82,23 @@ def crowd(mentions=2):
     return arts
 
 
-def consensus_gain(arts):
-    members = members_of(arts)
-    got = dict(find_origin(members).scores)["a"]
-    return got - dict(find_origin(members_of(arts), OriginOptions(consensus_bonus=0.0)).scores)["a"]
-
-
-def test_loose_lines_naming_an_outlet_another_copy_credits_vote_against_a_consensus():
-    # two copies credit harbourpost.com, one credits Daily Planet: the site has the consensus
-    assert consensus_gain(crowd(mentions=0)) == pytest.approx(OriginOptions().consensus_bonus)
-    # two more copies name Daily Planet in a loose line (credits there, see link_outlet):
-    # three of five crediting copies name it, so harbourpost.com has no consensus
-    assert consensus_gain(crowd(mentions=2)) == pytest.approx(0.0)
+def test_loose_lines_naming_an_outlet_another_copy_credits_count_as_credits():
+    # one copy credits Daily Planet; two more name it in a loose line: those are credits
+    # there too (link_outlet), weighed in the tree like any credit line
     members = members_of(crowd(mentions=2))
-    o = find_origin(members)
+    find_origin(members)
     assert all(m.credits_outlet("Daily Planet") for m in members if m.doc_id.startswith("y"))
-    assert not any("most crediting copies" in e for e in o.evidence)
+    y0 = build_tree(members, None, "Daily Planet")["y0"]
+    assert y0.parent is None and "credits the origin outlet (Daily Planet)" in y0.why
+    # the same copy without the line: no credit, so nothing ties it to Daily Planet
+    plain = members_of(crowd(mentions=0) + [art("y0", "aggregator0.net", [P1, P2, P3], 16)])
+    assert not next(m for m in plain if m.doc_id == "y0").credits_outlet("Daily Planet")
 
 
 def test_a_loose_line_naming_no_credited_outlet_does_not_vote():
-    # a loose line naming an outlet no copy credits is no credit: the consensus stands
-    arts = crowd(mentions=0) + [art("z", "aggregator.net", [P1, P2, P3], 16,
-                                    loose=["Morning Gazette"])]
-    assert consensus_gain(arts) == pytest.approx(OriginOptions().consensus_bonus)
+    # a loose line naming an outlet no copy credits is no credit
+    members = members_of(crowd(mentions=0) + [art("z", "aggregator.net", [P1, P2, P3], 16,
+                                                  loose=["Morning Gazette"])])
+    o = find_origin(members)
+    assert not next(m for m in members if m.doc_id == "z").credits_outlet("Morning Gazette")
+    assert not any("Morning Gazette" in k for k, _ in o.scores)

@@ -6,7 +6,7 @@ checked with the rule switched off too."""
 import math
 
 from test_trace import P1, P2, P3, P4, P5
-from test_trace_origin import FULL, HARBOUR, INTRO, art, origin_of, twins
+from test_trace_origin import FULL, HARBOUR, INTRO, art, origin_of
 
 from newstrace.trace import mark_carried
 from newstrace.trace.members import build_info
@@ -106,22 +106,12 @@ def test_the_tree_charges_more_for_a_linked_credit_naming_an_outsider():
     assert absent(LINKED).parent is None and absent(LINKED).cost == absent(BARE).cost
 
 
-def test_a_member_linking_to_another_outlets_story_gets_no_consensus():
-    # a bare outside name on the page keeps the bonus; a link to a story there does not
-    bare = origin_of(twins(a_credits=[BARE]))
-    assert any("most crediting copies" in e for e in bare.evidence)
-    o = origin_of(twins(a_credits=[LINKED]))
-    assert not any("most crediting copies" in e for e in o.evidence)
-    plain = dict(origin_of(twins(a_credits=[LINKED]), consensus_bonus=0.0).scores)
-    assert dict(o.scores)["a"] == plain["a"]
-
-
 def test_an_origin_linking_to_an_outside_story_is_less_likely():
     def score(credit, **opts):
         arts = [art("a", "harbourpost.com", FULL, 12, [credit]),
                 art("c", "reprints.info", [P1, P2, P3, P4], 14, [HARBOUR]),
                 art("d", "copier.net", [P1, P2, P3, P5], 15, [HARBOUR])]
-        return dict(origin_of(arts, consensus_bonus=0.0, **opts).scores)["a"]
+        return dict(origin_of(arts, **opts).scores)["a"]
 
     o = OriginOptions()
     step = math.log(o.p_origin_credits / o.p_origin_links)

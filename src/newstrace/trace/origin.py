@@ -7,13 +7,14 @@ copy's edits, credits and dates against its parent, see tree.py), plus what
 only the origin says (an origin rarely credits another outlet), the dateline
 and credit lines every copy carries (they travel with the text), the outlet the text's
 own reporting names ("told Reuters", reporter.py; it travels too), and a prior on the
-origin being absent. Credits are also weighed together: a member whose site
-most crediting copies name (and that credits no member itself) gains (a loose line naming
-an outlet another copy credits is a credit there too), and an outside
-outlet only one copy names loses against a best member that other copies credit.
+origin being absent. Each copy's credit is weighed in the tree, edge by edge (a loose line
+naming an outlet another copy credits is a credit there too); no vote of the crediting
+copies is added on top (it counted the same credits twice: a copy that most copies credit
+as their parent beat the origin). An outside outlet only one copy names loses against a
+best member that other copies credit.
 A credit that links to a story there (a URL with a story's path, members.story_link)
 is firmer than a bare name: it loses less as a lone credit, and a member whose own
-credit links elsewhere gets no consensus and is a less likely origin.
+credit links elsewhere is a less likely origin.
 Dates: the root's date against each member counts once (half in the root's own
 term, half from its children's edges; OriginOptions.root_edge_time), not twice. All
 those pairs are one observation of the root's clock, which may simply be wrong: a root
@@ -33,15 +34,15 @@ import math
 from dataclasses import dataclass, replace
 
 from .members import Info, link_credits, link_outlet, order_ll
-from .outlets import canonical, host_of, same_outlet, tally
+from .outlets import canonical, host_of, same_outlet
 from .reporter import reporter_of, told_names
 from .tree import TreeOptions, build_tree
 
 
 @dataclass(frozen=True, slots=True)
 class OriginOptions:
-    p_origin_credits: float = 0.015  # an origin page with a credit line naming another outlet
-    p_origin_links: float = 0.005  # the same with a link to a story there
+    p_origin_credits: float = 0.005  # an origin page with a credit line naming another outlet
+    p_origin_links: float = 0.002  # the same with a link to a story there
     p_dateline_match: float = 0.9  # the text's dateline agency names the origin outlet
     p_dateline_other: float = 0.14  # an origin in the corpus runs another agency's dateline
     p_bad_clock: float = 0.2  # a site's clock (or zone) is simply wrong (evidence text only)
@@ -49,7 +50,6 @@ class OriginOptions:
     max_candidates: int = 8  # members scored with a full tree (large families)
     root_time_weight: float = 0.5  # the origin came out before every member, not only its children
     absent_texts: int = 3  # copies whose text is tried as the absent origin's (besides the consensus)
-    consensus_bonus: float = 3.75  # a member whose site most crediting copies name
     lone_absent_penalty: float = 2.0  # an outside outlet only one copy's credit names
     lone_linked_penalty: float = 0.5  # the same when that credit links to a story there
     root_edge_time: float = 0.5  # the root's children: share of their date terms kept (with
@@ -152,17 +152,6 @@ def _external(members: list[Info]) -> list[tuple[str, int, int]]:
     return [(g[0], len(g[1]), len(g[2])) for g in groups]
 
 
-def _consensus(members: list[Info], sites: list[str]) -> str | None:
-    """The outlet named by at least two copies and by more than half of the crediting copies."""
-    named = [n for n in (_counted(m, sites, m.site) for m in members) if n]
-    crediting = len(named)
-    votes = tally(named)
-    best = max(votes, key=lambda g: g[1], default=None)
-    if best is None or best[1] < 2 or best[1] * 2 <= crediting:
-        return None
-    return best[0]
-
-
 def root_time(m: Info, dated: float, o: OriginOptions) -> float:
     """What the dates say of `m` as the origin: `dated`, the sum of its date pairs with the
     other members (`order_ll`, each allowing for the other page's clock being wrong), mixed
@@ -202,8 +191,6 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
     cands = sorted(full, key=lambda m: _prelim(m, members))[:limit]
     sites = [x.site for x in members if x.site]
     scored: list[tuple[float, str | None, str | None, list[str], str | None]] = []
-    # loose lines naming an outlet another copy credits are credits (link_outlet): they vote
-    agreed = _consensus(members, sites + [x[0] for x in externals])
     cache: dict = {}  # text comparisons shared by the trees from every candidate root
     for m in cands:
         edges = build_tree(members, m.doc_id, m.site, tree, cache=cache)
@@ -219,9 +206,6 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
               + _log(p_own if own else 1 - o.p_origin_credits)
               - sum(e.cost for e in edges.values()) - kids)  # (kids: taken out of the edges)
         ev = []
-        if agreed and m.site and same_outlet(agreed, m.site) and not m.named and not m.linked:
-            ll += o.consensus_bonus
-            ev.append(f"most crediting copies name its site ({m.site})")
         named = _named_by(members, m.site)
         if named:
             ev.append(f"{len(named)} member(s) credit its site ({m.site})")
