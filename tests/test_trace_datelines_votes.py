@@ -95,7 +95,7 @@ def test_loose_lines_naming_an_outlet_another_copy_credits_count_as_credits():
     assert not next(m for m in plain if m.doc_id == "y0").credits_outlet("Daily Planet")
 
 
-def test_a_loose_line_naming_no_credited_outlet_does_not_vote():
+def test_a_loose_line_naming_no_credited_outlet_is_no_credit():
     # a loose line naming an outlet no copy credits is no credit
     members = members_of(crowd(mentions=0) + [art("z", "aggregator.net", [P1, P2, P3], 16,
                                                   loose=["Morning Gazette"])])
