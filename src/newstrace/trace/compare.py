@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .members import TITLE_PREFIX, Info, is_title_unit, title_unit
+from .members import TITLE_PREFIX, Info, full_members, is_title_unit, title_unit
 from .outlets import same_outlet
 
 
@@ -73,7 +73,7 @@ def consensus(members: list[Info], ties: bool = False) -> set[str]:
     (copies abridge more often than they add). On a tie, a unit in the body is kept (two
     copies dropping it is likelier than two adding it there); a headline or an opening
     line is not (that is where copies add)."""
-    full = [m for m in members if m.role != "partial"] or members
+    full = full_members(members)
     counts: dict[str, int] = {}
     opening: set[str] = set()
     for m in full:

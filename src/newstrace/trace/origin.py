@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from .members import Info, link_credits, link_outlet, order_ll
+from .members import Info, full_members, link_credits, link_outlet, order_ll
 from .outlets import canonical, host_of, same_outlet
 from .reporter import reporter_of, told_names
 from .tree import TreeOptions, build_tree
@@ -96,7 +96,7 @@ def dateline_ll(members: list[Info], outlet: str | None, o: OriginOptions,
     Credit lines every copy carries (part of the text, e.g. "© The Associated Press")
     count the same way; a bare link every copy carries ("More info: www.maker.com") does not.
     A page that only shares a passage heads its own text: its dateline is no observation."""
-    members = [c for c in members if c.role != "partial"] or members
+    members = full_members(members)
     agencies = [c.agency for c in members if c.agency]
     agencies += [next(x[0] for x in c.carried if x[2] != "mention") for c in members
                  if not c.agency and any(x[2] != "mention" for x in c.carried)]
@@ -111,7 +111,7 @@ def dateline_ll(members: list[Info], outlet: str | None, o: OriginOptions,
 def _reporter(members: list[Info]) -> str | None:
     """The outlet most full members' texts name in their own reporting ("told Reuters"):
     an outlet a member's site, credit or dateline names, or one the outlet table knows."""
-    full = [m for m in members if m.role != "partial"] or members
+    full = full_members(members)
     names = [told_names(m.text) for m in full]  # read here: only families need them
     if not any(names):
         return None
@@ -136,7 +136,7 @@ def _external(members: list[Info]) -> list[tuple[str, int, int]]:
     datelines). A page that only shares a paragraph (a site's promo line) may be by the
     absent origin's outlet: its site does not count as present."""
     groups: list[list] = []
-    full = [x for x in members if x.role != "partial"] or members  # a partial one is no origin
+    full = full_members(members)  # a partial one is no origin
     for m in members:
         named = [(c[0], 1) for c in m.credits if c[2] != "mention" or host_of(c[0])]
         if m.agency:
@@ -186,7 +186,7 @@ def find_origin(members: list[Info], options: OriginOptions | None = None,
     for mention, _, _ in externals:  # loose lines naming an outlet others credit
         link_outlet(members, mention)
     link_credits(members)
-    full = [m for m in members if m.role != "partial"] or list(members)
+    full = full_members(members)
     limit = min(o.max_candidates, max(2, 400 // len(full)))  # large families: fewer trees
     cands = sorted(full, key=lambda m: _prelim(m, members))[:limit]
     sites = [x.site for x in members if x.site]
