@@ -414,6 +414,8 @@ def test_train_html_model_from_jsonl(tmp_path):
     ("Council shuts the old bridge | Town Gazette", "Council shuts the old bridge", "Council shuts the old bridge"),
     ("Council shuts the old bridge - Town Gazette", "Council shuts the old bridge", "Council shuts the old bridge"),
     ("Council shuts the old bridge :: Town Gazette", "Council shuts the old bridge", "Council shuts the old bridge"),
+    # a short headline under a long site name: the name is cut all the same
+    ("Bridge shut for good | The Ashingrad Evening Gazette", "Bridge shut for good", "Bridge shut for good"),
     # a logo <h1> heads no story; an <h1> that differs from the <title> is not a cut of it
     ("CNN - Breaking News, Latest News", "CNN", "CNN - Breaking News, Latest News"),
     ("Council shuts the old bridge | Town Gazette", "Town Gazette", "Council shuts the old bridge | Town Gazette"),

@@ -216,7 +216,7 @@ def _from_page(tree, tags: dict[str, list], found, put) -> None:
         head = " ".join(h1.text_content().split()) if h1 is not None else ""
         # the <h1> heads the story (3+ words: not a logo "CNN" heading "CNN - Breaking News")
         if len(head.split()) >= 3 and title.startswith(head) and \
-                len(title) - len(head) < len(head) and _TITLE_TAIL.fullmatch(title[len(head):]):
+                _TITLE_TAIL.fullmatch(title[len(head):]):
             put("title", head, "html title, the site's name after it cut (as the <h1>)")
         else:
             put("title", title, "html title")

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from ..records import Alignment, Article, Edit, Member, Provenance
 from .attach import attach_quotes
 from .clocks import ClockOptions, correct_clocks
+from .compare import restore_units
 from .corpus import components
 from .credit import credit_status
 from .edits import diff_articles
@@ -160,6 +161,7 @@ def trace_family(fid: str, members: list[Info], opts: TraceOptions,
         m = members[0]
         return [Provenance(m.doc_id, fid, m.doc_id, m.site, None, "origin", 1.0,
                            ("only member of its family",))]
+    restore_units(members)  # lines a cleaner removed on one page and kept on others
     mark_carried(members)
     origin: Origin = find_origin(members, opts.origin, opts.tree)
     find_titles(members)  # places copies; the origin is chosen on the headlines the cleaner found

@@ -108,6 +108,49 @@ def one_variant(units: set[str], counts: dict[str, int]) -> set[str]:
     return units - drop
 
 
+def restore_units(members: list[Info], share: float = 0.5) -> None:
+    """Lines one member's cleaner removed that other members keep are text, not debris (a
+    cleaner judges a line by its neighbours: the same paragraph is kept on one page and
+    dropped on another, which reads as an edit or hides one). A unit among a full member's
+    removed lines, or a small variant of one (a reworded sentence), that another full
+    member keeps and at least `share` of them have (kept or removed) is its unit again,
+    placed after the nearest unit before it in a member that keeps it (in place)."""
+    full = full_members(members)
+    kept: dict[str, int] = {}
+    for m in full:
+        for u in m.units:
+            kept[u] = kept.get(u, 0) + 1
+    words = {u: u.split() for u in kept}
+    for m in full:
+        back = []
+        for u in sorted(m.hidden):
+            if is_title_unit(u) or u in m.units:
+                continue
+            like = u if u in kept else next(
+                (v for v in kept if v not in m.units and small_change(u.split(), words[v])), None)
+            if like is not None and 1 + kept[like] + sum(
+                    like in x.hidden for x in full if x is not m) >= share * len(full):
+                back.append((u, like))
+        if back:
+            m.units = _placed(m, back, full)
+            m.hidden = m.hidden - {u for u, _ in back}
+
+
+def _placed(m: Info, back: list[tuple[str, str]], full: list[Info]) -> dict[str, int]:
+    """`m.units` with each (unit, the unit a keeping member has) put back after the nearest
+    unit before it there, in that unit's paragraph."""
+    order = list(m.units.items())
+    for u, like in back:
+        src = list(next(x for x in full if like in x.units).units)
+        at = {k: j for j, (k, _) in enumerate(order)}
+        prev = next((v for v in reversed(src[:src.index(like)]) if v in at), None)
+        if prev is None:
+            order.insert(0, (u, order[0][1] if order else 0))
+        else:
+            order.insert(at[prev] + 1, (u, order[at[prev]][1]))
+    return dict(order)
+
+
 def known(order: list[str], hidden: frozenset[str]) -> list[str]:
     """`order` without the units the other text hides in lines the cleaner removed: whether
     that text has them is unknown, so they are neither dropped nor added."""

@@ -294,8 +294,11 @@ def parse_time_slack(value: str | None) -> tuple[datetime | None, float]:
 
 
 def paragraph_spans(article: Article) -> list[tuple[int, int]]:
-    if article.paragraphs:
-        return [(p.start, p.end) for p in article.paragraphs]
+    """The body's blocks in text order: paragraphs, subheads and captions (a copy carries
+    them all; a text cleaner tells a short line a subhead on one page, a paragraph on another)."""
+    blocks = [*article.paragraphs, *article.subheads, *article.captions]
+    if blocks:
+        return sorted((p.start, p.end) for p in blocks)
     spans, pos = [], 0
     for chunk in article.text.split("\n\n"):
         start = article.text.find(chunk, pos)
