@@ -116,24 +116,35 @@ def restore_units(members: list[Info], share: float = 0.5) -> None:
     member keeps and at least `share` of them have (kept or removed) is its unit again,
     placed after the nearest unit before it in a member that keeps it (in place)."""
     full = full_members(members)
-    kept: dict[str, int] = {}
-    for m in full:
-        for u in m.units:
-            kept[u] = kept.get(u, 0) + 1
-    words = {u: u.split() for u in kept}
+    kept = Counter(u for m in full for u in m.units)
+    removed = Counter(u for m in full for u in m.hidden)
+    first = {u: i for i, u in enumerate(kept)}
+    by_size: dict[int, list[tuple[str, list[str]]]] = {}
+    for u in kept:
+        by_size.setdefault(u.count(" "), []).append((u, u.split()))
+    plans = []
     for m in full:
         back = []
         for u in sorted(m.hidden):
             if is_title_unit(u) or u in m.units:
                 continue
-            like = u if u in kept else next(
-                (v for v in kept if v not in m.units and small_change(u.split(), words[v])), None)
-            if like is not None and 1 + kept[like] + sum(
-                    like in x.hidden for x in full if x is not m) >= share * len(full):
+            like = u if u in kept else _variant(u, m, by_size, first)
+            if like is not None and 1 + kept[like] + removed[like] - (like in m.hidden) >= \
+                    share * len(full):
                 back.append((u, like))
+        plans.append((m, back))
+    for m, back in plans:  # decided on the members as the cleaner left them, then applied
         if back:
             m.units = _placed(m, back, full)
             m.hidden = m.hidden - {u for u, _ in back}
+
+
+def _variant(u: str, m: Info, by_size: dict[int, list[tuple[str, list[str]]]],
+             first: dict[str, int]) -> str | None:
+    """The first kept unit `m` lacks that is a small variant of `u` (a word or so apart)."""
+    uw, n = u.split(), u.count(" ")
+    return min((v for size in range(n - 2, n + 3) for v, vw in by_size.get(size, ())
+                if v not in m.units and small_change(uw, vw)), key=first.__getitem__, default=None)
 
 
 def _placed(m: Info, back: list[tuple[str, str]], full: list[Info]) -> dict[str, int]:
