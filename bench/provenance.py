@@ -298,6 +298,9 @@ def main(argv=None) -> None:
     ap.add_argument("--seeds", type=int, nargs="+", default=[2, 3, *range(100, 110)])
     ap.add_argument("--networks", type=int, default=0)
     ap.add_argument("--html", action="store_true", help="pages served as HTML, cleaned as HTML")
+    ap.add_argument("--same-world", action="store_true",
+                    help="each page rendered from its own random stream: with or without --html, "
+                         "the same families, credits and clocks (to compare the two paths)")
     ap.add_argument("--no-page-credits", action="store_true",
                     help="diagnosis: HTML credits from the extracted body only")
     ap.add_argument("--dates-in-page", action="store_true",
@@ -306,7 +309,8 @@ def main(argv=None) -> None:
                     help="diagnosis: trace the simulator's families instead of found ones")
     args = ap.parse_args(argv)
     print("command: .venv/bin/python bench/" + Path(__file__).name + " " + " ".join(sys.argv[1:]))
-    opts = replace(SimOptions(), networks=args.networks, html=args.html)
+    opts = replace(SimOptions(), networks=args.networks, html=args.html,
+                   page_streams=args.same_world)
     if args.no_page_credits:
         from functools import partial
 

@@ -124,3 +124,13 @@ def test_html_pages_carry_their_credits_wherever_the_template_puts_them():
         found[place] += any(c.line == " ".join(credit.split()) for c in art.credits)
     assert set(places) == set(HTML_CREDIT_PLACES)
     assert found == places, (found, places)
+
+
+def test_page_streams_give_the_same_world_in_text_and_in_html():
+    bases = synthetic_articles(30, seed=6)
+    same = [republish(bases, seed=6, options=SimOptions(html=h, page_streams=True)) for h in (False, True)]
+    assert same[0].truth == same[1].truth
+    assert [d.kind for d in same[1].docs] == ["html"] * len(same[1].docs)
+    # without them the renderers draw from the world's stream, and the worlds part
+    plain = [republish(bases, seed=6, options=SimOptions(html=h)) for h in (False, True)]
+    assert plain[0].truth != plain[1].truth

@@ -36,6 +36,8 @@ class SimOptions:
     network_size: int = 4
     network_p: float = 0.3
     html: bool = False  # pages as their sites serve them (HTML), not dumped to text
+    page_streams: bool = False  # each page rendered from its own random stream: the same
+    #                             seed then gives the same world in text and in HTML
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +194,8 @@ def _emit(world: _World, corpus: SimCorpus, node: _Node, credit: str | None, tru
     doc_id = _doc_id(url)
     published = format_time(node.site, node.time, rng)
     render = render_html if world.opts.html else render_page
-    text = render(rng, node.site, node.title, node.paragraphs, credit, published)
+    draw = random.Random(url) if world.opts.page_streams else rng
+    text = render(draw, node.site, node.title, node.paragraphs, credit, published)
     corpus.docs.append(SimDoc(doc_id, node.site.outlet.domain, url, published, text, node.title,
                               "html" if world.opts.html else "text"))
     corpus.truth[doc_id] = Truth(credit=credit, true_time=node.time.isoformat(), **truth)
