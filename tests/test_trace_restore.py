@@ -9,7 +9,7 @@ from test_trace_hidden import infos, lost
 from newstrace.records import Span
 from newstrace.trace import trace_families
 from newstrace.trace.compare import restore_units, unit_list
-from newstrace.trace.members import build_info, norm
+from newstrace.trace.members import build_info, is_title_unit, norm
 from newstrace.trace.tree import build_tree
 
 T = "2023-05-02T%02d:00:00+00:00"
@@ -18,7 +18,7 @@ P3_NEW = P3.replace("ignored", "long ignored")  # a reworded sentence
 
 
 def body(m):
-    return [u for u in unit_list(m) if not u.startswith("title: ")]
+    return [u for u in unit_list(m) if not is_title_unit(u)]
 
 
 def test_removed_line_the_other_copies_keep_is_text_again_in_its_place():
