@@ -58,11 +58,11 @@ class Info:
         return any(same_outlet(m, outlet) for m in self.linked)
 
 
-
 def full_members(members: list[Info]) -> list[Info]:
     """The members that carry the whole story (a partial one only shares a passage: it is
     no origin, and its dateline heads its own text); all of them if none does."""
     return [m for m in members if m.role != "partial"] or list(members)
+
 
 # a URL in a line: host, then the rest (path, query)
 _URL_RE = re.compile(r"(?:https?://)?(?:www\.)?([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,})"
