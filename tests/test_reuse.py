@@ -117,9 +117,10 @@ def test_borrowed_paragraph_spans_cover_it_in_both_texts():
     (22, False, ".", False),  # 22 shared words inside other paragraphs do not
     (22, True, ".", True),  # ... but as a whole paragraph in both texts they do
     (22, True, "?", False),  # a question (interview and FAQ templates) does not
-    (12, True, ".", False),  # nor a paragraph under 15 words
+    (12, True, ".", True),  # ... from 10 words
+    (9, True, ".", False),  # not under 10 words
 ])
-def test_a_borrowed_paragraph_links_from_25_words_or_whole_from_15(words, whole, end, linked):
+def test_a_borrowed_paragraph_links_from_25_words_or_whole_from_10(words, whole, end, linked):
     """A roundup quoting one paragraph of a story is reuse; a stock sentence is not."""
     borrowed = prose(random.Random(7), 1, (words, words))[0][:-1] + end
     seed = story(8)
@@ -133,6 +134,36 @@ def test_a_borrowed_paragraph_links_from_25_words_or_whole_from_15(words, whole,
     res = find_reuse([("seed", "\n\n".join(seed)), ("roundup", "\n\n".join(roundup))])
     assert (pairs_of(res) == {("roundup", "seed")}) is linked
     assert ({m.role for m in res.members} == {"partial"}) is linked
+
+
+def test_a_short_paragraph_shared_whole_is_a_candidate_however_its_shingles_are_sampled():
+    """One shingle in four is sampled: a 12-word paragraph often has fewer than the two a
+    candidate pair needs. The whole paragraph is a key of its own, so the pair is found."""
+    for k in range(50):
+        borrowed = prose(random.Random(100 + k), 1, (12, 12))[0]
+        ids = ["seed", "roundup"]
+        texts = ["\n\n".join(story(200 + k, 3) + [borrowed] + story(300 + k, 2)),
+                 "\n\n".join(story(400 + k, 2) + [borrowed] + story(500 + k, 1))]
+        if candidates(signatures(ids, texts, ReuseOptions(paragraph_keys=False))).num_rows:
+            continue  # enough of its shingles were sampled: try another paragraph
+        assert candidates(signatures(ids, texts)).num_rows == 1
+        assert pairs_of(find_reuse(list(zip(ids, texts, strict=True)))) == {("roundup", "seed")}
+        assert find_reuse(list(zip(ids, texts, strict=True)),
+                          ReuseOptions(paragraph_keys=False)).alignments == []
+        return
+    pytest.fail("no paragraph with too few sampled shingles among 50")
+
+
+def test_paragraph_keys_need_the_whole_line_in_the_same_order():
+    a = "Troops attack the peace summit as trade and export talks stall again."
+    b = "The peace summit troops attack as trade and export talks stall again."
+    keys_a = signatures(["a"], [a], ReuseOptions(sample=10**9)).column("hash").to_pylist()
+    keys_b = signatures(["b"], [b], ReuseOptions(sample=10**9)).column("hash").to_pylist()
+    keys_a2 = signatures(["a2"], ["Intro line.\n" + a], ReuseOptions(sample=10**9))
+    assert len(keys_a) == 2 and not set(keys_a) & set(keys_b)
+    assert set(keys_a) <= set(keys_a2.column("hash").to_pylist())
+    short = signatures(["s"], ["Too short to be a key here."], ReuseOptions(sample=10**9))
+    assert short.num_rows == 0
 
 
 def test_a_text_repeating_itself_aligns_with_its_copy():
@@ -152,8 +183,9 @@ def test_a_text_repeating_itself_aligns_with_its_copy():
 def test_a_sentence_repeated_in_one_text_counts_once():
     """A 14-word sentence a page prints twice is still one 14-word borrowing: no link."""
     shared = prose(random.Random(22), 1, (14, 14))[0]
-    page = story(23, 3) + [shared] + story(24, 2) + [shared]
-    other = story(25, 3) + [shared] + story(26, 2)
+    a, b, c = story(23, 3), story(24, 3), story(25, 3)
+    page = a[:2] + [f"{a[2]} {shared} {b[0]}"] + b[1:2] + [f"{b[2]} {shared} {c[0]}"]
+    other = story(26, 3) + [f"{c[1]} {shared} {c[2]}"] + story(27, 2)
     res = find_reuse([("page", "\n\n".join(page)), ("other", "\n\n".join(other))])
     assert res.alignments == [] and res.members == []
 

@@ -2,6 +2,7 @@
 
 import html
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from newstrace.engine.spark_networks import networks_on_spark  # noqa: E402
 from newstrace.engine.spark_trace import trace_on_spark  # noqa: E402
 from newstrace.settings import Settings  # noqa: E402
 from newstrace.simulate import SimOptions, demo_corpus, republish, synthetic_articles  # noqa: E402
+from newstrace.simulate.republish import SimDoc  # noqa: E402
 from newstrace.store.db import connect  # noqa: E402
 from newstrace.store.read import load_alignments, load_articles, load_members  # noqa: E402
 from newstrace.trace import TraceOptions, trace_families  # noqa: E402
@@ -167,12 +169,29 @@ def redo_on_copy(ref: Path, tmp_path: Path, stage: str, tables: tuple[str, ...],
     return got
 
 
+def quoting_roundup(sim) -> SimDoc:
+    """A page in no family that quotes one short sentence of an origin page inside its own
+    paragraph (too little for the reuse stage) and credits that page's site."""
+    for d in sim.docs:
+        if sim.truth[d.doc_id].credit_status != "origin":
+            continue
+        for s in re.findall(r"[A-Z][^.!?\n]*[.!?]", d.text):
+            if 6 <= len(s.split()) <= 12:
+                text = ("Morning digest: the stories we are reading today.\n\n"
+                        f"Traffic was slow on the ring road again. {s} We will follow it.\n\n"
+                        f"Source: {d.site}")
+                return SimDoc("roundup-quote", "digestdaily.net", "https://digestdaily.net/am/1",
+                              d.published, text)
+    raise AssertionError("no origin page with a short sentence")
+
+
 def test_spark_trace_matches_local_on_a_simulated_corpus(spark, tmp_path, caplog, monkeypatch):
     """Families, chains, credits, partial reuse in several families, wrong clocks, debris,
     network sites sharing a copyright footer, a roundup in no family quoting a page it
     credits."""
     sim = republish(synthetic_articles(60, 5), 5, SimOptions(copy_sites=4, partial_p=0.3,
                                                            bad_clock_p=0.3, networks=2))
+    sim.docs.append(quoting_roundup(sim))
     path = tmp_path / "sim.jsonl"
     write_docs(sim, path)
     ref = tmp_path / "local.duckdb"

@@ -298,6 +298,40 @@ def test_partial_member_sharing_little_of_its_text_is_its_own_story():
     assert rows["s"].origin_doc_id == "o"
 
 
+def test_a_paragraph_lifted_whole_keeps_a_thin_roundup_in_the_family():
+    """A long roundup that lifts one paragraph whole (5% of its text) borrowed it from the
+    story; a page quoting the same words inside its own sentence, at the same share, may
+    have them from the speaker: its own story."""
+    from newstrace.records import Alignment
+    from newstrace.trace import borrowed_pairs
+
+    orig = art("o", "harbourpost.com", [P1, P2, P3, P4, P5], published="2023-05-02T08:00:00+00:00")
+    a = art("a", "copycat.net", [P1, P2, P3, P4, P5], published="2023-05-02T09:00:00+00:00")
+    own = [f"Item {k} of the digest covers the mountain railway, its timetable and its fares."
+           for k in range(12)]
+    lifted = art("r", "digest.net", [*own[:6], P3, *own[6:]], title="Morning briefing",
+                 published="2023-05-02T12:00:00+00:00")
+    quoted = art("q", "valleynews.com", [*own[:6], f"As one reader put it: {P3}", *own[6:]],
+                 title="Railway timetable", published="2023-05-02T12:00:00+00:00")
+    articles = {x.doc_id: x for x in (orig, a, lifted, quoted)}
+
+    def shared(doc):  # the alignment of P3 between `doc` and the origin, as reuse gives it
+        t = articles[doc].text
+        return Alignment(doc, "o", t.index(P3), t.index(P3) + len(P3), orig.text.index(P3),
+                         orig.text.index(P3) + len(P3), 10.0, 1.0)
+
+    alignments = [shared("r"), shared("q")]
+    assert borrowed_pairs(alignments, {d: x.text for d, x in articles.items()}) == {
+        frozenset(("r", "o"))}
+    members = [Member("o", "F", "copy", 1.0), Member("a", "F", "copy", 1.0),
+               Member("r", "F", "partial", 0.05), Member("q", "F", "partial", 0.05)]
+    rows = by_doc(trace_families(articles, members, alignments)[0])
+    assert rows["r"].origin_doc_id == "o" and rows["r"].parent_doc_id in ("o", "a")
+    assert rows["q"].origin_doc_id == "q" and "5% of its text" in rows["q"].evidence[0]
+    rows = by_doc(trace_families(articles, members)[0])  # no alignments: nothing lifted whole
+    assert rows["r"].origin_doc_id == "r"
+
+
 def test_headline_naming_its_own_site_carried_by_a_copy_is_no_credit():
     """A copy that keeps its parent's headline with the parent's site suffix ("... - Fox
     News") names that site, but it credits nobody: the line came with the text."""

@@ -132,12 +132,14 @@ def _ready(item, opts: TraceOptions, offsets, habits):
 
 def _trace(item, opts: TraceOptions) -> list[tuple]:
     """(doc_id, (rank, fid, provenance row)) per member of one family."""
-    from ..trace import pair_scores, trace_split
+    from ..trace import borrowed_pairs, pair_scores, trace_split
 
     fid, ranks, infos, aligned = item
-    scores = pair_scores([Alignment(*r) for r in aligned])
+    alignments = [Alignment(*r) for r in aligned]
+    scores = pair_scores(alignments)
+    borrowed = borrowed_pairs(alignments, {m.doc_id: m.text for m in infos})
     rank = dict(ranks)
-    rows = trace_split(fid, infos, opts, scores)
+    rows = trace_split(fid, infos, opts, scores, borrowed)
     return [(r.doc_id, (rank[r.doc_id], fid, store.provenance_rows([r])[0])) for r in rows]
 
 

@@ -25,7 +25,9 @@ class ReuseOptions:
     min_shared: int = 2  # sampled shingles two documents must share to be verified
     min_passage_tokens: int = 25  # aligned prose words a link needs (over its passages)
     min_segment_tokens: int = 10  # shorter aligned runs are noise
-    min_paragraph_tokens: int = 15  # a whole paragraph shared by both texts is a link from this
+    min_paragraph_tokens: int = 10  # a whole paragraph shared by both texts is a link from this
+    paragraph_keys: bool = True  # a whole paragraph of min_paragraph_tokens words is a
+    #                              candidate key (short ones share too few sampled shingles)
     max_gap: int = 40  # words between two matching shingles of one passage
     max_shift: int = 12  # words a passage may drift between its two texts
     edge_tokens: int = 45  # prose words under which a passage at the same edge of both

@@ -63,7 +63,7 @@ def title_share(text: str) -> float:
     return short / total if total else 0.0
 
 
-def _paragraph(text: str, start: int, end: int) -> bool:
+def whole_paragraph(text: str, start: int, end: int) -> bool:
     """Whether [start, end) is a whole paragraph of `text` (quotes and dashes aside) ending
     a statement: not a question (interview and FAQ templates repeat those)."""
     lo = text.rfind("\n", 0, start) + 1
@@ -186,7 +186,7 @@ def accept(runs: Runs, chunk: Sequence[tuple[str, str]], xs: np.ndarray, ys: np.
         prose += words
         titles += (ta1 - ta0) * share
         para = para or (share == 0 and ta1 - ta0 >= opt.min_paragraph_tokens
-                        and _paragraph(texts[x], cs, ce) and _paragraph(texts[y], ds, de))
+                        and whole_paragraph(texts[x], cs, ce) and whole_paragraph(texts[y], ds, de))
         spans.append((ta0, ta1, tb0, tb1))
         ma = runs.pa[bounds[r] : bounds[r + 1]]
         mb = runs.pb[bounds[r] : bounds[r + 1]]

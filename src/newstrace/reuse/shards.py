@@ -17,7 +17,7 @@ import numpy as np
 
 from .candidates import count_packed, groups, shard_of
 from .options import ReuseOptions
-from .shingles import ngrams, sampled
+from .shingles import keys
 from .tokens import U64, tokenize
 
 
@@ -56,9 +56,8 @@ def _fill(texts: list[str], opt: ReuseOptions, shards: _Shards, bits: int) -> No
     low = (U64(1) << U64(bits)) - U64(1)
     for lo in range(0, len(texts), opt.batch_docs):
         tok = tokenize(texts[lo : lo + opt.batch_docs], opt.seed)
-        grams, doc, _ = ngrams(tok, opt.ngram)
-        keep = sampled(grams, opt.sample)
-        packed = (grams[keep] & ~low) | (doc[keep] + lo).astype(np.uint64)
+        hashes, doc, _ = keys(tok, opt)
+        packed = (hashes & ~low) | (doc + lo).astype(np.uint64)
         if shards.n == 1:
             shards.add(0, packed)
             continue

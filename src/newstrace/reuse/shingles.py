@@ -9,9 +9,10 @@ import pyarrow as pa
 import xxhash
 
 from .options import ReuseOptions
-from .tokens import U64, Tokens, tokenize
+from .tokens import U64, Tokens, mix64, tokenize
 
 _P = U64(0x100000001B3)
+_SALT = U64(0x9E3779B97F4A7C15)
 
 
 def doc_keys(doc_ids: Sequence[str], seed: int = 0) -> np.ndarray:
@@ -52,6 +53,44 @@ def sampled(grams: np.ndarray, sample: int) -> np.ndarray:
     return (grams >> U64(40)) % U64(sample) == 0
 
 
+def paragraph_keys(tok: Tokens, min_tokens: int, copies: int
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(hash, doc index, first token position) keys of every line of `min_tokens` words or
+    more, `copies` salted keys each: two texts sharing a short paragraph whole share
+    `copies` keys, a candidate pair even when too few of its shingles are sampled."""
+    empty = np.zeros(0, dtype=np.int64)
+    if not tok.hashes.size or copies < 1:
+        return empty.astype(np.uint64), empty, empty
+    counts = np.diff(tok.doc_tok)
+    doc = np.repeat(np.arange(counts.size), counts)
+    raw = np.frombuffer(tok.raw, dtype=np.uint8)
+    line = np.cumsum(raw == 10)[tok.original_byte(tok.starts)]
+    new = np.empty(doc.size, dtype=bool)
+    new[0] = True
+    new[1:] = (doc[1:] != doc[:-1]) | (line[1:] != line[:-1])
+    starts = np.flatnonzero(new)
+    sizes = np.diff(np.append(starts, doc.size))
+    rank = (np.arange(doc.size) - np.repeat(starts, sizes)).astype(np.uint64)
+    mixed = mix64(tok.hashes ^ (rank * _SALT))  # order matters inside a line
+    whole = mix64(np.add.reduceat(mixed, starts) ^ sizes.astype(np.uint64))
+    keep = sizes >= min_tokens
+    whole, first = whole[keep], starts[keep]
+    salts = np.arange(1, copies + 1, dtype=np.uint64) * _SALT
+    hashes = np.concatenate([mix64(whole ^ salt) for salt in salts])
+    first = np.tile(first, copies)
+    return hashes, doc[first], first - tok.doc_tok[:-1][doc[first]]
+
+
+def keys(tok: Tokens, opt: ReuseOptions) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The candidate keys of a batch: sampled shingles and whole short paragraphs."""
+    grams, doc, pos = ngrams(tok, opt.ngram)
+    keep = sampled(grams, opt.sample)
+    ph, pd, pp = paragraph_keys(tok, opt.min_paragraph_tokens,
+                                opt.min_shared if opt.paragraph_keys else 0)
+    return (np.concatenate((grams[keep], ph)), np.concatenate((doc[keep], pd)),
+            np.concatenate((pos[keep], pp)))
+
+
 def signatures(
     doc_ids: Sequence[str], texts: Sequence[str], options: ReuseOptions | None = None
 ) -> pa.Table:
@@ -61,14 +100,7 @@ def signatures(
     any batching of the same documents gives the same rows.
     """
     opt = options or ReuseOptions()
-    keys = doc_keys(doc_ids, opt.seed)
+    dkeys = doc_keys(doc_ids, opt.seed)
     tok = tokenize(texts, opt.seed)
-    grams, doc, pos = ngrams(tok, opt.ngram)
-    keep = sampled(grams, opt.sample)
-    return pa.table(
-        {
-            "doc": keys[doc[keep]],
-            "hash": grams[keep],
-            "pos": pos[keep].astype(np.uint32),
-        }
-    )
+    hashes, doc, pos = keys(tok, opt)
+    return pa.table({"doc": dkeys[doc], "hash": hashes, "pos": pos.astype(np.uint32)})

@@ -18,18 +18,19 @@ and dates (weighed with slack for zone-less and wrong clocks). Then the cheapest
 copy tree gives each copy its parent (arborescence.py), then its credit status
 (credit.py) and its edits against that parent (edits.py). A partial member
 dated days before the origin, or sharing under 12% of its text with the
-family, did not take the passage from this story: it is its own origin, or a
-copy of the outlet its credit names. `outlet_stats` sums it up per outlet
+family (3% when it is a paragraph lifted whole), did not take the passage from
+this story: it is its own origin, or a copy of the outlet its credit names. `outlet_stats` sums it up per outlet
 (stats.py).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..records import Alignment, Article, Edit, Member, Provenance
+from ..reuse.passages import whole_paragraph
 from .attach import attach_quotes
 from .clocks import ClockOptions, correct_clocks
 from .compare import restore_units
@@ -61,7 +62,8 @@ class TraceOptions:
     debris_families: int = 2  # a text unit found in this many families is debris, not story
     split_share: float = 0.3  # members sharing less than this share of units are different stories
     before_h: float = 72.0  # a partial member out this long before the origin is its own story
-    thin_share: float = 0.12  # a partial member sharing less of its text is its own story
+    thin_share: float = 0.12  # a partial member sharing less of its text is its own story,
+    thin_paragraph: float = 0.03  # ... unless it borrowed a whole paragraph (`borrowed_pairs`)
     clocks: ClockOptions | None = field(default_factory=ClockOptions)  # None: take dates as shown
 
 
@@ -95,11 +97,12 @@ def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
         if shifted:
             log.info("site clocks corrected (hours): %s", shifted)
     pair_score = pair_scores(alignments)
+    borrowed = borrowed_pairs(alignments, {d: a.text for d, a in articles.items()})
     rank = {(m.doc_id, m.family_id): member_rank(m, len(families[m.family_id]))
             for ms in families.values() for m in ms}
     best: dict[str, Provenance] = {}
     for fid in sorted(infos):
-        for r in trace_split(fid, infos[fid], opts, pair_score):
+        for r in trace_split(fid, infos[fid], opts, pair_score, borrowed):
             old = best.get(r.doc_id)
             if old is None or rank[(r.doc_id, fid)] > rank[(r.doc_id, old.family_id)]:
                 best[r.doc_id] = r
@@ -134,11 +137,15 @@ def member_rank(m: Member, size: int) -> tuple[bool, float, int]:
 
 
 def trace_split(fid: str, members: list[Info], opts: TraceOptions,
-                pair_score: Mapping[frozenset, float] | None = None) -> list[Provenance]:
+                pair_score: Mapping[frozenset, float] | None = None,
+                borrowed: Collection[frozenset] = ()) -> list[Provenance]:
     """`trace_family` on each story of the family (`split_family`), evidence noting a split.
     A partial member sharing under `thin_share` of its text (a quote, a stock sentence) is
-    its own story: it is left out and gets the row of a document in no family."""
-    thin = [m for m in members if m.role == "partial" and m.coverage < opts.thin_share]
+    its own story: it is left out and gets the row of a document in no family. One that
+    borrowed a whole paragraph of a member (`borrowed`, see `borrowed_pairs`: a roundup)
+    stays down to `thin_paragraph`."""
+    thin = [m for m in members if m.role == "partial" and m.coverage < opts.thin_share
+            and not (m.coverage >= opts.thin_paragraph and _borrows(m, members, borrowed))]
     out: list[Provenance] = [_own_story(m, fid, f"shares {m.coverage:.0%} of its text with the "
                                         "family: not a copy of that story") for m in thin]
     members = [m for m in members if m not in thin]
@@ -305,6 +312,23 @@ def _components(infos: dict[str, list[Info]]) -> dict[str, str]:
     return {fid: linked.get(fid, fid) for fid in infos}
 
 
+def _borrows(m: Info, members: list[Info], borrowed: Collection[frozenset]) -> bool:
+    return any(frozenset((m.doc_id, x.doc_id)) in borrowed for x in members if x is not m)
+
+
+def borrowed_pairs(alignments: Iterable[Alignment], texts: Mapping[str, str]) -> set[frozenset]:
+    """Document pairs sharing a passage that is a whole paragraph in both texts: a page
+    that lifts a paragraph whole borrowed it; two reports sharing a quote inside their own
+    sentences may both have it from the speaker."""
+    out = set()
+    for a in alignments:
+        ta, tb = texts.get(a.a), texts.get(a.b)
+        if (ta is not None and tb is not None and whole_paragraph(ta, a.a_start, a.a_end)
+                and whole_paragraph(tb, a.b_start, a.b_end)):
+            out.add(frozenset((a.a, a.b)))
+    return out
+
+
 def pair_scores(alignments: Sequence[Alignment]) -> dict[frozenset, float]:
     out: dict[frozenset, float] = {}
     for a in alignments:
@@ -315,4 +339,4 @@ def pair_scores(alignments: Sequence[Alignment]) -> dict[frozenset, float]:
 
 __all__ = ["trace_families", "trace_family", "TraceOptions", "OriginOptions", "TreeOptions", "ClockOptions",
            "outlet_stats", "read_outlets", "diff_articles", "trace_split", "member_rank", "drop_units",
-           "pair_scores"]
+           "pair_scores", "borrowed_pairs"]
