@@ -6,7 +6,8 @@ Spark reads them there. What reaches the driver is small:
 - the copyright names counted per site (a few names each), decided there;
 - the families of each document in two families or more (the links that join
   families into groups for the debris count); one row per such document;
-- the credit pairs (a few per family) and the clock offsets fitted from them.
+- the credit pairs (a few per family), the first trace's copy-tree pairs (one per
+  dated copy) and the clock offsets fitted from them.
 
 Everything else stays on the executors: infos per family (a group-by on the
 family id), debris units (a group-by on the unit), the traced rows (a reduce on
@@ -20,6 +21,7 @@ same transaction that marks the stage done (`stages.write_stage`).
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -109,11 +111,10 @@ def _pairs(item) -> list[tuple]:
     return [(fid, k, p) for k, p in enumerate(new_credit_pairs(infos, [d for _, d in earlier]))]
 
 
-def _ready(item, opts: TraceOptions, offsets, habits):
-    """(fid, ranks, infos, alignment rows) of one family, debris left out and clocks
-    shifted as `trace_families` does before tracing; None for a family without infos."""
+def _ready(item, opts: TraceOptions, habits):
+    """(fid, ranks, infos, alignment rows) of one family, debris left out and credit habits
+    set as `trace_families` does before tracing; None for a family without infos."""
     from ..trace import drop_units
-    from ..trace.corpus import shift_clocks
     from ..trace.members import HABIT_STRENGTH, set_habits
 
     fid, (main, debris, aligned) = item
@@ -124,20 +125,42 @@ def _ready(item, opts: TraceOptions, offsets, habits):
     common = set(debris)
     if common:
         drop_units(infos, common)
-    if offsets.value:
-        shift_clocks(infos, offsets.value, opts.clocks)
     set_habits(infos, habits.value, HABIT_STRENGTH, 1 - opts.tree.p_names_none)
     return fid, ranks, infos, sorted(aligned)
 
 
+def _shifted(item, opts: TraceOptions, offsets):
+    """The family with its members' clocks shifted by the site offsets."""
+    from ..trace.corpus import shift_clocks
+
+    if offsets.value:
+        shift_clocks(item[2], offsets.value, opts.clocks)
+    return item
+
+
+def _scores(aligned, infos) -> tuple:
+    from ..trace import borrowed_pairs, pair_scores
+
+    alignments = [Alignment(*r) for r in aligned]
+    return pair_scores(alignments), borrowed_pairs(alignments, {m.doc_id: m.text for m in infos})
+
+
+def _first_pass(item, opts: TraceOptions, offsets) -> list[tuple]:
+    """(fid, k, pair) for the clock pairs of the family's first trace (`first_pass_pairs`)."""
+    from ..trace import first_pass_pairs
+
+    fid, _, infos, aligned = item
+    scores, borrowed = _scores(aligned, infos)
+    found = first_pass_pairs(fid, infos, opts, offsets.value, scores, borrowed)
+    return [(fid, k, p) for k, p in enumerate(found)]
+
+
 def _trace(item, opts: TraceOptions) -> list[tuple]:
     """(doc_id, (rank, fid, provenance row)) per member of one family."""
-    from ..trace import borrowed_pairs, pair_scores, trace_split
+    from ..trace import trace_split
 
     fid, ranks, infos, aligned = item
-    alignments = [Alignment(*r) for r in aligned]
-    scores = pair_scores(alignments)
-    borrowed = borrowed_pairs(alignments, {m.doc_id: m.text for m in infos})
+    scores, borrowed = _scores(aligned, infos)
     rank = dict(ranks)
     rows = trace_split(fid, infos, opts, scores, borrowed)
     return [(r.doc_id, (rank[r.doc_id], fid, store.provenance_rows([r])[0])) for r in rows]
@@ -185,7 +208,7 @@ def provenance_on_spark(spark, folder: Path, opts: TraceOptions) -> None:
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
-    from ..trace.clocks import site_offsets
+    from ..trace.clocks import site_offsets, unique_pairs
     from ..trace.corpus import better, components
 
     sc = spark.sparkContext
@@ -210,7 +233,7 @@ def provenance_on_spark(spark, folder: Path, opts: TraceOptions) -> None:
     debris = (infos.flatMap(partial(_units, comp=comp)).groupByKey()
               .flatMap(partial(_debris, limit=opts.debris_families)))
 
-    offsets = {}
+    offsets, pairs = {}, []
     if opts.clocks is not None:
         with_earlier = infos.mapValues(lambda v: (v, None))
         if comp.value:  # the docs each family shares with each earlier one (two or more)
@@ -221,11 +244,11 @@ def provenance_on_spark(spark, folder: Path, opts: TraceOptions) -> None:
                       .agg(F.collect_list("doc_id").alias("docs")).where(F.size("docs") > 1))
             earlier = shared.rdd.map(lambda r: (r.fid, (r.early, r.docs))).groupByKey()
             with_earlier = infos.leftOuterJoin(earlier)
-        pairs = with_earlier.flatMap(_pairs).collect()
-        pairs.sort(key=lambda x: (x[0], x[1]))
-        offsets = site_offsets([p for _, _, p in pairs], opts.clocks)
+        found = with_earlier.flatMap(_pairs).collect()
+        found.sort(key=lambda x: (x[0], x[1]))
+        pairs = [p for _, _, p in found]
+        offsets = site_offsets(pairs, opts.clocks)
         log.info("%d credit pairs; site clock offsets: %s", len(pairs), offsets)
-    offsets = sc.broadcast(offsets)
     from ..trace.members import habit_pages
 
     # site -> (pages counted, pages with a credit line): a few numbers per site
@@ -240,9 +263,17 @@ def provenance_on_spark(spark, folder: Path, opts: TraceOptions) -> None:
                .select(F.col("x.family_id").alias("fid"), *[al[c] for c in al.columns]))
     aligned = aligned.rdd.map(lambda r: (r[0], tuple(r[1:])))
 
-    ready = (infos.groupWith(debris, aligned)
-             .map(partial(_ready, opts=opts, offsets=offsets, habits=habits))
-             .filter(lambda x: x is not None))
+    base = (infos.groupWith(debris, aligned).map(partial(_ready, opts=opts, habits=habits))
+            .filter(lambda x: x is not None))
+    base.persist(StorageLevel.MEMORY_AND_DISK)
+    if opts.clocks is not None and opts.clocks.tree_pairs:  # a first trace's copy trees
+        first = sc.broadcast(offsets)
+        found = base.flatMap(partial(_first_pass, opts=opts, offsets=first)).collect()
+        found.sort(key=lambda x: (x[0], x[1]))
+        offsets = site_offsets(pairs + unique_pairs(p for _, _, p in found),
+                               replace(opts.clocks, min_pairs=opts.clocks.tree_min_pairs))
+        log.info("%d copy-tree pairs; site clock offsets: %s", len(found), offsets)
+    ready = base.map(partial(_shifted, opts=opts, offsets=sc.broadcast(offsets)))
     ready.persist(StorageLevel.MEMORY_AND_DISK)
     best = ready.flatMap(partial(_trace, opts=opts)).reduceByKey(better)
     singles = arts.join(present.select("doc_id"), "doc_id", "left_anti").rdd.map(
@@ -262,7 +293,7 @@ def provenance_on_spark(spark, folder: Path, opts: TraceOptions) -> None:
             .map(lambda kv: kv[1][1] or kv[1][0]))
     prov = spark.createDataFrame(best.map(lambda kv: kv[1][2]).union(rows), _schema("provenance"))
     prov.write.mode("overwrite").parquet(str(folder / "provenance"))
-    for rdd in (infos, ready, singles):
+    for rdd in (infos, base, ready, singles):
         rdd.unpersist()
 
 

@@ -25,6 +25,7 @@ this story: it is its own origin, or a copy of the outlet its credit names. `out
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,7 +33,14 @@ from dataclasses import dataclass, field, replace
 from ..records import Alignment, Article, Edit, Member, Provenance
 from ..reuse.passages import whole_paragraph
 from .attach import attach_quotes
-from .clocks import ClockOptions, correct_clocks
+from .clocks import (
+    ClockOptions,
+    credit_pairs,
+    shift_clocks,
+    site_offsets,
+    tree_pairs,
+    unique_pairs,
+)
 from .compare import restore_units
 from .corpus import components
 from .credit import credit_status
@@ -92,12 +100,21 @@ def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
     _drop_debris(infos, opts.debris_families)
     # corpus-level: how often each site credits a source, smoothed toward the tree's flat rate
     credit_habits(list(infos.values()), HABIT_STRENGTH, 1 - opts.tree.p_names_none)
-    if opts.clocks is not None:
-        shifted = correct_clocks(list(infos.values()), opts.clocks)
-        if shifted:
-            log.info("site clocks corrected (hours): %s", shifted)
     pair_score = pair_scores(alignments)
     borrowed = borrowed_pairs(alignments, {d: a.text for d, a in articles.items()})
+    if opts.clocks is not None:
+        pairs = credit_pairs(list(infos.values()))
+        offsets = site_offsets(pairs, opts.clocks)
+        if opts.clocks.tree_pairs:  # a first trace: its copy trees are clock pairs too
+            found = [p for fid in sorted(infos) for p in
+                     first_pass_pairs(fid, infos[fid], opts, offsets, pair_score, borrowed)]
+            offsets = site_offsets(pairs + unique_pairs(found),
+                                   replace(opts.clocks, min_pairs=opts.clocks.tree_min_pairs))
+        shifted: dict[str, float] = {}
+        for ms in infos.values():
+            shifted.update(shift_clocks(ms, offsets, opts.clocks))
+        if shifted:
+            log.info("site clocks corrected (hours): %s", shifted)
     rank = {(m.doc_id, m.family_id): member_rank(m, len(families[m.family_id]))
             for ms in families.values() for m in ms}
     best: dict[str, Provenance] = {}
@@ -159,6 +176,17 @@ def trace_split(fid: str, members: list[Info], opts: TraceOptions,
             rows = [replace(r, evidence=(note, *r.evidence)) for r in rows]
         out += rows
     return out
+
+
+def first_pass_pairs(fid: str, members: list[Info], opts: TraceOptions,
+                     offsets: Mapping[str, tuple[float, int]],
+                     pair_score: Mapping[frozenset, float] | None = None,
+                     borrowed: Collection[frozenset] = ()) -> list[tuple]:
+    """The clock pairs (`clocks.tree_pairs`) of the family's copy trees, traced on a copy
+    of `members` with clocks shifted by `offsets`; `members` stay as they are."""
+    work = copy.deepcopy(members)
+    shift_clocks(work, dict(offsets), opts.clocks)
+    return tree_pairs(members, trace_split(fid, work, opts, pair_score, borrowed))
 
 
 def trace_family(fid: str, members: list[Info], opts: TraceOptions,
@@ -339,4 +367,4 @@ def pair_scores(alignments: Sequence[Alignment]) -> dict[frozenset, float]:
 
 __all__ = ["trace_families", "trace_family", "TraceOptions", "OriginOptions", "TreeOptions", "ClockOptions",
            "outlet_stats", "read_outlets", "diff_articles", "trace_split", "member_rank", "drop_units",
-           "pair_scores", "borrowed_pairs"]
+           "pair_scores", "borrowed_pairs", "first_pass_pairs"]

@@ -6,6 +6,10 @@ typically a few hours after. Each such pair gives the difference of the two site
 offsets plus a delay; the offsets are the medians that fit all pairs (a few rounds of
 coordinate medians), anchored so that the typical site is right. A site with enough
 pairs gets its dates shifted and its slack narrowed; the rest stay as they are.
+
+A second pass (`ClockOptions.tree_pairs`) adds the copy trees a first trace (with the
+credit pairs' offsets) finds: each copy came out after the parent it was placed under
+(`tree_pairs`). With those, a site needs fewer pairs (`tree_min_pairs`).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from statistics import median
 
+from ..records import Provenance
 from .members import Info
 from .outlets import same_outlet
 
@@ -28,6 +33,8 @@ class ClockOptions:
     spread_h: float = 12.0  # slack after correction: spread_h / sqrt(pairs), at least min_slack_h
     min_slack_h: float = 3.0
     rounds: int = 8
+    tree_pairs: bool = True  # a first trace's copy-tree edges are pairs too (a second pass)
+    tree_min_pairs: int = 4  # pairs a site needs then (credit and tree pairs together)
 
 
 def credit_pairs(families: Iterable[list[Info]], max_gap_h: float = 48.0
@@ -49,6 +56,37 @@ def credit_pairs(families: Iterable[list[Info]], max_gap_h: float = 48.0
                 gap = (m.time - x.time).total_seconds() / 3600
                 if abs(gap) <= max_gap_h:  # farther apart: another story, or a lost date
                     out.append((x.site, m.site, gap))
+    return out
+
+
+def tree_pairs(members: list[Info], rows: Iterable[Provenance]
+               ) -> list[tuple[str, str, tuple[str, str, float]]]:
+    """(parent doc, copy doc, (parent's site, copy's site, hours later)) for each copy a
+    trace placed under a parent, both dated with a time of day (`credit_pairs`' form);
+    a copy whose credit names its parent's site is a credit pair already."""
+    by_id = {m.doc_id: m for m in members}
+    out = []
+    for r in rows:
+        parent, copy = by_id.get(r.parent_doc_id or ""), by_id.get(r.doc_id)
+        if (parent is None or copy is None or r.credit_status == "origin" or not _timed(parent)
+                or not _timed(copy) or not parent.site or not copy.site
+                or same_outlet(parent.site, copy.site) or copy.credits_outlet(parent.site)):
+            continue
+        gap = (copy.time - parent.time).total_seconds() / 3600
+        if abs(gap) <= 48.0:  # farther apart: another story, or a lost date
+            out.append((parent.doc_id, copy.doc_id, (parent.site, copy.site, gap)))
+    return out
+
+
+def unique_pairs(found: Iterable[tuple[str, str, tuple[str, str, float]]]
+                 ) -> list[tuple[str, str, float]]:
+    """The pairs of `tree_pairs` (in order), each document pair once (a document in two
+    families may sit under the same parent in both)."""
+    seen, out = set(), []
+    for parent, copy, pair in found:
+        if (parent, copy) not in seen:
+            seen.add((parent, copy))
+            out.append(pair)
     return out
 
 

@@ -8,7 +8,8 @@ aggregations; put back together they give what `trace_families` gives:
 - debris: `family_units` per family keyed by its `components` group; a unit in
   `limit` groups or more is dropped (`drop_units`);
 - clocks: `new_credit_pairs` per family (in family order), `clocks.site_offsets`
-  over all of them, `shift_clocks` per family;
+  over all of them; `first_pass_pairs` per family (in family id order, then
+  `clocks.unique_pairs`) and `site_offsets` again over both; `shift_clocks` per family;
 - then `trace_split` per family, the best row per document (`better`),
   `trace_single` for the rest and `diff_articles` per copy.
 """
