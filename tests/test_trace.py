@@ -274,12 +274,17 @@ def test_partial_member_dated_long_before_the_origin_is_its_own_story():
     assert rows["r"].origin_doc_id == "o"  # out after the origin: a borrower
 
 
+def origin_and_copy():
+    """The harbour story on its site and a whole copy an hour later."""
+    return (art("o", "harbourpost.com", [P1, P2, P3, P4, P5], published="2023-05-02T08:00:00+00:00"),
+            art("a", "copycat.net", [P1, P2, P3, P4, P5], published="2023-05-02T09:00:00+00:00"))
+
+
 def test_partial_member_sharing_little_of_its_text_is_its_own_story():
     """A page that shares one sentence out of many with a family (two stories quoting the
     same official) is no copy of that story; a roundup built around the borrowed
     paragraph still is."""
-    orig = art("o", "harbourpost.com", [P1, P2, P3, P4, P5], published="2023-05-02T08:00:00+00:00")
-    a = art("a", "copycat.net", [P1, P2, P3, P4, P5], published="2023-05-02T09:00:00+00:00")
+    orig, a = origin_and_copy()
     own = [f"Paragraph {k} of a different story about the mountain railway and its new timetable."
            for k in range(9)]
     other = art("s", "valleynews.com", [*own[:4], P3, *own[4:]], title="Railway timetable",
@@ -305,8 +310,7 @@ def test_a_paragraph_lifted_whole_keeps_a_thin_roundup_in_the_family():
     from newstrace.records import Alignment
     from newstrace.trace import borrowed_pairs
 
-    orig = art("o", "harbourpost.com", [P1, P2, P3, P4, P5], published="2023-05-02T08:00:00+00:00")
-    a = art("a", "copycat.net", [P1, P2, P3, P4, P5], published="2023-05-02T09:00:00+00:00")
+    orig, a = origin_and_copy()
     own = [f"Item {k} of the digest covers the mountain railway, its timetable and its fares."
            for k in range(12)]
     lifted = art("r", "digest.net", [*own[:6], P3, *own[6:]], title="Morning briefing",
