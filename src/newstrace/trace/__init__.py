@@ -18,7 +18,7 @@ and dates (weighed with slack for zone-less and wrong clocks). Then the cheapest
 copy tree gives each copy its parent (arborescence.py), then its credit status
 (credit.py) and its edits against that parent (edits.py). A partial member
 dated days before the origin, or sharing under 12% of its text with the
-family (3% when it is a paragraph lifted whole), did not take the passage from
+family (5% when it is a paragraph lifted whole), did not take the passage from
 this story: it is its own origin, or a copy of the outlet its credit names. `outlet_stats` sums it up per outlet
 (stats.py).
 """
@@ -71,7 +71,7 @@ class TraceOptions:
     split_share: float = 0.3  # members sharing less than this share of units are different stories
     before_h: float = 72.0  # a partial member out this long before the origin is its own story
     thin_share: float = 0.12  # a partial member sharing less of its text is its own story,
-    thin_paragraph: float = 0.03  # ... unless it borrowed a whole paragraph (`borrowed_pairs`)
+    thin_paragraph: float = 0.05  # ... unless it lifted a whole paragraph (`borrowed_pairs`)
     clocks: ClockOptions | None = field(default_factory=ClockOptions)  # None: take dates as shown
 
 
