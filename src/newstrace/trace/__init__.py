@@ -19,8 +19,9 @@ copy tree gives each copy its parent (arborescence.py), then its credit status
 (credit.py) and its edits against that parent (edits.py). A partial member
 dated days before the origin, or sharing under 12% of its text with the
 family (5% when it is a paragraph lifted whole), did not take the passage from
-this story: it is its own origin, or a copy of the outlet its credit names. `outlet_stats` sums it up per outlet
-(stats.py).
+this story: it is its own origin, or a copy of the outlet its credit names.
+Site clocks are fitted from credit pairs, then again with the copy trees of a
+first trace (clocks.py). `outlet_stats` sums it up per outlet (stats.py).
 """
 
 from __future__ import annotations
