@@ -47,16 +47,26 @@ def credit_pairs(families: Iterable[list[Info]], max_gap_h: float = 48.0
             if not _timed(m) or not m.site or not m.credits:
                 continue
             for x in members:
-                if x is m or not _timed(x) or not x.site or same_outlet(x.site, m.site):
-                    continue
                 key = (x.doc_id, m.doc_id)
-                if key in seen or not m.credits_outlet(x.site):
+                if x is m or key in seen or not x.site or not m.credits_outlet(x.site):
                     continue
                 seen.add(key)
-                gap = (m.time - x.time).total_seconds() / 3600
-                if abs(gap) <= max_gap_h:  # farther apart: another story, or a lost date
-                    out.append((x.site, m.site, gap))
+                pair = dated_pair(x, m, max_gap_h)
+                if pair is not None:
+                    out.append(pair)
     return out
+
+
+def dated_pair(early: Info, late: Info, max_gap_h: float = 48.0
+               ) -> tuple[str, str, float] | None:
+    """(early's site, late's site, hours late came out after early) when both pages show a
+    time of day, on two different sites, at most `max_gap_h` apart (farther apart: another
+    story, or a lost date); else None."""
+    if (not _timed(early) or not _timed(late) or not early.site or not late.site
+            or same_outlet(early.site, late.site)):
+        return None
+    gap = (late.time - early.time).total_seconds() / 3600
+    return (early.site, late.site, gap) if abs(gap) <= max_gap_h else None
 
 
 def tree_pairs(members: list[Info], rows: Iterable[Provenance]
@@ -68,13 +78,11 @@ def tree_pairs(members: list[Info], rows: Iterable[Provenance]
     out = []
     for r in rows:
         parent, copy = by_id.get(r.parent_doc_id or ""), by_id.get(r.doc_id)
-        if (parent is None or copy is None or r.credit_status == "origin" or not _timed(parent)
-                or not _timed(copy) or not parent.site or not copy.site
-                or same_outlet(parent.site, copy.site) or copy.credits_outlet(parent.site)):
+        if parent is None or copy is None or r.credit_status == "origin":
             continue
-        gap = (copy.time - parent.time).total_seconds() / 3600
-        if abs(gap) <= 48.0:  # farther apart: another story, or a lost date
-            out.append((parent.doc_id, copy.doc_id, (parent.site, copy.site, gap)))
+        pair = dated_pair(parent, copy)
+        if pair is not None and not copy.credits_outlet(parent.site):
+            out.append((parent.doc_id, copy.doc_id, pair))
     return out
 
 
