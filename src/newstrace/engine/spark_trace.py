@@ -112,8 +112,9 @@ def _pairs(item) -> list[tuple]:
 
 
 def _ready(item, opts: TraceOptions, habits):
-    """(fid, ranks, infos, alignment rows) of one family, debris left out and credit habits
-    set as `trace_families` does before tracing; None for a family without infos."""
+    """(fid, ranks, infos, (pair scores, borrowed pairs)) of one family: debris left out
+    and credit habits set as `trace_families` does before tracing, its alignments read
+    once for both traces; None for a family without infos."""
     from ..trace import drop_units
     from ..trace.members import HABIT_STRENGTH, set_habits
 
@@ -126,7 +127,7 @@ def _ready(item, opts: TraceOptions, habits):
     if common:
         drop_units(infos, common)
     set_habits(infos, habits.value, HABIT_STRENGTH, 1 - opts.tree.p_names_none)
-    return fid, ranks, infos, sorted(aligned)
+    return fid, ranks, infos, _scores(sorted(aligned), infos)
 
 
 def _shifted(item, opts: TraceOptions, offsets):
@@ -149,8 +150,7 @@ def _first_pass(item, opts: TraceOptions, offsets) -> list[tuple]:
     """(fid, k, pair) for the clock pairs of the family's first trace (`first_pass_pairs`)."""
     from ..trace import first_pass_pairs
 
-    fid, _, infos, aligned = item
-    scores, borrowed = _scores(aligned, infos)
+    fid, _, infos, (scores, borrowed) = item
     found = first_pass_pairs(fid, infos, opts, offsets.value, scores, borrowed)
     return [(fid, k, p) for k, p in enumerate(found)]
 
@@ -159,8 +159,7 @@ def _trace(item, opts: TraceOptions) -> list[tuple]:
     """(doc_id, (rank, fid, provenance row)) per member of one family."""
     from ..trace import trace_split
 
-    fid, ranks, infos, aligned = item
-    scores, borrowed = _scores(aligned, infos)
+    fid, ranks, infos, (scores, borrowed) = item
     rank = dict(ranks)
     rows = trace_split(fid, infos, opts, scores, borrowed)
     return [(r.doc_id, (rank[r.doc_id], fid, store.provenance_rows([r])[0])) for r in rows]
