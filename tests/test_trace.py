@@ -274,6 +274,41 @@ def test_partial_member_dated_long_before_the_origin_is_its_own_story():
     assert rows["r"].origin_doc_id == "o"  # out after the origin: a borrower
 
 
+def test_partial_member_dated_long_after_the_family_is_its_own_story():
+    """A page out a year after the family's last copy that shares a passage with it reused
+    older text: its own story. When another family holds it as a partial member of its own
+    run, that family's row is the one it keeps."""
+    orig, a = origin_and_copy()
+    own = [f"Paragraph {k} of a later story about the harbour and its new ferry terminal."
+           for k in range(3)]
+    late = art("r", "digest.net", [own[0], P3, own[1], own[2]], title="Harbour, a year on",
+               published="2024-05-10T08:00:00+00:00")
+    articles = {x.doc_id: x for x in (orig, a, late)}
+    members = [Member("o", "F", "copy", 1.0), Member("a", "F", "copy", 1.0),
+               Member("r", "F", "partial", 0.3)]
+    rows = by_doc(trace_families(articles, members)[0])
+    assert (rows["r"].origin_doc_id, rows["r"].parent_doc_id, rows["r"].credit_status) == (
+        "r", None, "origin")
+    assert "after its last copy" in rows["r"].evidence[0]
+    rows = by_doc(trace_families(articles, members, options=TraceOptions(after_h=1e6))[0])
+    assert rows["r"].origin_doc_id == "o"  # without the rule: a borrower
+    week = art("r", "digest.net", late.text.split("\n\n"), title="Harbour, a year on",
+               published="2023-05-09T08:00:00+00:00")
+    rows = by_doc(trace_families({**articles, "r": week}, members)[0])
+    assert rows["r"].origin_doc_id == "o"  # a week on: still the story's run
+    # the terminal story of 2024 (g, and its copy h) holds the page as a partial member too,
+    # with less of its text: that row wins over the own-story row of the 2023 family
+    g = art("g", "ferrytimes.com", [*own, P5], title="New ferry terminal",
+            published="2024-05-10T06:00:00+00:00")
+    h = art("h", "copycat.net", [*own, P5], title="New ferry terminal",
+            published="2024-05-10T07:00:00+00:00")
+    articles.update(g=g, h=h)
+    members += [Member("g", "G", "copy", 1.0), Member("h", "G", "copy", 1.0),
+                Member("r", "G", "partial", 0.2)]
+    rows = by_doc(trace_families(articles, members)[0])
+    assert rows["r"].family_id == "G" and rows["r"].origin_doc_id == "g"
+
+
 def origin_and_copy():
     """The harbour story on its site and a whole copy an hour later."""
     return (art("o", "harbourpost.com", [P1, P2, P3, P4, P5], published="2023-05-02T08:00:00+00:00"),

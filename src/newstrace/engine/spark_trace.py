@@ -157,12 +157,13 @@ def _first_pass(item, opts: TraceOptions, offsets) -> list[tuple]:
 
 def _trace(item, opts: TraceOptions) -> list[tuple]:
     """(doc_id, (rank, fid, provenance row)) per member of one family."""
-    from ..trace import trace_split
+    from ..trace import row_rank, trace_split
 
     fid, ranks, infos, (scores, borrowed) = item
     rank = dict(ranks)
     rows = trace_split(fid, infos, opts, scores, borrowed)
-    return [(r.doc_id, (rank[r.doc_id], fid, store.provenance_rows([r])[0])) for r in rows]
+    return [(r.doc_id, (row_rank(rank[r.doc_id], r), fid, store.provenance_rows([r])[0]))
+            for r in rows]
 
 
 def _single(row, footers) -> tuple:

@@ -17,9 +17,10 @@ of a copy shares its parent's), credits (a copy names the origin or its parent)
 and dates (weighed with slack for zone-less and wrong clocks). Then the cheapest
 copy tree gives each copy its parent (arborescence.py), then its credit status
 (credit.py) and its edits against that parent (edits.py). A partial member
-dated days before the origin, or sharing under 12% of its text with the
-family (5% when it is a paragraph lifted whole), did not take the passage from
-this story: it is its own origin, or a copy of the outlet its credit names.
+dated days before the origin or a month after the family's last copy, or sharing
+under 12% of its text with the family (5% when it is a paragraph lifted whole),
+did not take the passage from this story: it is its own origin, or a copy of the
+outlet its credit names (a row other families' rows outrank).
 Site clocks are fitted from credit pairs, then again with the copy trees of a
 first trace (clocks.py). `outlet_stats` sums it up per outlet (stats.py).
 """
@@ -70,7 +71,8 @@ class TraceOptions:
     edits: bool = True  # compute Edit records (copy against parent)
     debris_families: int = 2  # a text unit found in this many families is debris, not story
     split_share: float = 0.3  # members sharing less than this share of units are different stories
-    before_h: float = 72.0  # a partial member out this long before the origin is its own story
+    before_h: float = 72.0  # a partial member out this long before the origin is its own story,
+    after_h: float = 720.0  # ... and one out this long after the family's last dated copy
     thin_share: float = 0.12  # a partial member sharing less of its text is its own story,
     thin_paragraph: float = 0.05  # ... unless it lifted a whole paragraph (`borrowed_pairs`)
     clocks: ClockOptions | None = field(default_factory=ClockOptions)  # None: take dates as shown
@@ -118,12 +120,13 @@ def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
             log.info("site clocks corrected (hours): %s", shifted)
     rank = {(m.doc_id, m.family_id): member_rank(m, len(families[m.family_id]))
             for ms in families.values() for m in ms}
-    best: dict[str, Provenance] = {}
+    ranked: dict[str, tuple[tuple, Provenance]] = {}
     for fid in sorted(infos):
         for r in trace_split(fid, infos[fid], opts, pair_score, borrowed):
-            old = best.get(r.doc_id)
-            if old is None or rank[(r.doc_id, fid)] > rank[(r.doc_id, old.family_id)]:
-                best[r.doc_id] = r
+            key = row_rank(rank[(r.doc_id, fid)], r)
+            if r.doc_id not in ranked or key > ranked[r.doc_id][0]:
+                ranked[r.doc_id] = key, r
+    best = {d: r for d, (_, r) in ranked.items()}
     # documents in no family: a copy of the page they quote and credit, their own origin,
     # or a credited copy of an outside outlet
     singles = {d: build_info(a, "partial", footers_of(a, footers))
@@ -154,6 +157,12 @@ def member_rank(m: Member, size: int) -> tuple[bool, float, int]:
     return (m.role != "partial", m.coverage, size)
 
 
+def row_rank(rank: tuple, row: Provenance) -> tuple:
+    """`member_rank` of the row's document in its family, below every other row when that
+    family found it is its own story (`_own_story`): another family may hold its source."""
+    return (not any(e.startswith(OWN_STORY) for e in row.evidence), *rank)
+
+
 def trace_split(fid: str, members: list[Info], opts: TraceOptions,
                 pair_score: Mapping[frozenset, float] | None = None,
                 borrowed: Collection[frozenset] = ()) -> list[Provenance]:
@@ -161,12 +170,21 @@ def trace_split(fid: str, members: list[Info], opts: TraceOptions,
     A partial member sharing under `thin_share` of its text (a quote, a stock sentence) is
     its own story: it is left out and gets the row of a document in no family. One that
     borrowed a whole paragraph of a member (`borrowed`, see `borrowed_pairs`: a roundup)
-    stays down to `thin_paragraph`."""
+    stays down to `thin_paragraph`. One out `after_h` hours after the family's last dated
+    copy is its own story too: it reused older text, it is no part of that story's run."""
     thin = [m for m in members if m.role == "partial" and m.coverage < opts.thin_share
             and not (m.coverage >= opts.thin_paragraph and _borrows(m, members, borrowed))]
     out: list[Provenance] = [_own_story(m, fid, f"shares {m.coverage:.0%} of its text with the "
                                         "family: not a copy of that story") for m in thin]
     members = [m for m in members if m not in thin]
+    last = max((m for m in members if m.role != "partial" and m.time is not None),
+               key=lambda m: m.time, default=None)
+    if last is not None:
+        late = [m for m in members if m.role == "partial" and _long_before(last, m, opts.after_h)]
+        out += [_own_story(m, fid, f"shares a passage with the family but came out "
+                                   f"{(m.time - last.time).total_seconds() / 86400:.0f} day(s) "
+                                   "after its last copy") for m in late]
+        members = [m for m in members if m not in late]
     if not members:
         return out
     parts = split_family(members, opts.split_share)
@@ -226,17 +244,21 @@ def trace_family(fid: str, members: list[Info], opts: TraceOptions,
     return out
 
 
-def _long_before(m: Info, origin: Info, hours: float) -> bool:
-    """Whether `m` came out `hours` (beyond both dates' slack) before the origin."""
-    if m.time is None or origin.time is None:
+def _long_before(m: Info, other: Info, hours: float) -> bool:
+    """Whether `m` came out `hours` (beyond both dates' slack) before `other`."""
+    if m.time is None or other.time is None:
         return False
-    gap_h = (origin.time - m.time).total_seconds() / 3600
-    return gap_h > hours + m.slack_h + origin.slack_h
+    gap_h = (other.time - m.time).total_seconds() / 3600
+    return gap_h > hours + m.slack_h + other.slack_h
+
+
+OWN_STORY = "its own story: "  # the evidence of `_own_story` rows starts so
 
 
 def _own_story(m: Info, fid: str, why: str) -> Provenance:
     """The row of a partial member that did not take the shared passage from this story
     (`why`): its own origin, or the outlet its credit names."""
+    why = OWN_STORY + why
     named = next((c for c in m.credits if c[2] not in ("mention", "copyright")), None)
     if named is None and m.agency:  # the order of `single._named_outlet`
         named = (m.agency, m.agency, "agency")
@@ -367,5 +389,5 @@ def pair_scores(alignments: Sequence[Alignment]) -> dict[frozenset, float]:
 
 
 __all__ = ["trace_families", "trace_family", "TraceOptions", "OriginOptions", "TreeOptions", "ClockOptions",
-           "outlet_stats", "read_outlets", "diff_articles", "trace_split", "member_rank", "drop_units",
+           "outlet_stats", "read_outlets", "diff_articles", "trace_split", "member_rank", "row_rank", "drop_units",
            "pair_scores", "borrowed_pairs", "first_pass_pairs"]
