@@ -65,3 +65,23 @@ def test_tree_pairs_take_dated_copies_under_their_parents_once():
     undated = [build_info(articles["o0"], "copy"), build_info(articles["s0"], "copy")]
     undated[0].time = None
     assert tree_pairs(undated, rows) == []
+
+
+def test_first_pass_leaves_the_members_as_they_were():
+    """The first trace works on copies: the credits it links, the clocks it shifts and the
+    units it restores stay out of the members the final trace reads."""
+    import copy
+
+    from newstrace.trace import first_pass_pairs
+
+    articles, _ = corpus()
+    infos = [build_info(articles[d], "copy") for d in ("o0", "s0", "k0")]
+    infos[1].loose = ["Originally published by paper-a.com"]  # a credit the trace links
+    before = copy.deepcopy(infos)
+    found = first_pass_pairs("F0", infos, TraceOptions(), {"skewed.net": (8.0, 6)})
+    assert ("o0", "k0", ("paper-a.com", "skewed.net", 9.0)) in found  # pairs as shown
+    assert infos == before
+    work = copy.deepcopy(infos)
+    from newstrace.trace.members import link_credits
+    link_credits(work)
+    assert work[1].credits and not infos[1].credits  # the trace does append to credits

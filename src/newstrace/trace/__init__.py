@@ -27,7 +27,6 @@ first trace (clocks.py). `outlet_stats` sums it up per outlet (stats.py).
 
 from __future__ import annotations
 
-import copy
 import logging
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -202,8 +201,9 @@ def first_pass_pairs(fid: str, members: list[Info], opts: TraceOptions,
                      pair_score: Mapping[frozenset, float] | None = None,
                      borrowed: Collection[frozenset] = ()) -> list[tuple]:
     """The clock pairs (`clocks.tree_pairs`) of the family's copy trees, traced on a copy
-    of `members` with clocks shifted by `offsets`; `members` stay as they are."""
-    work = copy.deepcopy(members)
+    of `members` with clocks shifted by `offsets`; `members` stay as they are (the trace
+    sets their fields anew, but for credits, which it appends to)."""
+    work = [replace(m, credits=list(m.credits)) for m in members]
     shift_clocks(work, dict(offsets), opts.clocks)
     return tree_pairs(members, trace_split(fid, work, opts, pair_score, borrowed))
 
