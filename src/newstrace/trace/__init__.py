@@ -38,6 +38,7 @@ from .clocks import (
     ClockOptions,
     credit_pairs,
     shift_clocks,
+    shift_families,
     site_offsets,
     tree_pairs,
     unique_pairs,
@@ -112,9 +113,7 @@ def trace_families(articles: Mapping[str, Article], members: Sequence[Member],
                      first_pass_pairs(fid, infos[fid], opts, offsets, pair_score, borrowed)]
             offsets = site_offsets(pairs + unique_pairs(found),
                                    replace(opts.clocks, min_pairs=opts.clocks.tree_min_pairs))
-        shifted: dict[str, float] = {}
-        for ms in infos.values():
-            shifted.update(shift_clocks(ms, offsets, opts.clocks))
+        shifted = shift_families(infos.values(), offsets, opts.clocks)
         if shifted:
             log.info("site clocks corrected (hours): %s", shifted)
     rank = {(m.doc_id, m.family_id): member_rank(m, len(families[m.family_id]))

@@ -145,11 +145,17 @@ def shift_clocks(members: list[Info], offsets: dict[str, tuple[float, int]],
     return done
 
 
-def correct_clocks(families: list[list[Info]], o: ClockOptions | None = None) -> dict[str, float]:
-    """Shift the dates of sites with a clear offset (in place); returns site -> hours shifted."""
-    o = o or ClockOptions()
-    offsets = site_offsets(credit_pairs(families), o)
+def shift_families(families: Iterable[list[Info]], offsets: dict[str, tuple[float, int]],
+                   o: ClockOptions | None = None) -> dict[str, float]:
+    """`shift_clocks` on every family (in place); returns site -> hours shifted."""
     done: dict[str, float] = {}
     for members in families:
         done.update(shift_clocks(members, offsets, o))
     return done
+
+
+def correct_clocks(families: list[list[Info]], o: ClockOptions | None = None) -> dict[str, float]:
+    """Shift the dates of sites with a clear offset from the credit pairs alone (one pass,
+    in place); returns site -> hours shifted."""
+    o = o or ClockOptions()
+    return shift_families(families, site_offsets(credit_pairs(families), o), o)
