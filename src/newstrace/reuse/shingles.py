@@ -38,11 +38,10 @@ def ngrams(tok: Tokens, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         acc += tok.hashes[k : k + m]
         if k < n - 1:
             acc *= _P
-    counts = np.diff(tok.doc_tok)
-    doc = np.repeat(np.arange(counts.size), counts)[:m]
+    doc = tok.token_docs()[:m]
     first = np.arange(m, dtype=np.int64)
     start = tok.doc_tok[:-1][doc]
-    ok = first + n <= start + counts[doc]
+    ok = first + n <= tok.doc_tok[1:][doc]
     return acc[ok], doc[ok], (first - start)[ok]
 
 
@@ -61,8 +60,7 @@ def paragraph_keys(tok: Tokens, min_tokens: int, copies: int
     empty = np.zeros(0, dtype=np.int64)
     if not tok.hashes.size or copies < 1:
         return empty.astype(np.uint64), empty, empty
-    counts = np.diff(tok.doc_tok)
-    doc = np.repeat(np.arange(counts.size), counts)
+    doc = tok.token_docs()
     raw = np.frombuffer(tok.raw, dtype=np.uint8)
     line = np.cumsum(raw == 10)[tok.original_byte(tok.starts)]
     new = np.empty(doc.size, dtype=bool)

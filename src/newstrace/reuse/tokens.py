@@ -52,6 +52,11 @@ class Tokens:
     raw: bytes  # the UTF-8 batch buffer, docs joined by one NUL byte
     removed: np.ndarray  # int64 compacted positions where joined bytes were removed
 
+    def token_docs(self) -> np.ndarray:
+        """The doc index of every token."""
+        counts = np.diff(self.doc_tok)
+        return np.repeat(np.arange(counts.size), counts)
+
     def original_byte(self, pos: np.ndarray) -> np.ndarray:
         """Map compacted byte offsets back to offsets into `raw`."""
         if not self.removed.size:
