@@ -17,6 +17,7 @@ from newstrace.reuse import (
     tokenize,
     verify,
 )
+from newstrace.reuse.passages import trim_spill
 
 VOCAB = (
     "the of and to in a is that for on with as was by at from his her they said "
@@ -134,6 +135,38 @@ def test_a_borrowed_paragraph_links_from_25_words_or_whole_from_10(words, whole,
     res = find_reuse([("seed", "\n\n".join(seed)), ("roundup", "\n\n".join(roundup))])
     assert (pairs_of(res) == {("roundup", "seed")}) is linked
     assert ({m.role for m in res.members} == {"partial"}) is linked
+
+
+@pytest.mark.parametrize("spill", ["after", "before"])
+def test_a_borrowed_paragraph_links_when_the_match_runs_into_a_neighbour_alike(spill):
+    """The next paragraph starts with the same word in both texts ("It is ..." and "It's
+    ..."): the matched words run one word past the borrowed paragraph's end (or before its
+    start when the previous ones end alike). It is still a whole paragraph in both."""
+    borrowed = prose(random.Random(7), 1, (20, 20))[0]
+    seed, roundup = story(8), prose(random.Random(9), 4)
+    if spill == "after":
+        seed[3], roundup[2] = "It " + seed[3], "It " + roundup[2]
+    else:
+        seed[2], roundup[1] = seed[2][:-1] + " today.", roundup[1][:-1] + " today."
+    seed.insert(3, borrowed)
+    roundup.insert(2, borrowed)
+    res = find_reuse([("seed", "\n\n".join(seed)), ("roundup", "\n\n".join(roundup))])
+    assert pairs_of(res) == {("roundup", "seed")}
+    (al,) = res.alignments
+    spill_words = "It" if spill == "after" else "today."
+    assert spill_words in ("\n\n".join(roundup))[al.a_start:al.a_end]  # the match ran over
+
+
+def test_trim_spill_leaves_out_a_few_words_of_a_neighbouring_line_only():
+    text = "First line ends today.\n\nThe borrowed paragraph is here.\n\nIt goes on."
+    start, end = text.index("today."), text.index(" goes")
+    assert text[slice(*trim_spill(text, start, end))] == "The borrowed paragraph is here."
+    inside = text.index("borrowed"), text.index(" is here")
+    assert trim_spill(text, *inside) == inside  # no line end inside: as it is
+    long_tail = text + " and on and on"
+    whole = 0, long_tail.index(" and on and")
+    assert trim_spill(long_tail, *whole) == (0, long_tail.rindex("\n") - 1)
+    assert trim_spill(text, 0, len(text)) == (0, len(text))
 
 
 def test_a_short_paragraph_shared_whole_is_a_candidate_however_its_shingles_are_sampled():

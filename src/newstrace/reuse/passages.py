@@ -7,7 +7,8 @@ under `edge_tokens` prose words is a disclaimer, credit line or sign-off and
 is dropped. A pair is a link when its runs hold at least `min_passage_tokens`
 prose words, or 80% of the shorter text (a short copy), or one run is a whole
 paragraph of `min_paragraph_tokens` prose words in both texts (a roundup's
-borrowed paragraph); title-like words
+borrowed paragraph; the few words a match runs on into a next paragraph that starts
+alike are not counted against it); title-like words
 count only when they are three times as many, or half the shorter text (a
 shared list article). Words one text has once and the other twice count once,
 and a passage inside longer ones on both sides is dropped.
@@ -28,6 +29,7 @@ _CLOSE = frozenset(".,;:!?\"')]’”»…。、」』）！？")
 _ENDS = frozenset('.!?:;"”»…)。！？」』')
 _STATEMENT = frozenset('.!"”»’\'…。！')  # how a paragraph that states something ends
 _EDGE = 5  # words from a text's start or end that still count as its edge
+SPILL = 3  # words a matched passage may run into a neighbouring line (see trim_spill)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,40 @@ def whole_paragraph(text: str, start: int, end: int) -> bool:
     tail = text[lo:hi].rstrip()
     return (tail[-1:] in _STATEMENT and not any(c.isalnum() for c in text[lo:start])
             and not any(c.isalnum() for c in text[end:hi]))
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def trim_spill(text: str, start: int, end: int, spill: int = SPILL) -> tuple[int, int]:
+    """The span without the few words it runs into a neighbouring line: a passage matched
+    by n-grams goes on past a paragraph's end when the next paragraph starts alike in both
+    texts ("... last week. / It is" and "... last week. / It's"), or starts before it when
+    the previous one ends alike. Up to `spill` words go; a span that is no longer than
+    that, or holds no line end, stays as it is."""
+    first = text.find("\n", start, end)
+    if first < 0:
+        return start, end
+    lo = text.rfind("\n", 0, start) + 1
+    if any(c.isalnum() for c in text[lo:start]) and _words(text[start:first]) <= spill:
+        start = first
+        while start < end and text[start].isspace():
+            start += 1
+    last = text.rfind("\n", start, end)
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    if last >= 0 and any(c.isalnum() for c in text[end:hi]) and _words(text[last:end]) <= spill:
+        end = last
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end
+
+
+def shared_paragraph(x: str, sx: tuple[int, int], y: str, sy: tuple[int, int]) -> bool:
+    """Whether two matched spans are a whole paragraph (or run of them) in both texts, once
+    the words they spill into a neighbouring line are left out (`trim_spill`)."""
+    return whole_paragraph(x, *trim_spill(x, *sx)) and whole_paragraph(y, *trim_spill(y, *sy))
 
 
 def _span_end(text: str, end: int) -> int:
@@ -185,8 +221,8 @@ def accept(runs: Runs, chunk: Sequence[tuple[str, str]], xs: np.ndarray, ys: np.
             continue
         prose += words
         titles += (ta1 - ta0) * share
-        para = para or (share == 0 and ta1 - ta0 >= opt.min_paragraph_tokens
-                        and whole_paragraph(texts[x], cs, ce) and whole_paragraph(texts[y], ds, de))
+        para = para or (ta1 - ta0 >= opt.min_paragraph_tokens
+                        and _whole_in_both(texts[x], cs, ce, texts[y], ds, de, share, opt))
         spans.append((ta0, ta1, tb0, tb1))
         ma = runs.pa[bounds[r] : bounds[r + 1]]
         mb = runs.pb[bounds[r] : bounds[r + 1]]
@@ -230,3 +266,14 @@ def _unrepeated(rows: list[Alignment]) -> list[Alignment]:
 
     return [r for i, r in enumerate(rows)
             if not (inside(i, "a_start", "a_end") and inside(i, "b_start", "b_end"))]
+
+
+def _whole_in_both(x: str, cs: int, ce: int, y: str, ds: int, de: int, share: float,
+                   opt: ReuseOptions) -> bool:
+    """A whole prose paragraph of both texts, of `min_paragraph_tokens` words once the words
+    the match spilled into its neighbours are left out (`trim_spill`)."""
+    if share == 0 and whole_paragraph(x, cs, ce) and whole_paragraph(y, ds, de):
+        return True
+    (cs, ce), (ds, de) = trim_spill(x, cs, ce), trim_spill(y, ds, de)
+    return (_words(x[cs:ce]) >= opt.min_paragraph_tokens and title_share(x[cs:ce]) == 0
+            and whole_paragraph(x, cs, ce) and whole_paragraph(y, ds, de))

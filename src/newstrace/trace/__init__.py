@@ -32,7 +32,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..records import Alignment, Article, Edit, Member, Provenance
-from ..reuse.passages import whole_paragraph
+from ..reuse.passages import shared_paragraph
 from .attach import attach_quotes
 from .clocks import (
     ClockOptions,
@@ -373,8 +373,8 @@ def borrowed_pairs(alignments: Iterable[Alignment], texts: Mapping[str, str]) ->
     out = set()
     for a in alignments:
         ta, tb = texts.get(a.a), texts.get(a.b)
-        if (ta is not None and tb is not None and whole_paragraph(ta, a.a_start, a.a_end)
-                and whole_paragraph(tb, a.b_start, a.b_end)):
+        if (ta is not None and tb is not None
+                and shared_paragraph(ta, (a.a_start, a.a_end), tb, (a.b_start, a.b_end))):
             out.add(frozenset((a.a, a.b)))
     return out
 
