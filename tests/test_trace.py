@@ -47,6 +47,19 @@ def test_same_outlet_names_domains_and_agencies():
     assert not same_outlet("reuters.com", "sputniknews.com")
 
 
+def test_same_outlet_tells_apart_two_outlets_with_one_core_and_other_kind_words():
+    """"Prime Daily" and "Prime Wire" share the core "prime"; their own kind words
+    differ, so they are two outlets. The core still matches a bare or own-kind domain,
+    a name without kind words takes any suffix, and an acronym any suffix."""
+    assert not same_outlet("Prime Daily", "primewire.press")
+    assert not same_outlet("Grand Daily", "Grand Wire")
+    assert same_outlet("Prime Daily", "primedaily.net") and same_outlet("Prime Daily", "prime.com")
+    assert same_outlet("Kestrel News Agency", "kestrelnews.com")
+    assert same_outlet("Kestrel News Agency", "Kestrel") and same_outlet("Kestrel News Agency", "KNA")
+    assert same_outlet("Kestrel Wire Service", "kwsnews.com")
+    assert same_outlet("Grand Daily", "Grand Daily News")
+
+
 def test_credited_site_is_origin_despite_a_later_clock():
     orig = art("o", "harbourpost.com", [P1, P2, P3, P4, P5], published="2023-05-02T14:00:00+00:00")
     a = art("a", "copycat.net", [P1, P2, P3, P4, P5], published="2023-05-02T11:00:00+00:00",

@@ -13,6 +13,8 @@ _FILLER = {"the", "of", "and", "news", "agency", "press", "media", "online", "da
            "service", "wire", "international", "tv", "com", "net", "org", "www"}
 _DOMAIN_RE = re.compile(r"^(?:[a-z]+://)?(?:www\.)?([a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)+)", re.I)
 _SUFFIXES = ("news", "agency", "press", "online", "daily", "media", "wire", "tv", "today", "times")
+# words that tell two outlets with one core apart ("Prime Daily" is not "Prime Wire")
+_KIND_WORDS = (_FILLER | set(_SUFFIXES)) - {"the", "of", "and", "com", "net", "org", "www"}
 
 
 @lru_cache(maxsize=1)
@@ -79,13 +81,37 @@ def _names() -> frozenset[str]:
     return frozenset(_table()[0].values())
 
 
-def _label_matches(name: str, key: str) -> bool:
+def _kind_words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower())) & _KIND_WORDS
+
+
+def _core(text: str) -> str:
+    return "".join(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _FILLER)
+
+
+def _label_matches(name: str, key: str, text: str) -> bool:
+    """Whether a domain label is a key of the outlet name `text` plus a suffix
+    ("sputnik" + "news"). On the name's core (its words less the fillers) a name with
+    kind words of its own takes only those: "Prime Daily" is primedaily or prime, not
+    primewire; "Kestrel Wire Service" is still kwsnews (its acronym)."""
     if name == key:
         return True
     if len(key) >= 2 and name.startswith(key):
         rest = name[len(key):]
-        return rest in _SUFFIXES or rest.isdigit() or (len(key) >= 5 and len(rest) <= 2)
+        if rest in _SUFFIXES:
+            kinds = _kind_words(text)
+            return rest in kinds or not kinds or key != _core(text)
+        return rest.isdigit() or (len(key) >= 5 and len(rest) <= 2)
     return False
+
+
+def _other_kind(a: str, b: str, shared: frozenset[str]) -> bool:
+    """Two names that share their core but not their kind words ("Grand Daily", "Grand
+    Wire"): two outlets, unless the outlet table says they are one."""
+    if any(k.startswith("=") for k in shared):
+        return False
+    wa, wb = _kind_words(a), _kind_words(b)
+    return bool(wa) and bool(wb) and wa.isdisjoint(wb)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -94,15 +120,15 @@ def same_outlet(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     ka, kb = outlet_keys(a), outlet_keys(b)
-    if ka & kb:
-        return True
     ha, hb = host_of(a), host_of(b)
+    if ka & kb:
+        return bool(ha or hb) or not _other_kind(a, b, ka & kb)
     if ha and hb:
         return registrable(ha) == registrable(hb)
     if ha or hb:
-        host, other = (ha, kb) if ha else (hb, ka)
+        host, other, text = (ha, kb, b) if ha else (hb, ka, a)
         name = label(host)
-        return any(_label_matches(name, k) for k in other if not k.startswith("="))
+        return any(_label_matches(name, k, text) for k in other if not k.startswith("="))
     return False
 
 
