@@ -42,6 +42,8 @@ CREDITS = [
     ("Originaly published by Wired", ("Wired", None, "first-appeared")),
     ("Via Senivik Chronicle", ("Senivik Chronicle", None, "via")),
     ("VIA The Graardor Observer", ("The Graardor Observer", None, "via")),
+    ("Via 9to5mac", ("9to5mac", None, "via")),  # a name that starts with a number
+    ("Via 20 Minutes", ("20 Minutes", None, "via")),
     ("Vía btanews.net", ("btanews.net", "btanews.net", "via")),
     ("Read mor at https://tass.com/politics/1", ("TASS", "tass.com", "read-more")),
     ("Continue reading at kasugradledger.com", ("kasugradledger.com", "kasugradledger.com", "read-more")),
@@ -63,6 +65,8 @@ NOT_CREDITS = [
     "The source said nothing about the meeting.",
     "Via the new pipeline, gas will flow to Europe.",
     "Via Twitter",
+    "Via 2 sources",
+    "Via 3 days ago",
     "Via Getty Images",
     "ht to the team",
     "HT: the results were strong in the second half of the year, the chairman said.",

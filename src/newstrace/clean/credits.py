@@ -262,14 +262,17 @@ _PLATFORM_NAMES = {"twitter", "facebook", "telegram", "youtube", "instagram", "r
 
 
 def _title_name(rest: str) -> bool:
-    """A short capitalised name alone ("Senivik Chronicle", "The Graardor Observer")."""
+    """A short capitalised name alone ("Senivik Chronicle", "The Graardor Observer"), or
+    one that starts with a number ("9to5Mac", "7News", "20 Minutes")."""
     words = rest.strip().rstrip(".").split()
     if not 1 <= len(words) <= 5 or _PHOTO_RE.search(rest):
         return False
     if any(w.lower().strip(".,") in _PLATFORM_NAMES for w in words):
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _JOINERS for w in words) \
-        and words[0][0].isupper()
+    first = words[0]
+    lead = first[0].isupper() or (first[0].isdigit() and (
+        any(c.isalpha() for c in first) or len(words) > 1 and words[1][0].isupper()))
+    return lead and all(w[0].isupper() or w[0].isdigit() or w.lower() in _JOINERS for w in words)
 
 
 def _copyright(line: str) -> tuple[str, str | None, str] | None:
