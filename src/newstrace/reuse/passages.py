@@ -84,8 +84,8 @@ def trim_spill(text: str, start: int, end: int, spill: int = SPILL) -> tuple[int
     """The span without the few words it runs into a neighbouring line: a passage matched
     by n-grams goes on past a paragraph's end when the next paragraph starts alike in both
     texts ("... last week. / It is" and "... last week. / It's"), or starts before it when
-    the previous one ends alike. Up to `spill` words go; a span that is no longer than
-    that, or holds no line end, stays as it is."""
+    the previous one ends alike. Up to `spill` words go at each end; a span that holds
+    no line end stays as it is."""
     first = text.find("\n", start, end)
     if first < 0:
         return start, end
