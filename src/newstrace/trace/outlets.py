@@ -41,15 +41,24 @@ def host_of(text: str | None) -> str | None:
     return m.group(1)
 
 
+def _name_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _core(words: list[str]) -> str:
+    """An outlet name's words less the fillers, joined ("Prime Daily" -> "prime")."""
+    return "".join(w for w in words if w not in _FILLER)
+
+
 def name_keys(name: str) -> set[str]:
     """Keys of an outlet name: joined words, words without fillers, the acronym."""
-    words = re.findall(r"[a-z0-9]+", name.lower())
+    words = _name_words(name)
     if not words:
         return set()
     keys = {"".join(words)}
-    core = [w for w in words if w not in _FILLER]
+    core = _core(words)
     if core:
-        keys.add("".join(core))
+        keys.add(core)
     if len(words) >= 3:
         keys.add("".join(w[0] for w in words if w != "the"))
     return {k for k in keys if len(k) >= 2}
@@ -82,25 +91,20 @@ def _names() -> frozenset[str]:
 
 
 def _kind_words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.lower())) & _KIND_WORDS
+    return set(_name_words(text)) & _KIND_WORDS
 
 
-def _core(text: str) -> str:
-    return "".join(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _FILLER)
-
-
-def _label_matches(name: str, key: str, text: str) -> bool:
-    """Whether a domain label is a key of the outlet name `text` plus a suffix
-    ("sputnik" + "news"). On the name's core (its words less the fillers) a name with
-    kind words of its own takes only those: "Prime Daily" is primedaily or prime, not
+def _label_matches(name: str, key: str, kinds: set[str], core: str) -> bool:
+    """Whether a domain label is a key of an outlet name plus a suffix ("sputnik" +
+    "news"). On the name's `core` (its words less the fillers) a name with `kinds`
+    (kind words) of its own takes only those: "Prime Daily" is primedaily or prime, not
     primewire; "Kestrel Wire Service" is still kwsnews (its acronym)."""
     if name == key:
         return True
     if len(key) >= 2 and name.startswith(key):
         rest = name[len(key):]
         if rest in _SUFFIXES:
-            kinds = _kind_words(text)
-            return rest in kinds or not kinds or key != _core(text)
+            return rest in kinds or not kinds or key != core
         return rest.isdigit() or (len(key) >= 5 and len(rest) <= 2)
     return False
 
@@ -127,8 +131,9 @@ def same_outlet(a: str | None, b: str | None) -> bool:
         return registrable(ha) == registrable(hb)
     if ha or hb:
         host, other, text = (ha, kb, b) if ha else (hb, ka, a)
-        name = label(host)
-        return any(_label_matches(name, k, text) for k in other if not k.startswith("="))
+        name, words = label(host), _name_words(text)
+        kinds, core = set(words) & _KIND_WORDS, _core(words)
+        return any(_label_matches(name, k, kinds, core) for k in other if not k.startswith("="))
     return False
 
 
